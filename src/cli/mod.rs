@@ -1,0 +1,166 @@
+//! The command line: `corroborate check` and `corroborate lsp`. A thin edge: find and read
+//! files, hand texts to the core, print the analysis. Exit codes follow ripgrep: 0 nothing
+//! found, 1 warning-level disagreements found, 2 usage or I/O error.
+
+pub mod human;
+pub mod json;
+pub mod walk;
+
+use crate::article::ArticleContext;
+use crate::config::Config;
+use crate::workspace::Analysis;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(
+    name = "corroborate",
+    version,
+    about = "Compare several outlets' reports of the same event"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse article files and report people, figures, repeated claims and disagreements.
+    Check {
+        /// Files or folders (default: `paths` from corroborate.toml, else `articles/`).
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// Run the language server over stdio.
+    Lsp {
+        /// Accepted and ignored (some clients add it).
+        #[arg(long)]
+        stdio: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        Command::Check {
+            paths,
+            format,
+            threads,
+        } => {
+            if let Some(n) = threads {
+                let _ = rayon::ThreadPoolBuilder::new()
+                    .num_threads(n.max(1))
+                    .build_global();
+            }
+            match check(&paths, format) {
+                Ok(code) => code,
+                Err(e) => {
+                    eprintln!("corroborate: error: {e}");
+                    2
+                }
+            }
+        }
+        Command::Lsp { .. } => crate::lsp::run(),
+    }
+}
+
+/// The workspace root: the nearest folder, from the first path upwards, holding
+/// `corroborate.toml`; else the current directory.
+pub fn find_root(paths: &[PathBuf]) -> PathBuf {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let start = paths
+        .first()
+        .map(|p| cwd.join(p))
+        .unwrap_or_else(|| cwd.clone());
+    let start = std::fs::canonicalize(&start).unwrap_or(start);
+    for dir in start.ancestors() {
+        if dir.join(crate::config::FILE_NAME).is_file() {
+            return dir.to_path_buf();
+        }
+    }
+    cwd
+}
+
+/// Read `corroborate.toml` in `root`, if any.
+pub fn load_config(root: &Path) -> Result<(Config, Vec<String>), String> {
+    let path = root.join(crate::config::FILE_NAME);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            let (c, w) =
+                Config::from_toml(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            Ok((
+                c,
+                w.into_iter()
+                    .map(|w| format!("{}: {w}", path.display()))
+                    .collect(),
+            ))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Config::default(), Vec::new())),
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
+/// Read and analyse the articles under `paths` (the whole `check` job, without printing).
+pub fn analyze_paths(paths: &[PathBuf]) -> Result<(Analysis, Vec<String>), String> {
+    let root = find_root(paths);
+    let (config, mut warnings) = load_config(&root)?;
+    let paths: Vec<PathBuf> = if !paths.is_empty() {
+        paths.to_vec()
+    } else if !config.paths.is_empty() {
+        config.paths.iter().map(|p| root.join(p)).collect()
+    } else {
+        vec![PathBuf::from("articles")]
+    };
+    let found = walk::find_articles(&paths, &root, &config, &mut warnings)?;
+    let mut inputs = Vec::with_capacity(found.len());
+    for f in found {
+        let key = f.path.to_string_lossy().into_owned();
+        match walk::read_article(&f.path, config.max_file_size) {
+            Ok(decoded) => {
+                let ctx = ArticleContext {
+                    outlet: config.outlet_for_path(&f.rel),
+                    read_problems: decoded.problems,
+                };
+                inputs.push((key, Arc::<str>::from(decoded.text), ctx));
+            }
+            Err(skip) => warnings.push(format!("{key}: {}", skip.message(config.max_file_size))),
+        }
+    }
+    Ok((crate::workspace::analyze_texts(inputs, &config), warnings))
+}
+
+fn check(paths: &[PathBuf], format: Format) -> Result<i32, String> {
+    let (analysis, warnings) = analyze_paths(paths)?;
+    for w in &warnings {
+        eprintln!("corroborate: warning: {w}");
+    }
+    let mut out = std::io::stdout().lock();
+    let written = match format {
+        Format::Json => json::write(&mut out, &analysis, &warnings),
+        Format::Human => human::write(&mut out, &analysis),
+    };
+    if let Err(e) = written {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(format!("writing output: {e}"));
+        }
+    }
+    Ok(if analysis.warnings() > 0 { 1 } else { 0 })
+}

@@ -1,0 +1,168 @@
+//! Byte offsets ↔ 0-based line/character positions, in UTF-16 code units (LSP default,
+//! JSON output) or UTF-8 bytes. The only place where encodings of columns are handled.
+
+/// Which unit a position's `character` counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf16,
+}
+
+/// A 0-based line and character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: u32,
+    pub character: u32,
+}
+
+/// Line starts of a text, for converting offsets.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Position of byte `offset` (clamped to the text; inside a char → that char's start).
+    pub fn position(&self, text: &str, offset: usize, enc: Encoding) -> LineCol {
+        let offset = floor_char_boundary(text, offset.min(self.len));
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let segment = &text[start..offset];
+        let character = match enc {
+            Encoding::Utf8 => segment.len(),
+            Encoding::Utf16 => segment.chars().map(char::len_utf16).sum(),
+        };
+        LineCol {
+            line: line as u32,
+            character: character as u32,
+        }
+    }
+
+    /// Byte offset of a position. Out-of-range lines clamp to the end of the text and
+    /// out-of-range characters to the end of the line; a position inside a character
+    /// (a UTF-16 surrogate pair, a UTF-8 sequence) snaps to that character's start.
+    pub fn offset(&self, text: &str, pos: LineCol, enc: Encoding) -> usize {
+        let line = pos.line as usize;
+        if line >= self.starts.len() {
+            return self.len;
+        }
+        let start = self.starts[line];
+        let end = self
+            .starts
+            .get(line + 1)
+            .map(|&s| s - 1)
+            .unwrap_or(self.len);
+        let line_text = &text[start..end.max(start)];
+        let want = pos.character as usize;
+        let mut units = 0;
+        for (i, c) in line_text.char_indices() {
+            if units >= want {
+                return start + i;
+            }
+            let w = match enc {
+                Encoding::Utf8 => c.len_utf8(),
+                Encoding::Utf16 => c.len_utf16(),
+            };
+            if units + w > want {
+                return start + i;
+            }
+            units += w;
+        }
+        // Past the end: end of line, before a "\r\n"'s "\r" is not special-cased on purpose
+        // (clients address the "\r" as a character).
+        end.max(start)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_counts_surrogate_pairs() {
+        let t = "a😀b\nné中x";
+        let idx = LineIndex::new(t);
+        let b = t.find('b').unwrap();
+        assert_eq!(
+            idx.position(t, b, Encoding::Utf16),
+            LineCol {
+                line: 0,
+                character: 3
+            }
+        );
+        assert_eq!(
+            idx.position(t, b, Encoding::Utf8),
+            LineCol {
+                line: 0,
+                character: 5
+            }
+        );
+        let x = t.find('x').unwrap();
+        assert_eq!(
+            idx.position(t, x, Encoding::Utf16),
+            LineCol {
+                line: 1,
+                character: 3
+            }
+        );
+        for off in [0, 1, b, x, t.len()] {
+            for enc in [Encoding::Utf8, Encoding::Utf16] {
+                assert_eq!(idx.offset(t, idx.position(t, off, enc), enc), off);
+            }
+        }
+    }
+
+    #[test]
+    fn out_of_range_positions_clamp() {
+        let t = "ab\ncd";
+        let idx = LineIndex::new(t);
+        assert_eq!(
+            idx.offset(
+                t,
+                LineCol {
+                    line: 9,
+                    character: 0
+                },
+                Encoding::Utf16
+            ),
+            t.len()
+        );
+        assert_eq!(
+            idx.offset(
+                t,
+                LineCol {
+                    line: 0,
+                    character: 99
+                },
+                Encoding::Utf16
+            ),
+            2
+        );
+    }
+}

@@ -1,0 +1,258 @@
+//! Text primitives shared by every extractor: paragraphs, sentences, word tokens and
+//! folding (accents and case) for comparisons. Pure, byte offsets only.
+
+use crate::Span;
+
+/// A word token: a run of letters/digits, with inner apostrophes, hyphens, periods
+/// (for "U.S.", "3.5") and commas between digits ("1,500") kept inside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.span.slice(text)
+    }
+}
+
+/// Word tokens of `text[span]`, with absolute offsets.
+pub fn tokens_in(text: &str, span: Span) -> Vec<Token> {
+    let s = span.slice(text);
+    let mut out = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    let mut start: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let is_word = c.is_alphanumeric();
+        let joiner = matches!(c, '\'' | '’' | '-' | '.' | ',' | '‑')
+            && start.is_some()
+            && prev.is_some_and(|p| p.is_alphanumeric())
+            && next.is_some_and(|n| n.is_alphanumeric())
+            && (c != ','
+                || (prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit())));
+        if is_word || joiner {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(st) = start.take() {
+            out.push(Token {
+                span: Span::new(span.start + st, span.start + i),
+            });
+        }
+        prev = Some(c);
+    }
+    if let Some(st) = start {
+        out.push(Token {
+            span: Span::new(span.start + st, span.end),
+        });
+    }
+    out
+}
+
+/// Paragraphs: runs of non-blank lines. Returns spans without the trailing newline.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    for line in lines(text) {
+        if line.slice(text).trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, end));
+            }
+        } else {
+            if start.is_none() {
+                start = Some(line.start);
+            }
+            end = line.end;
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, end));
+    }
+    out
+}
+
+/// Lines of `text`, each span excluding its `\n` and any `\r` before it.
+pub fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+                i - 1
+            } else {
+                i
+            };
+            out.push(Span::new(start, end));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(Span::new(start, text.len()));
+    }
+    out
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "col", "lt", "capt", "sgt", "st",
+    "jr", "sr", "no", "vs", "v", "inc", "corp", "co", "ltd", "dept", "fig", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
+    "approx", "est", "mt", "ft", "rev", "hon", "supt", "insp", "det", "cmdr", "adm", "maj", "pres",
+];
+
+/// Sentences inside `span` (normally a paragraph). Splits after `.`, `!`, `?` (and closing
+/// quotes/brackets after them) followed by whitespace and an uppercase letter, digit or
+/// opening quote, except after known abbreviations and single initials.
+pub fn sentences_in(text: &str, span: Span) -> Vec<Span> {
+    let s = span.slice(text);
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c == b'.' || c == b'!' || c == b'?' {
+            let mut j = i + 1;
+            // closing quotes / brackets
+            while j < s.len() {
+                let rest = &s[j..];
+                let ch = rest.chars().next().unwrap_or(' ');
+                if matches!(ch, '"' | '\'' | '”' | '’' | ')' | ']') {
+                    j += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let ws_start = j;
+            while j < s.len()
+                && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\n' || bytes[j] == b'\r')
+            {
+                j += 1;
+            }
+            let has_ws = j > ws_start;
+            let next = s[j..].chars().next();
+            let starts_new = next.is_some_and(|n| {
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '—' | '–')
+            });
+            if has_ws && starts_new && !(c == b'.' && is_abbreviation_before(s, i)) {
+                push_trimmed(&mut out, s, start, ws_start, span.start);
+                start = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(&mut out, s, start, s.len(), span.start);
+    out
+}
+
+fn push_trimmed(out: &mut Vec<Span>, s: &str, start: usize, end: usize, base: usize) {
+    let piece = &s[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push(Span::new(base + start + lead, base + end - trail));
+    }
+}
+
+/// Is the period at byte `dot` the end of an abbreviation or an initial ("J.")?
+fn is_abbreviation_before(s: &str, dot: usize) -> bool {
+    let before = &s[..dot];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let mut chars = word.chars();
+    let first = chars.next().unwrap_or(' ');
+    if word.chars().count() == 1 && first.is_uppercase() {
+        return true; // an initial
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Fold for comparison: accents removed (deunicode), lowercased, curly quotes and dashes
+/// made plain.
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    deunicode::deunicode(s).to_lowercase()
+}
+
+/// Is `word` capitalised (first char uppercase)?
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str, spans: &[Span]) -> Vec<String> {
+        spans.iter().map(|s| s.slice(text).to_string()).collect()
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_initials() {
+        let t = "Gov. Ana M. Ruiz said 3.5 percent. The U.S. team left. \"We go,\" he said. Then 12 more.";
+        let s = sentences_in(t, Span::new(0, t.len()));
+        assert_eq!(
+            texts(t, &s),
+            vec![
+                "Gov. Ana M. Ruiz said 3.5 percent.",
+                "The U.S. team left.",
+                "\"We go,\" he said.",
+                "Then 12 more."
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_numbers_and_hyphenated_words() {
+        let t = "About 1,500 people, U.S.-based, fifteen-minute O'Neill's 3.5%";
+        let toks: Vec<&str> = tokens_in(t, Span::new(0, t.len()))
+            .iter()
+            .map(|k| k.text(t))
+            .collect();
+        assert_eq!(
+            toks,
+            vec![
+                "About",
+                "1,500",
+                "people",
+                "U.S",
+                "based",
+                "fifteen-minute",
+                "O'Neill's",
+                "3.5"
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_and_paragraphs_handle_crlf() {
+        let t = "a\r\nb\r\n\r\nc";
+        assert_eq!(texts(t, &lines(t)), vec!["a", "b", "", "c"]);
+        assert_eq!(texts(t, &paragraphs(t)), vec!["a\r\nb", "c"]);
+    }
+
+    #[test]
+    fn fold_removes_accents() {
+        assert_eq!(fold("José Núñez"), "jose nunez");
+    }
+}

@@ -1,0 +1,80 @@
+//! The workspace index: every article's facts, plus the cross-article findings computed
+//! from them (people merged into entities, stories, repeated claims, disagreements).
+//! Pure: the edges turn files or editor buffers into [`Doc`]s.
+
+use crate::article::{ArticleContext, ArticleFacts};
+use crate::claims::Claim;
+use crate::config::Config;
+use crate::disagreements::Disagreement;
+use crate::people::Entity;
+use rayon::prelude::*;
+use std::sync::Arc;
+
+/// One article in the workspace. `key` is opaque to the core (a path or URI) and orders
+/// articles deterministically.
+#[derive(Clone, Debug)]
+pub struct Doc {
+    pub key: String,
+    pub text: Arc<str>,
+    pub facts: Arc<ArticleFacts>,
+}
+
+impl Doc {
+    pub fn outlet(&self) -> Option<&str> {
+        self.facts.meta.outlet.as_deref()
+    }
+}
+
+/// Cross-article findings over a set of docs (indices refer to `docs`).
+#[derive(Clone, Debug, Default)]
+pub struct Analysis {
+    pub docs: Vec<Doc>,
+    pub entities: Vec<Entity>,
+    /// Story id of each doc (`None` when it shares a story with no other article).
+    pub stories: Vec<Option<String>>,
+    pub claims: Vec<Claim>,
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// Analyse every text (in parallel) then compute the findings. Docs are sorted by key.
+pub fn analyze_texts(inputs: Vec<(String, Arc<str>, ArticleContext)>, config: &Config) -> Analysis {
+    let docs: Vec<Doc> = inputs
+        .into_par_iter()
+        .map(|(key, text, ctx)| {
+            let facts = Arc::new(crate::article::analyze(&text, &ctx, config));
+            Doc { key, text, facts }
+        })
+        .collect();
+    analyze_docs(docs, config)
+}
+
+/// Compute the cross-article findings for already analysed docs.
+pub fn analyze_docs(mut docs: Vec<Doc>, config: &Config) -> Analysis {
+    docs.sort_by(|a, b| a.key.cmp(&b.key));
+    let mentions: Vec<&[crate::people::PersonMention]> =
+        docs.iter().map(|d| d.facts.people.as_slice()).collect();
+    let entities = crate::people::merge(&mentions, &config.people);
+    let stories = crate::stories::group(&docs, &entities);
+    let claims = crate::claims::find(&docs, config);
+    let disagreements = crate::disagreements::find(&docs, &stories, config);
+    Analysis {
+        docs,
+        entities,
+        stories,
+        claims,
+        disagreements,
+    }
+}
+
+impl Analysis {
+    pub fn doc_index(&self, key: &str) -> Option<usize> {
+        self.docs.binary_search_by(|d| d.key.as_str().cmp(key)).ok()
+    }
+    /// Number of `warning`-level disagreements.
+    pub fn warnings(&self) -> usize {
+        self.disagreements
+            .iter()
+            .filter(|d| d.severity == crate::disagreements::Severity::Warning)
+            .count()
+    }
+}
