@@ -516,6 +516,20 @@ mod tests {
     }
 
     #[test]
+    fn titles_count() {
+        let docs = sorted(vec![
+            article("a.txt", None, None, "Crews worked through the night.")
+                .title("Kelmora clock tower falls in Vashti valley earthquake")
+                .build(),
+            article("b.txt", None, None, "Residents slept outside.")
+                .title("Earthquake topples Kelmora clock tower, Vashti valley shaken")
+                .build(),
+        ]);
+        let ids = group(&docs, &[]);
+        assert!(ids[0].is_some() && ids[0] == ids[1], "{ids:?}");
+    }
+
+    #[test]
     fn candidate_pairs_stay_linear_on_many_unrelated_articles() {
         // 3,000 articles, each sharing a couple of rare words with its neighbours only.
         let docs: Vec<Doc> = (0..3000)

@@ -25,6 +25,7 @@ use crate::workspace::Doc;
 use crate::Span;
 
 mod cluster;
+pub(crate) use cluster::outlet_key;
 mod matching;
 mod source;
 #[cfg(test)]
