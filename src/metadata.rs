@@ -7,8 +7,11 @@
 //!   front matter > an outlet line or a byline's outlet > the dateline's agency > the
 //!   domain of the front matter's `url`.
 //! - "Published" wins over "Updated"; with only an update time, that is the date.
-//! - Numeric dates with dots are day-first ("13.01.2026"); with slashes they are day-first
-//!   unless the first number cannot be a day-of-month but the second can ("01/13/2026").
+//! - Numeric dates with dots are day-first ("13.01.2026"); with slashes they are
+//!   month-first, as on most English-language news sites ("05/02/2013" is May 2), unless
+//!   the first number cannot be a month ("13/01/2026"). Two-digit years are 19xx from 50 up.
+//! - With no date in the text, a date in the front matter's or first line's URL
+//!   ("/2013/05/03/", "/2013-07-21/", "ymd=20081216") is used.
 //! - Time zones are read past and ignored: times stay as printed.
 
 use crate::dates::{month_from_name, weekday_from_name, Date, DateTime};
@@ -42,6 +45,9 @@ pub fn extract(text: &str, layout: &Layout) -> Metadata {
     read_header_lines(text, layout, first_line, &mut meta);
     if meta.outlet.is_none() {
         meta.outlet = meta.url.as_deref().and_then(domain_of);
+    }
+    if meta.published.is_none() {
+        meta.published = meta.url.as_deref().and_then(date_from_url);
     }
     meta
 }
@@ -115,7 +121,14 @@ fn read_front_matter(block: &str, meta: &mut Metadata) {
 fn read_header_lines(text: &str, layout: &Layout, from: usize, meta: &mut Metadata) {
     let mut seen = 0;
     let mut updated: Option<DateTime> = None;
+    let mut in_body = false;
     for i in from..layout.lines.len() {
+        let span = layout.lines[i];
+        let raw = span.slice(text).trim();
+        if layout.noise[i] && !in_body && meta.url.is_none() && is_url(raw) {
+            meta.url = Some(raw.to_string());
+            continue;
+        }
         if layout.noise[i] || layout.blank[i] {
             continue;
         }
@@ -123,9 +136,20 @@ fn read_header_lines(text: &str, layout: &Layout, from: usize, meta: &mut Metada
         if seen > HEADER_LINES {
             break;
         }
-        let span = layout.lines[i];
-        let raw = span.slice(text).trim();
         let line = strip_markdown(raw);
+        if in_body {
+            // After the first prose line only a date line is still metadata (pages often
+            // put "PUBLISHED: …" under the standfirst).
+            if let Some((dt, is_update)) = date_line(line) {
+                if is_update {
+                    updated = updated.or(Some(dt));
+                } else if meta.published.is_none() {
+                    meta.published = Some(dt);
+                }
+                meta.lines.push(span);
+            }
+            continue;
+        }
         if let Some(dateline_end) = dateline_prefix(line) {
             if let Some(agency) = dateline_agency(line) {
                 if meta.outlet.is_none() {
@@ -161,7 +185,8 @@ fn read_header_lines(text: &str, layout: &Layout, from: usize, meta: &mut Metada
             continue;
         }
         if is_prose(line) {
-            break;
+            in_body = true;
+            continue;
         }
         if meta.outlet.is_none() && is_outlet_line(line) {
             meta.outlet = Some(clean_outlet(line));
@@ -174,7 +199,7 @@ fn read_header_lines(text: &str, layout: &Layout, from: usize, meta: &mut Metada
             continue;
         }
         // A standfirst or subheading: body text, and the end of the header.
-        break;
+        in_body = true;
     }
     if meta.published.is_none() {
         meta.published = updated;
@@ -330,13 +355,28 @@ fn clean_outlet(line: &str) -> String {
         .to_string()
 }
 
+fn is_url(s: &str) -> bool {
+    !s.contains(' ')
+        && (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www."))
+}
+
+/// The site's domain from a URL, without subdomains ("articles.latimes.example/…" →
+/// "latimes.example"; "news.bbc.co.uk" → "bbc.co.uk").
 fn domain_of(url: &str) -> Option<String> {
     let rest = url.split("://").nth(1).unwrap_or(url);
     let host = rest
-        .split(['/', '?', '#'])
+        .split(['/', '?', '#', ':'])
         .next()?
-        .trim_start_matches("www.");
-    (!host.is_empty() && host.contains('.')).then(|| host.to_string())
+        .to_ascii_lowercase();
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    if labels.len() < 2 {
+        return None;
+    }
+    let second_level_short = labels.len() >= 3
+        && labels[labels.len() - 2].len() <= 3
+        && labels[labels.len() - 1].len() == 2;
+    let keep = if second_level_short { 3 } else { 2 };
+    Some(labels[labels.len().saturating_sub(keep)..].join("."))
 }
 
 /// "PUERTO CLARO (CNA) —", "MADRID, Jan 12 (Agency) -": the byte length of the prefix
@@ -450,6 +490,11 @@ fn date_line(line: &str) -> Option<(DateTime, bool)> {
         || lower.starts_with("actualizado")
         || lower.starts_with("aktualisiert");
     for part in line.split(['|', '·', '•']) {
+        // "on April 30, 2008 at 4:31 AM, updated April 30, 2008 at 8:33 AM": the first stamp.
+        let part = match crate::text::fold(part).find(", updated") {
+            Some(i) if part.is_char_boundary(i) => &part[..i],
+            _ => part,
+        };
         if let Some(dt) = parse_date_text(part.trim()) {
             return Some((dt, is_update));
         }
@@ -499,6 +544,31 @@ const DATE_LINE_WORDS: &[&str] = &[
     "hrs",
     "first",
     "modified",
+    "story",
+    "created",
+    "@",
+    "ist",
+    "akdt",
+    "akst",
+    "hst",
+    "uk",
+    "aest",
+    "aedt",
+    "eet",
+    "eest",
+    "msk",
+    "jst",
+    "kst",
+    "sgt",
+    "pht",
+    "sast",
+    "wat",
+    "eat",
+    "nzst",
+    "nzdt",
+    "brt",
+    "art",
+    "edited",
     "the",
     "of",
     "pm",
@@ -513,7 +583,7 @@ const DATE_LINE_WORDS: &[&str] = &[
 /// Parse a whole string as a date (with optional weekday, time and zone), or `None` when
 /// the string holds more than a date.
 pub fn parse_date_text(s: &str) -> Option<DateTime> {
-    let folded = crate::text::fold(s);
+    let folded = join_spaced_clock(&crate::text::fold(s));
     let words: Vec<String> = folded
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
         .map(|w| {
@@ -581,13 +651,99 @@ pub fn parse_date_text(s: &str) -> Option<DateTime> {
                 continue;
             }
         }
-        if DATE_LINE_WORDS.contains(&w.trim_end_matches('.')) {
+        if DATE_LINE_WORDS.contains(&w.trim_end_matches('.')) || is_zone_offset(w) {
             continue;
         }
         return None;
     }
     let date = Date::new(year?, month?, day?)?;
     Some(DateTime { date, minutes })
+}
+
+/// "1: 32 pm" → "1:32 pm" and "05 / 02 / 2013" → "05/02/2013", as scrapes space them.
+fn join_spaced_clock(s: &str) -> String {
+    let b = s.as_bytes();
+    let digit_at = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_digit());
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        let after_colon =
+            c == ' ' && i >= 2 && b[i - 1] == b':' && digit_at(i - 2) && digit_at(i + 1);
+        let around_slash = c == ' '
+            && ((i >= 1
+                && digit_at(i.wrapping_sub(1))
+                && b.get(i + 1) == Some(&b'/')
+                && b.get(i + 2) == Some(&b' ')
+                && digit_at(i + 3))
+                || (i >= 2
+                    && b[i - 1] == b'/'
+                    && b[i - 2] == b' '
+                    && digit_at(i + 1)
+                    && i >= 3
+                    && digit_at(i - 3)));
+        if !after_colon && !around_slash {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A date inside a URL: "/2013/05/03/", "/2013/may/03/", "/2013-07-21/", "20081216".
+pub fn date_from_url(url: &str) -> Option<DateTime> {
+    let lower = url.to_ascii_lowercase();
+    let parts: Vec<&str> = lower.split(['/', '?', '&', '=', '_']).collect();
+    for w in parts.windows(3) {
+        let (Ok(y), Some(m), Ok(d)) = (
+            w[0].parse::<i32>(),
+            w[1].parse::<u32>().ok().or_else(|| month_from_name(w[1])),
+            w[2].parse::<u32>(),
+        ) else {
+            continue;
+        };
+        if (1990..=2100).contains(&y) {
+            if let Some(date) = Date::new(y, m, d) {
+                return Some(DateTime {
+                    date,
+                    minutes: None,
+                });
+            }
+        }
+    }
+    for p in &parts {
+        if let Some((date, _)) = p.get(..10).and_then(iso_like) {
+            return Some(DateTime {
+                date,
+                minutes: None,
+            });
+        }
+        let digits: String = p.chars().filter(|c| c.is_ascii_digit()).collect();
+        if digits.len() == 8 && p.contains(&digits) {
+            let (y, m, d) = (
+                digits[..4].parse().ok()?,
+                digits[4..6].parse().ok()?,
+                digits[6..].parse().ok()?,
+            );
+            if (1990..=2100).contains(&y) {
+                if let Some(date) = Date::new(y, m, d) {
+                    return Some(DateTime {
+                        date,
+                        minutes: None,
+                    });
+                }
+            }
+        }
+    }
+    None
+}
+
+/// "gmt+05:00", "utc-3", "+01:00" (the leading "+" is already trimmed: "01:00" parses as a clock first).
+fn is_zone_offset(w: &str) -> bool {
+    let rest = w
+        .strip_prefix("gmt")
+        .or_else(|| w.strip_prefix("utc"))
+        .unwrap_or("");
+    !rest.is_empty()
+        && rest.starts_with(['+', '-'])
+        && rest[1..].chars().all(|c| c.is_ascii_digit() || c == ':')
 }
 
 /// "2026-01-12", "2026-01-12T14:05", "2026-01-12t14:05:00z" (folded lowercase).
@@ -618,13 +774,20 @@ fn numeric_date(w: &str) -> Option<Date> {
         return None;
     };
     let parts: Vec<&str> = w.trim_end_matches('.').split(sep).collect();
-    if parts.len() != 3 || parts[2].len() != 4 {
+    if parts.len() != 3
+        || !(parts[2].len() == 4 || parts[2].len() == 2)
+        || parts[0].len() > 2
+        || parts[1].len() > 2
+    {
         return None;
     }
     let a: u32 = parts[0].parse().ok()?;
     let b: u32 = parts[1].parse().ok()?;
-    let y: i32 = parts[2].parse().ok()?;
-    if sep == '/' && a <= 12 && b > 12 {
+    let mut y: i32 = parts[2].parse().ok()?;
+    if parts[2].len() == 2 {
+        y += if y >= 50 { 1900 } else { 2000 };
+    }
+    if sep == '/' && a <= 12 {
         return Date::new(y, a, b);
     }
     Date::new(y, b, a)
@@ -693,6 +856,22 @@ mod tests {
             ),
             ("13.01.2026, 14:05 Uhr", "2026-01-13T14:05"),
             ("01/13/2026", "2026-01-13"),
+            ("05 / 02 / 2013", "2013-05-02"),
+            ("13/01/2026", "2026-01-13"),
+            ("12 / 16 / 08 1: 30 AM EST", "2008-12-16T01:30"),
+            ("26 September 2013, 10: 00 (GMT+05: 00)", "2013-09-26T10:00"),
+            (
+                "Posted on November 15, 2011 6: 07: 15 PM GMT+01: 0",
+                "2011-11-15T18:07",
+            ),
+            ("Sat Nov 12 2011, 01: 19 hrs", "2011-11-12T01:19"),
+            ("Updated: November 11, 2011 18: 50 IST", "2011-11-11T18:50"),
+            (
+                "Story Created: Aug 7, 2012 at 9: 56 AM AKDT",
+                "2012-08-07T09:56",
+            ),
+            ("8: 05am UK, Monday 16 September 2013", "2013-09-16T08:05"),
+            ("12 January 2010 @ 09: 29 pm", "2010-01-12T21:29"),
             ("Tuesday 13 January 2026 09.30 GMT", "2026-01-13T09:30"),
         ];
         for (s, want) in cases {
@@ -758,6 +937,41 @@ mod tests {
         assert_eq!(m.author.as_deref(), Some("Ana Ruiz"));
         assert_eq!(m.outlet.as_deref(), Some("The Valley Herald"));
         assert_eq!(m.published.unwrap().iso(), "2026-01-12");
+    }
+
+    #[test]
+    fn scraped_page_header_with_url_standfirst_and_late_date_line() {
+        let t = "http://www.example-daily.test/2013/news/story-1\nStar checks into clinic\nThe actress finally checked into the clinic late Thursday, after hiring a lawyer.\n\nPUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM\n\nUPDATED: FRIDAY, MAY 3, 2013, 9: 56 AM\n\nThe actress checked into the clinic on Thursday, her lawyer said in a statement.\n";
+        let m = meta_of(t);
+        assert_eq!(
+            m.url.as_deref(),
+            Some("http://www.example-daily.test/2013/news/story-1")
+        );
+        assert_eq!(m.outlet.as_deref(), Some("example-daily.test"));
+        assert_eq!(m.published.unwrap().iso(), "2013-05-02T13:32");
+        assert_eq!(m.title.as_deref(), Some("Star checks into clinic"));
+        let body = crate::noise::layout(t).body_paragraphs(&m);
+        assert_eq!(body.len(), 2, "standfirst and first paragraph");
+    }
+
+    #[test]
+    fn dates_in_urls() {
+        for (u, want) in [
+            ("http://a.example/2013/may/03/local/x", "2013-05-03"),
+            ("http://a.example/story/2013-07-21/fire/", "2013-07-21"),
+            (
+                "http://a.example/news/article.jsp?ymd=20081216&id=1",
+                "2008-12-16",
+            ),
+            ("http://a.example/2013/05/02/x/", "2013-05-02"),
+        ] {
+            assert_eq!(
+                date_from_url(u).map(|d| d.iso()).as_deref(),
+                Some(want),
+                "{u}"
+            );
+        }
+        assert_eq!(date_from_url("http://a.example/story/123456"), None);
     }
 
     #[test]

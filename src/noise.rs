@@ -360,9 +360,11 @@ fn is_nav_line(s: &str) -> bool {
         .filter(|i| !i.is_empty())
         .collect();
     items.len() >= 3
-        && items
-            .iter()
-            .all(|i| i.split_whitespace().count() <= 4 && !i.ends_with('.'))
+        && items.iter().all(|i| {
+            i.split_whitespace().count() <= 4
+                && !i.ends_with('.')
+                && i.chars().any(char::is_alphabetic)
+        })
 }
 
 /// After a "Related"/"Read more" heading, the list of short link lines up to the next blank
@@ -528,6 +530,7 @@ mod tests {
             "Home owners in the district were told to leave by noon.",
             "At least 30 people were killed.",
             "Search teams worked through the night.",
+            "05 / 02 / 2013",
         ] {
             assert!(!is_noise_line(line), "should be prose: {line}");
         }
