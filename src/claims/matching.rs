@@ -18,7 +18,7 @@ const MIN_CONTAINMENT: f64 = 0.75;
 /// Share of the longer unit's content words found in the shorter one.
 const MIN_COVERAGE: f64 = 0.6;
 /// Longest common subsequence of content words over the shorter unit's length.
-const MIN_IN_ORDER: f64 = 0.6;
+const MIN_IN_ORDER: f64 = 0.75;
 /// Content words two units must share.
 const MIN_SHARED_WORDS: usize = 4;
 

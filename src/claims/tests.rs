@@ -165,6 +165,14 @@ fn reworded_quotes_match_indirect_speech() {
             expect: vec![("a.txt|We are asking everyone to stay indoors", vec!["a.txt|We are asking", "b.txt|The mayor asked"])],
         },
         Case {
+            name: "reordered indirect speech",
+            docs: vec![
+                a("a.txt", "Valley Herald", "2026-06-08", "\"Everyone should stay indoors,\" the mayor said."),
+                a("b.txt", "Coast Daily", "2026-06-09", "The mayor asked everyone to stay indoors."),
+            ],
+            expect: vec![("a.txt|Everyone", vec!["a.txt|", "b.txt|"])],
+        },
+        Case {
             name: "quote inside a longer sentence matches on its own",
             docs: vec![
                 a("a.txt", "Valley Herald", "2026-06-08", "Speaking at the fire station on Elm Road after a long night, the chief said \"the blaze in the old cannery is finally under control\" and thanked the crews who came from Dunmore.")
@@ -243,6 +251,22 @@ fn non_matches() {
             docs: vec![
                 a("a.txt", "Valley Herald", "2026-06-08", &format!("{BRIDGE} {BRIDGE}")),
                 a("b.txt", "Coast Daily", "2026-06-09", "An unrelated story about the harvest festival in Greymouth drew large crowds."),
+            ],
+            expect: vec![],
+        },
+        Case {
+            name: "same people and words, opposite news",
+            docs: vec![
+                a("a.txt", "Valley Herald", "2026-06-08", "Idris Falk was officially introduced as the 21st head coach of the Rovers."),
+                a("b.txt", "Coast Daily", "2026-06-09", "Idris Falk is out as Tarnport Rovers head coach."),
+            ],
+            expect: vec![],
+        },
+        Case {
+            name: "same sentence with a different number",
+            docs: vec![
+                a("a.txt", "Valley Herald", "2026-06-08", "Rescuers pulled 12 survivors from the collapsed Kelmora market hall."),
+                a("b.txt", "Coast Daily", "2026-06-09", "Rescuers pulled 15 survivors from the collapsed Kelmora market hall."),
             ],
             expect: vec![],
         },
