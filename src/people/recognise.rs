@@ -748,8 +748,6 @@ fn after_place_preposition(text: &str, toks: &[Tok], core_start: usize) -> bool 
                 | "through"
                 | "throughout"
                 | "within"
-                | "to"
-                | "from"
         )
         && toks[core_start - 1].text.chars().all(|c| c.is_lowercase())
 }

@@ -429,3 +429,13 @@ fn ids_are_slugs_of_folded_names() {
     assert_eq!(slug("José Núñez-Ortega"), "jose-nunez-ortega");
     assert_eq!(name_keys("J.R. Smith Jr."), vec!["j", "r", "smith"]);
 }
+
+/// `PEOPLE_DEBUG="some text" cargo test --lib people::tests::debug_text -- --nocapture`
+#[test]
+fn debug_text() {
+    if let Ok(text) = std::env::var("PEOPLE_DEBUG") {
+        for m in people(&text) {
+            eprintln!("{m:?}");
+        }
+    }
+}
