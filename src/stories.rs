@@ -631,7 +631,13 @@ mod tests {
             },
             Case {
                 name: "torn between two stories",
-                edges: with(&[(3, 0, 0.3), (3, 4, 0.2), (3, 5, 0.2)]),
+                edges: with(&[
+                    (3, 0, 0.15),
+                    (3, 1, 0.15),
+                    (3, 2, 0.15),
+                    (3, 4, 0.1),
+                    (3, 5, 0.1),
+                ]),
                 joins: false,
             },
         ];
