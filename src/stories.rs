@@ -661,29 +661,3 @@ mod tests {
         assert_eq!(clusters.len(), 2, "{clusters:?}");
     }
 }
-#[cfg(test)]
-mod debug_matrix {
-    #[test]
-    #[ignore]
-    fn print_matrix() {
-        let a = crate::cli::analyze_paths(&[std::path::PathBuf::from("articles")])
-            .unwrap()
-            .0;
-        let raw: Vec<_> = a.docs.iter().map(super::doc_terms).collect();
-        let raw = super::add_entity_terms(raw, &a.entities);
-        let v = super::tfidf_vectors(&raw);
-        for i in 0..a.docs.len() {
-            let row: Vec<String> = (0..a.docs.len())
-                .map(|j| {
-                    format!(
-                        "{:3.0}",
-                        100.0
-                            * super::similarity(&v[i], &v[j])
-                            * super::date_factor(&a.docs[i], &a.docs[j])
-                    )
-                })
-                .collect();
-            println!("{:40} {}", a.docs[i].key, row.join(""));
-        }
-    }
-}

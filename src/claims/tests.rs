@@ -451,21 +451,3 @@ fn verbatim_reprints_collapse_into_one_variant() {
     assert_eq!(stats.variants, 1);
     assert_eq!(stats.pairs_scored, 0);
 }
-#[test]
-#[ignore]
-fn print_sample_quotes() {
-    let a = crate::cli::analyze_paths(&[std::path::PathBuf::from("articles")])
-        .unwrap()
-        .0;
-    for d in &a.docs {
-        for q in &d.facts.quotes {
-            println!(
-                "{} {:?} {} | {}",
-                d.key,
-                q.kind,
-                q.attributed_elsewhere,
-                q.span.slice(&d.text)
-            );
-        }
-    }
-}
