@@ -444,7 +444,7 @@ fn trim_span(text: &str, span: Span) -> Span {
     let s = span.slice(text);
     let lead = s.len() - s.trim_start().len();
     let trimmed = s.trim_end().trim_end_matches(',').trim_end();
-    let end = span.start + lead.max(0) + trimmed.trim_start().len();
+    let end = span.start + lead + trimmed.trim_start().len();
     let start = span.start + lead;
     if end < start {
         return Span::new(span.start, span.start);

@@ -110,6 +110,10 @@ pub(crate) fn refers_to(short: &[String], long: &[String]) -> bool {
     }
     if short.len() == 1 {
         let p = positions[0];
+        // a lone word must equal a whole word: "Springfield" never cites "P. S."
+        if short[0] != long[p] {
+            return false;
+        }
         let is_last = p + 1 == long.len();
         if p == 0 {
             return lexicon::is_family_name_first(&long[0]) && long.len() == 2 || long.len() == 1;

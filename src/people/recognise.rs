@@ -19,6 +19,7 @@ use super::lexicon as lx;
 use super::{name_keys, refers_to, PersonMention};
 use crate::text::{fold, tokens_in};
 use crate::Span;
+use std::collections::HashSet;
 
 /// A word token with what the rules need to know about it.
 struct Tok<'a> {
@@ -129,12 +130,13 @@ struct Candidate {
 
 /// Recognise person mentions in the given sentences of `text`.
 pub fn recognise(text: &str, sentences: &[Span]) -> Vec<PersonMention> {
+    let lower_words = lowercase_words(text, sentences);
     let mut cands = Vec::new();
     for s in sentences {
         let toks = tokenize(text, *s);
         let headline = headline_lines(text, &toks);
         for run in runs(text, &toks) {
-            if let Some(c) = classify(text, &toks, run.clone(), headline[run.start]) {
+            if let Some(c) = classify(text, &lower_words, &toks, run.clone(), headline[run.start]) {
                 cands.push(c);
             }
         }
@@ -222,6 +224,9 @@ fn gap_after<'a>(text: &'a str, toks: &[Tok], i: usize) -> &'a str {
 /// Can token `i` be part of a name run, given its neighbours?
 fn name_like(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
+    if t.is_initial() {
+        return true;
+    }
     if lx::is_stopword(&t.key)
         && !t.is_title_word()
         && !(lx::is_title_modifier(&t.key) && t.is_cap())
@@ -270,12 +275,13 @@ fn runs(text: &str, toks: &[Tok]) -> Vec<std::ops::Range<usize>> {
 
 fn classify(
     text: &str,
+    lower_words: &HashSet<String>,
     toks: &[Tok],
     run: std::ops::Range<usize>,
     headline: bool,
 ) -> Option<Candidate> {
     let (core, title_in_run) = split_title(toks, run.clone());
-    let core = drop_sentence_initial_word(text, toks, core);
+    let core = drop_sentence_initial_word(text, lower_words, toks, core);
     let core = trim_particles(toks, core);
     if core.is_empty() {
         return None;
@@ -286,7 +292,11 @@ fn classify(
         .iter()
         .filter(|t| !t.is_ending() && !lx::is_particle(&t.key))
         .collect();
-    if name_words.is_empty() {
+    // "F. B. I.", "N. J.": initials alone are no name
+    if !name_words
+        .iter()
+        .any(|t| !t.is_initial() && t.text.chars().count() > 1)
+    {
         return None;
     }
     let joined_keys: String = toks[core.clone()]
@@ -326,16 +336,23 @@ fn classify(
     }
     let pre = pre_title_role(text, toks, core.start);
     let post = post_appositive(text, toks, core.end - 1);
+    let pre_apposition = pre_appositive_role(text, toks, core.start, core.end - 1);
     let role = pre
         .as_ref()
         .map(|p| p.role.clone())
         .or_else(|| post.role.clone())
-        .or_else(|| pre_appositive_role(text, toks, core.start, core.end - 1))
+        .or_else(|| pre_apposition.clone())
         .filter(|r| !r.is_empty());
 
     let looks_placey = lx::is_place_starter(&first.key) && !lx::is_first_name(&first.key)
         || name_words.iter().all(|t| lx::is_place(&t.key))
-        || after_place_preposition(text, toks, core.start) && pre.is_none();
+        || after_place_preposition(text, toks, core.start) && pre.is_none()
+        // "the Harry Winston jewelry store", "the Wasilla Bible Church"
+        || core.start > 0
+            && toks[core.start - 1].text == "the"
+            && joined(text, toks, core.start - 1)
+            && !last.possessive
+            && pre.is_none();
     let multi = name_words.len() >= 2;
     let first_word = name_words[0];
     let strong_title = pre.as_ref().is_some_and(|p| p.strong) || title_in_run;
@@ -359,7 +376,8 @@ fn classify(
                     || pre.is_some()
                     || post.age
                     || post.role.is_some()
-                    || speech_nearby(text, toks, core.start, post.next))
+                    || pre_apposition.is_some()
+                    || speech_nearby(text, toks, core.start, core.end - 1, post.next))
     };
     Some(Candidate {
         span,
@@ -382,7 +400,10 @@ fn us_initials(toks: &[Tok], core: std::ops::Range<usize>) -> bool {
         .take_while(|t| t.is_initial())
         .map(|t| t.key.replace('.', ""))
         .collect();
-    matches!(initials.as_str(), "us" | "uk" | "un" | "eu" | "usa")
+    matches!(
+        initials.as_str(),
+        "us" | "uk" | "un" | "eu" | "usa" | "da" | "dc" | "nj" | "ny" | "la"
+    )
 }
 
 /// Split a title at the left of the run: the core starts after the last title word that
@@ -429,6 +450,7 @@ fn split_title(toks: &[Tok], run: std::ops::Range<usize>) -> (std::ops::Range<us
 /// name starts there.
 fn drop_sentence_initial_word(
     text: &str,
+    lower_words: &HashSet<String>,
     toks: &[Tok],
     core: std::ops::Range<usize>,
 ) -> std::ops::Range<usize> {
@@ -445,10 +467,23 @@ fn drop_sentence_initial_word(
     {
         return core;
     }
-    if lx::is_first_name(&toks[core.start + 1].key) {
+    // "Enter Beus, …", "Knowing Billy, …": a word the article also writes in lowercase is
+    // a common word capitalised by its position
+    if lx::is_first_name(&toks[core.start + 1].key) || lower_words.contains(&first.key) {
         return core.start + 1..core.end;
     }
     core
+}
+
+/// Folded words the article writes in lowercase somewhere.
+fn lowercase_words(text: &str, sentences: &[Span]) -> HashSet<String> {
+    sentences
+        .iter()
+        .flat_map(|s| tokens_in(text, *s))
+        .map(|t| t.text(text))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(fold)
+        .collect()
 }
 
 /// Is token `i` the first word of a sentence, line, quote or bracket (where any word is
@@ -754,12 +789,21 @@ fn after_place_preposition(text: &str, toks: &[Tok], core_start: usize) -> bool 
 
 /// A speech verb right after the name (or after its appositive), or "said"/"according
 /// to" right before it.
-fn speech_nearby(text: &str, toks: &[Tok], core_start: usize, next: usize) -> bool {
-    let plain_gap = next == 0
-        || gap_after(text, toks, next - 1)
-            .trim_start_matches([','])
-            .chars()
-            .all(char::is_whitespace);
+fn speech_nearby(
+    text: &str,
+    toks: &[Tok],
+    core_start: usize,
+    core_last: usize,
+    next: usize,
+) -> bool {
+    // right after the name, or after its appositive (", 54," / ", the mayor,")
+    let gap = gap_after(text, toks, next.saturating_sub(1));
+    let name_is_apposition = core_start > 0 && gap_after(text, toks, core_start - 1).trim() == ",";
+    let plain_gap = if next == core_last + 1 && !name_is_apposition {
+        gap.chars().all(char::is_whitespace)
+    } else {
+        gap.trim_start_matches(',').chars().all(char::is_whitespace)
+    };
     let after = plain_gap && toks.get(next).is_some_and(|t| lx::is_speech_verb(&t.key));
     let before = core_start > 0 && {
         let p = &toks[core_start - 1];
