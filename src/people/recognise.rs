@@ -73,6 +73,14 @@ impl Tok<'_> {
                     .is_some_and(crate::text::is_capitalised)
         })
     }
+    /// "Inf.", "Snr.", "Comr.": a short capitalised word with a period, inside a run.
+    fn is_abbreviation_like(&self) -> bool {
+        self.dot
+            && self.is_cap()
+            && !self.is_initial()
+            && (2..=4).contains(&self.text.chars().count())
+            && !lx::is_first_name(&self.key)
+    }
     fn is_title_word(&self) -> bool {
         lx::is_title(&self.key) || lx::is_honorific(&self.key) || lx::is_occupation(&self.key)
     }
@@ -82,20 +90,35 @@ fn tokenize<'a>(text: &'a str, sentence: Span) -> Vec<Tok<'a>> {
     tokens_in(text, sentence)
         .into_iter()
         .map(|t| {
-            let raw = t.text(text);
+            let raw = cut_glued_word(t.text(text));
             let (word, possessive) = strip_possessive(raw);
             let span = Span::new(t.span.start, t.span.start + word.len());
-            let dot = text.get(t.span.end..).is_some_and(|r| r.starts_with('.'));
+            let full_end = t.span.start + raw.len();
+            let dot = text.get(full_end..).is_some_and(|r| r.starts_with('.'));
             Tok {
                 span,
                 text: word,
                 key: fold(word),
-                full_end: t.span.end,
+                full_end,
                 possessive,
                 dot,
             }
         })
         .collect()
+}
+
+/// "Gomes-and", "Tucker-would": a dash lost its spaces; the name ends at the hyphen.
+fn cut_glued_word(word: &str) -> &str {
+    match word.find('-') {
+        Some(h)
+            if word.get(h + 1..).is_some_and(|rest| {
+                lx::is_stopword(&fold(rest)) && rest.chars().all(char::is_lowercase)
+            }) =>
+        {
+            word.get(..h).unwrap_or(word)
+        }
+        _ => word,
+    }
 }
 
 fn strip_possessive(word: &str) -> (&str, bool) {
@@ -209,6 +232,7 @@ fn joined(text: &str, toks: &[Tok], i: usize) -> bool {
     }
     // "King, Jr."
     b.is_ending()
+        && matches!(b.key.as_str(), "jr" | "sr" | "ii" | "iii" | "iv")
         && gap.starts_with(',')
         && gap
             .get(1..)
@@ -373,7 +397,7 @@ fn classify(
             || multi
                 && (lx::is_first_name(&first_word.key)
                     || first.is_initial()
-                    || pre.is_some()
+                    || pre.as_ref().is_some_and(|p| p.evidence)
                     || post.age
                     || post.role.is_some()
                     || pre_apposition.is_some()
@@ -402,7 +426,7 @@ fn us_initials(toks: &[Tok], core: std::ops::Range<usize>) -> bool {
         .collect();
     matches!(
         initials.as_str(),
-        "us" | "uk" | "un" | "eu" | "usa" | "da" | "dc" | "nj" | "ny" | "la"
+        "us" | "uk" | "un" | "eu" | "usa" | "da" | "dc" | "nj" | "ny" | "la" | "bc" | "ps"
     )
 }
 
@@ -413,7 +437,7 @@ fn split_title(toks: &[Tok], run: std::ops::Range<usize>) -> (std::ops::Range<us
     let mut cut = None;
     for i in run.clone() {
         let t = &toks[i];
-        if !t.is_title_word() {
+        if !(t.is_title_word() || t.is_abbreviation_like() && i + 1 < run.end) {
             continue;
         }
         let name_follows = toks[i + 1..run.end]
@@ -514,6 +538,9 @@ struct PreRole {
     role: String,
     /// A formal title or honorific (evidence even for a single word).
     strong: bool,
+    /// Evidence for a name of two words or more: a strong title or a role noun written in
+    /// lowercase ("actress Lindy Loman"; a capitalised "Scientist" may head a title).
+    evidence: bool,
 }
 
 /// The title phrase right before the name: "U.S. Secretary of State", "health minister",
@@ -555,6 +582,11 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
     if first == core_start {
         return None;
     }
+    // "attorney general for British Columbia": a nationality next to the name belongs to
+    // a place, not to a title
+    if lx::is_nationality(&toks[core_start - 1].key) && !toks[core_start - 1].is_title_word() {
+        return None;
+    }
     let phrase = &toks[first..core_start];
     let has_head = phrase.iter().any(|t| t.is_title_word());
     if !has_head {
@@ -576,6 +608,7 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
         return Some(PreRole {
             role: String::new(),
             strong: true,
+            evidence: true,
         });
     }
     // a role ends with its head: drop a trailing honorific ("Minister Mr.") if any
@@ -590,9 +623,14 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
         last.span.end
     };
     let role = Span::new(toks[first].span.start, stop).slice(text);
+    let evidence = strong
+        || (first..core_start).any(|i| {
+            toks[i].is_title_word() && (!toks[i].is_cap() || starts_clause(text, toks, i))
+        });
     Some(PreRole {
         role: collapse_ws(role).to_lowercase(),
         strong,
+        evidence,
     })
 }
 
@@ -807,10 +845,8 @@ fn speech_nearby(
     let after = plain_gap && toks.get(next).is_some_and(|t| lx::is_speech_verb(&t.key));
     let before = core_start > 0 && {
         let p = &toks[core_start - 1];
-        matches!(
-            p.key.as_str(),
-            "said" | "says" | "told" | "added" | "asked" | "wrote"
-        ) || p.key == "to" && core_start > 1 && toks[core_start - 2].key == "according"
+        matches!(p.key.as_str(), "said" | "says" | "added" | "wrote")
+            || p.key == "to" && core_start > 1 && toks[core_start - 2].key == "according"
     };
     after || before
 }
