@@ -125,8 +125,10 @@ pub(crate) fn refers_to(short: &[String], long: &[String]) -> bool {
         }
         return substantive(&short[0]);
     }
-    // a multi-word citation must end on a surname word, not on an initial
-    substantive(short.last().unwrap_or(&String::new()))
+    // a multi-word citation ends on a whole surname word of `long`: "James Oler" does not
+    // cite "James O. Eastland" through the initial
+    let last = short.len() - 1;
+    substantive(&short[last]) && short[last] == long[positions[last]]
 }
 
 /// Slug of a folded name for ids: lowercase ASCII letters and digits joined by '-'.

@@ -185,7 +185,10 @@ fn headline_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
             end += 1;
         }
         let line = &toks[start..end];
-        let words: Vec<&Tok> = line.iter().filter(|t| t.text.chars().count() > 3).collect();
+        let words: Vec<&Tok> = line
+            .iter()
+            .filter(|t| t.text.chars().count() > 3 && t.text.chars().all(char::is_alphabetic))
+            .collect();
         let lower = words
             .iter()
             .filter(|t| !t.is_cap() && !t.is_acronym())
@@ -772,7 +775,20 @@ fn role_text(text: &str, phrase: &[Tok]) -> Option<String> {
     while s < phrase.len()
         && (matches!(
             phrase[s].key.as_str(),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "then"
+                | "now"
+                | "formerly"
+                | "also"
+                | "once"
+                | "currently"
+                | "still"
         ) || phrase[s].possessive)
     {
         s += 1;
