@@ -3,13 +3,15 @@
 //! Modules: [`server`] (LSP plumbing, analysis worker, publishing), [`documents`] (open
 //! documents, version-ordered incremental edits), [`world`] (folders, configuration, disk
 //! articles, facts cache), [`snapshot`] (immutable analysed state read by requests),
-//! [`handlers`] (pure request handlers), [`convert`] (positions and URIs).
+//! [`handlers`] (pure request handlers), [`convert`] (positions and URIs), [`transport`]
+//! (stdin filter keeping malformed messages from ending the session).
 
 pub mod convert;
 pub mod documents;
 pub mod handlers;
 pub mod server;
 pub mod snapshot;
+pub mod transport;
 pub mod world;
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -45,7 +47,9 @@ pub fn run() -> i32 {
         if let Some(inner) = inner {
             tokio::spawn(inner.analysis_loop());
         }
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        let (to_server, server_input) = tokio::io::duplex(1 << 16);
+        tokio::spawn(transport::pump(tokio::io::stdin(), to_server));
+        Server::new(server_input, tokio::io::stdout(), socket)
             .concurrency_level(CONCURRENCY)
             .serve(service)
             .await;

@@ -35,6 +35,8 @@ const CATCH_UP_LIMIT: Duration = Duration::from_secs(20);
 const DEBUG_ENV: &str = "CORROBORATE_LSP_DEBUG";
 const DEBUG_PANIC: &str = "corroborate.debugPanic";
 const DEBUG_SLEEP: &str = "corroborate.debugSleep";
+/// Answers `{text, version}` of a document as the analysis last saw it.
+const DEBUG_TEXT: &str = "corroborate.debugText";
 const PROGRESS_TOKEN: &str = "corroborate/indexing";
 
 pub struct Backend {
@@ -457,7 +459,7 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
         lens::CLAIM_COMMAND.to_string(),
     ];
     if debug_enabled() {
-        commands.extend([DEBUG_PANIC.to_string(), DEBUG_SLEEP.to_string()]);
+        commands.extend([DEBUG_PANIC, DEBUG_SLEEP, DEBUG_TEXT].map(str::to_string));
     }
     ServerCapabilities {
         position_encoding: Some(convert::encoding_kind(encoding)),
@@ -691,6 +693,18 @@ impl LanguageServer for Backend {
             DEBUG_PANIC if debug_enabled() => {
                 self.read(|_| -> Option<Value> { panic!("debug panic requested") })
                     .await
+            }
+            DEBUG_TEXT if debug_enabled() => {
+                let uri = p
+                    .arguments
+                    .first()
+                    .and_then(|a| serde_json::from_value::<Uri>(a.clone()).ok());
+                self.read(|s| {
+                    let doc = s.doc_for_uri(uri.as_ref()?)?;
+                    let version = s.versions.get(doc).copied().flatten();
+                    Some(serde_json::json!({ "text": s.text(doc), "version": version }))
+                })
+                .await
             }
             DEBUG_SLEEP if debug_enabled() => {
                 tokio::time::sleep(Duration::from_secs(30)).await;
