@@ -94,3 +94,6 @@ pub fn inlay_hint(snap: &Snapshot, p: InlayHintParams) -> Option<Vec<InlayHint>>
     let range = snap.lines(doc)?.span(p.range);
     Some(inlay::inlay_hints(snap, doc, range))
 }
+
+#[cfg(test)]
+mod tests;
