@@ -37,10 +37,12 @@ pub fn run() -> i32 {
     };
     let shutdown = Arc::new(AtomicBool::new(false));
     let flag = shutdown.clone();
+    let gate = Arc::new(transport::SyncGate::default());
     runtime.block_on(async move {
         let mut inner = None;
+        let server_gate = gate.clone();
         let (service, socket) = LspService::new(|client| {
-            let backend = server::Backend::new(client, flag);
+            let backend = server::Backend::new(client, flag, server_gate);
             inner = Some(backend.inner());
             backend
         });
@@ -48,7 +50,7 @@ pub fn run() -> i32 {
             tokio::spawn(inner.analysis_loop());
         }
         let (to_server, server_input) = tokio::io::duplex(1 << 16);
-        tokio::spawn(transport::pump(tokio::io::stdin(), to_server));
+        tokio::spawn(async move { transport::pump(tokio::io::stdin(), to_server, &gate).await });
         Server::new(server_input, tokio::io::stdout(), socket)
             .concurrency_level(CONCURRENCY)
             .serve(service)

@@ -11,6 +11,7 @@ use super::convert::{self, key_for_uri};
 use super::documents::{ChangeOutcome, DocumentStore};
 use super::handlers::{self, actions, diagnostics, lens};
 use super::snapshot::Snapshot;
+use super::transport::SyncGate;
 use super::world::{self, World};
 use crate::position::Encoding;
 use serde_json::Value;
@@ -31,6 +32,8 @@ const DEBOUNCE: Duration = Duration::from_millis(40);
 const GAP_GRACE: Duration = Duration::from_millis(150);
 /// Longest a request waits for the analysis to catch up before answering from what exists.
 const CATCH_UP_LIMIT: Duration = Duration::from_secs(20);
+/// Longest a request waits for the handlers of edits sent before it.
+const SYNC_LIMIT: Duration = Duration::from_secs(2);
 /// Environment variable enabling the debug commands used by the tests.
 const DEBUG_ENV: &str = "CORROBORATE_LSP_DEBUG";
 const DEBUG_PANIC: &str = "corroborate.debugPanic";
@@ -59,6 +62,8 @@ pub struct Inner {
     /// Serialises disk scans so an older scan never overwrites a newer one.
     scan_lock: tokio::sync::Mutex<()>,
     shutdown: Arc<AtomicBool>,
+    /// Lets requests wait for the edits the client sent before them.
+    gate: Arc<SyncGate>,
 }
 
 /// Lock a std mutex, surviving poisoning (a panic elsewhere must not stop the server).
@@ -67,7 +72,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Backend {
-    pub fn new(client: Client, shutdown: Arc<AtomicBool>) -> Backend {
+    pub fn new(client: Client, shutdown: Arc<AtomicBool>, gate: Arc<SyncGate>) -> Backend {
         let empty = Snapshot::new(
             0,
             Arc::default(),
@@ -92,6 +97,7 @@ impl Backend {
                 published: Mutex::new(HashMap::new()),
                 scan_lock: tokio::sync::Mutex::new(()),
                 shutdown,
+                gate,
             }),
         }
     }
@@ -129,8 +135,10 @@ impl Inner {
         self.dirty.notify_one();
     }
 
-    /// The snapshot reflecting every change applied so far (waits for the worker).
+    /// The snapshot reflecting every edit sent before now and every change applied so far
+    /// (waits for the edits' handlers, then for the worker).
     async fn current_snapshot(&self) -> Arc<Snapshot> {
+        self.gate.caught_up(SYNC_LIMIT).await;
         let target = self.requested.load(Ordering::SeqCst);
         let mut rx = self.snapshot_rx.clone();
         let caught_up = tokio::time::timeout(CATCH_UP_LIMIT, async {
@@ -535,6 +543,7 @@ impl LanguageServer for Backend {
             .open_uris
             .insert(key, p.text_document.uri);
         self.inner.mark_dirty();
+        self.inner.gate.note_handled();
     }
 
     async fn did_change(&self, p: DidChangeTextDocumentParams) {
@@ -545,6 +554,9 @@ impl LanguageServer for Backend {
             .map(convert::text_change)
             .collect();
         let outcome = lock(&self.inner.store).change(&key, p.text_document.version, changes);
+        // Counted as handled even when held: a request must not wait for a version that
+        // may never come (the gap is released after a grace period).
+        self.inner.gate.note_handled();
         match outcome {
             ChangeOutcome::Applied { .. } => self.inner.mark_dirty(),
             ChangeOutcome::Held => self.inner.release_held_later(key),
@@ -572,12 +584,12 @@ impl LanguageServer for Backend {
             world.open_uris.remove(&key);
             world.disk.contains_key(&key)
         };
+        self.inner.mark_dirty();
+        self.inner.gate.note_handled();
         if on_disk {
             // The disk text may have changed while the editor had the file (saves without a
             // file watcher): re-read it.
             self.inner.rescan(HashSet::from([key]), false).await;
-        } else {
-            self.inner.mark_dirty();
         }
     }
 
