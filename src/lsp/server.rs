@@ -204,12 +204,14 @@ impl Inner {
     async fn publish(&self, snap: &Snapshot) {
         let all: Vec<(String, Uri, Vec<Diagnostic>, Option<i32>)> =
             match catch_unwind(AssertUnwindSafe(|| {
-                (0..snap.doc_count())
-                    .filter_map(|d| {
+                diagnostics::all(snap)
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(d, diags)| {
                         let uri = snap.uri(d)?;
                         let key = snap.analysis.docs[d].key.clone();
                         let version = snap.versions.get(d).copied().flatten();
-                        Some((key, uri, diagnostics::for_doc(snap, d), version))
+                        Some((key, uri, diags, version))
                     })
                     .collect()
             })) {

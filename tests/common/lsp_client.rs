@@ -436,3 +436,52 @@ impl Client {
         )
     }
 }
+
+/// The text a range covers, with columns in `enc` ("utf-16" or "utf-8").
+pub fn slice_range(text: &str, range: &Value, enc: &str) -> String {
+    let offset = |p: &Value| -> usize {
+        let line = p["line"].as_u64().unwrap() as usize;
+        let ch = p["character"].as_u64().unwrap() as usize;
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        let rest = &text[start..];
+        let mut units = 0;
+        for (i, c) in rest.char_indices() {
+            if units >= ch || c == '\n' {
+                return start + i;
+            }
+            units += if enc == "utf-8" {
+                c.len_utf8()
+            } else {
+                c.len_utf16()
+            };
+        }
+        text.len()
+    };
+    text[offset(&range["start"])..offset(&range["end"])].to_string()
+}
+
+/// Apply a WorkspaceEdit's `changes` for one URI to `text` (edits in reverse order).
+pub fn apply_edits(text: &str, edits: &[Value], enc: &str) -> String {
+    let mut with_offsets: Vec<(usize, usize, String)> = edits
+        .iter()
+        .map(|e| {
+            let before = slice_range(
+                text,
+                &json!({"start": {"line": 0, "character": 0}, "end": e["range"]["start"]}),
+                enc,
+            );
+            let covered = slice_range(text, &e["range"], enc);
+            (
+                before.len(),
+                before.len() + covered.len(),
+                e["newText"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    with_offsets.sort_by_key(|e| std::cmp::Reverse(e.0));
+    let mut out = text.to_string();
+    for (a, b, t) in with_offsets {
+        out.replace_range(a..b, &t);
+    }
+    out
+}

@@ -16,24 +16,35 @@ pub const ARTICLE_PROBLEM: &str = "article-problem";
 
 /// The diagnostics of one doc, in a stable order (by position, then message).
 pub fn for_doc(snap: &Snapshot, doc: usize) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+    all(snap).into_iter().nth(doc).unwrap_or_default()
+}
+
+/// The diagnostics of every doc (indexed like `snap.analysis.docs`), in one pass over the
+/// disagreements.
+pub fn all(snap: &Snapshot) -> Vec<Vec<Diagnostic>> {
+    let mut out: Vec<Vec<Diagnostic>> = vec![Vec::new(); snap.doc_count()];
     for (i, d) in snap.analysis.disagreements.iter().enumerate() {
         if is_ignored_by_config(snap, d) {
             continue;
         }
         for (side, figures) in d.sides.iter().enumerate() {
-            for &f in figures.iter().filter(|f| f.doc == doc) {
+            for &f in figures {
+                let Some(list) = out.get_mut(f.doc) else {
+                    continue;
+                };
                 if let Some(diag) = disagreement_diagnostic(snap, i, d, side, f) {
-                    out.push(diag);
+                    list.push(diag);
                 }
             }
         }
     }
-    out.extend(problem_diagnostics(snap, doc));
-    out.sort_by(|a, b| {
-        (a.range.start, a.range.end, &a.message).cmp(&(b.range.start, b.range.end, &b.message))
-    });
-    out.dedup();
+    for (doc, list) in out.iter_mut().enumerate() {
+        list.extend(problem_diagnostics(snap, doc));
+        list.sort_by(|a, b| {
+            (a.range.start, a.range.end, &a.message).cmp(&(b.range.start, b.range.end, &b.message))
+        });
+        list.dedup();
+    }
     out
 }
 
