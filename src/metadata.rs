@@ -122,6 +122,8 @@ fn read_header_lines(text: &str, layout: &Layout, from: usize, meta: &mut Metada
     let mut seen = 0;
     let mut updated: Option<DateTime> = None;
     let mut in_body = false;
+    let mut dateline_seen = false;
+    let mut clock_time: Option<u32> = None;
     for i in from..layout.lines.len() {
         let span = layout.lines[i];
         let raw = span.slice(text).trim();
@@ -137,18 +139,23 @@ fn read_header_lines(text: &str, layout: &Layout, from: usize, meta: &mut Metada
             break;
         }
         let line = strip_markdown(raw);
-        if in_body {
-            // After the first prose line only a date line is still metadata (pages often
-            // put "PUBLISHED: …" under the standfirst).
-            if let Some((dt, is_update)) = date_line(line) {
-                if is_update {
-                    updated = updated.or(Some(dt));
-                } else if meta.published.is_none() {
-                    meta.published = Some(dt);
-                }
-                meta.lines.push(span);
-            }
+        if let Some(minutes) = time_only_line(line) {
+            // "Updated 22:40 GMT" under a date line: the time of that date.
+            clock_time = clock_time.or(Some(minutes));
+            meta.lines.push(span);
             continue;
+        }
+        if in_body {
+            // After the first prose line only a date line or the dateline is still metadata
+            // (pages often put "PUBLISHED: …" under the standfirst).
+            if let Some((dt, is_update)) = date_line(line) {
+                record_date(meta, &mut updated, dt, is_update);
+                meta.lines.push(span);
+                continue;
+            }
+            if dateline_seen {
+                continue;
+            }
         }
         if let Some(dateline_end) = dateline_prefix(line) {
             if let Some(agency) = dateline_agency(line) {
@@ -160,7 +167,12 @@ fn read_header_lines(text: &str, layout: &Layout, from: usize, meta: &mut Metada
                 + (raw.as_ptr() as usize - span.slice(text).as_ptr() as usize)
                 + (line.as_ptr() as usize - raw.as_ptr() as usize);
             meta.lines.push(Span::new(start, start + dateline_end));
-            break;
+            dateline_seen = true;
+            in_body = true;
+            continue;
+        }
+        if in_body {
+            continue;
         }
         if let Some((author, outlet, date)) = byline(line) {
             if meta.author.is_none() {
@@ -204,6 +216,41 @@ fn read_header_lines(text: &str, layout: &Layout, from: usize, meta: &mut Metada
     if meta.published.is_none() {
         meta.published = updated;
     }
+    if let Some(p) = meta.published.as_mut() {
+        if p.minutes.is_none() {
+            p.minutes = clock_time;
+        }
+    }
+}
+
+fn record_date(meta: &mut Metadata, updated: &mut Option<DateTime>, dt: DateTime, is_update: bool) {
+    if is_update {
+        *updated = updated.or(Some(dt));
+    } else if meta.published.is_none() {
+        meta.published = Some(dt);
+    }
+}
+
+/// A line holding only a time stamp: "Updated 22:40 GMT", "14:05 Uhr".
+fn time_only_line(line: &str) -> Option<u32> {
+    let folded = join_spaced_clock(&crate::text::fold(line));
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    let mut minutes = None;
+    for (i, w) in words.iter().enumerate() {
+        let w = w.trim_end_matches(':');
+        if let Some(m) = clock(w, words.get(i + 1).copied()) {
+            minutes = minutes.or(Some(m));
+        } else if !(DATE_LINE_WORDS.contains(&w.trim_end_matches('.')) || is_zone_offset(w)) {
+            return None;
+        }
+    }
+    minutes
 }
 
 fn strip_markdown(s: &str) -> &str {
@@ -816,7 +863,10 @@ fn clock(w: &str, next: Option<&str>) -> Option<u32> {
         _ => None,
     });
     let (h, m) = match body.split_once([':', '.']) {
-        Some((h, m)) => (h.parse::<u32>().ok()?, m.get(..2)?.parse::<u32>().ok()?),
+        Some((h, m)) if is_minutes_part(m) && h.len() <= 2 => {
+            (h.parse::<u32>().ok()?, m.get(..2)?.parse::<u32>().ok()?)
+        }
+        Some(_) => return None,
         None if suffix.is_some() && !body.is_empty() => (body.parse::<u32>().ok()?, 0),
         None => return None,
     };
@@ -830,6 +880,14 @@ fn clock(w: &str, next: Option<&str>) -> Option<u32> {
         _ => h,
     };
     Some(h * 60 + m)
+}
+
+/// "05", "05:00" or "05.00" after the hour: two digits, optionally seconds.
+fn is_minutes_part(m: &str) -> bool {
+    let b = m.as_bytes();
+    (b.len() == 2
+        || (b.len() == 5 && matches!(b[2], b':' | b'.') && b[3..].iter().all(u8::is_ascii_digit)))
+        && b[..2].iter().all(u8::is_ascii_digit)
 }
 
 #[cfg(test)]
@@ -977,6 +1035,6 @@ mod tests {
     #[test]
     fn updated_stamp_is_used_only_without_published() {
         let t = "Updated 14:05 GMT\nPublished January 13, 2026\nHeadline here now\n\nProse sentence that is long enough to count as prose here.\n";
-        assert_eq!(meta_of(t).published.unwrap().iso(), "2026-01-13");
+        assert_eq!(meta_of(t).published.unwrap().iso(), "2026-01-13T14:05");
     }
 }

@@ -231,6 +231,10 @@ const PREFIXES: &[&str] = &[
     "posted in",
     "categories:",
     "loading",
+    "listen live",
+    "escucha en vivo",
+    "en directo:",
+    "live blog",
     "min read",
     "skip to",
 ];
