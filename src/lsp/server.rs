@@ -57,6 +57,8 @@ pub struct Inner {
     dirty: Notify,
     snapshot_tx: watch::Sender<Arc<Snapshot>>,
     snapshot_rx: watch::Receiver<Arc<Snapshot>>,
+    /// Generation whose diagnostics have all been published.
+    published_generation: watch::Sender<u64>,
     /// Last diagnostics published per doc key, with the URI they were published to.
     published: Mutex<HashMap<String, (Uri, Vec<Diagnostic>)>>,
     /// Serialises disk scans so an older scan never overwrites a newer one.
@@ -94,6 +96,7 @@ impl Backend {
                 dirty: Notify::new(),
                 snapshot_tx,
                 snapshot_rx,
+                published_generation: watch::Sender::new(0),
                 published: Mutex::new(HashMap::new()),
                 scan_lock: tokio::sync::Mutex::new(()),
                 shutdown,
@@ -173,6 +176,7 @@ impl Inner {
             let snapshot = Arc::new(snapshot);
             self.snapshot_tx.send_replace(snapshot.clone());
             self.publish(&snapshot).await;
+            self.published_generation.send_replace(snapshot.generation);
         }
     }
 
@@ -292,9 +296,11 @@ impl Inner {
         }
     }
 
-    /// Wait until a snapshot reflects everything requested so far.
-    async fn wait_analysed(&self) {
-        let _ = self.current_snapshot().await;
+    /// Wait until everything requested so far is analysed and its diagnostics published.
+    async fn wait_published(&self) {
+        let target = self.requested.load(Ordering::SeqCst);
+        let mut rx = self.published_generation.subscribe();
+        let _ = tokio::time::timeout(CATCH_UP_LIMIT, rx.wait_for(|&g| g >= target)).await;
     }
 
     /// The initial indexing, with work-done progress when the client supports it.
@@ -330,7 +336,7 @@ impl Inner {
             p.report_with_message(format!("analysing {count} articles"), 50)
                 .await;
         }
-        self.wait_analysed().await;
+        self.wait_published().await;
         if let Some(p) = progress {
             p.finish_with_message(format!("{count} articles analysed"))
                 .await;

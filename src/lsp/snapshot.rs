@@ -32,7 +32,7 @@ pub struct Snapshot {
     pub analysis: Arc<Analysis>,
     pub config: Arc<Config>,
     /// Line index of each doc's text (parallel to `analysis.docs`).
-    pub lines: Vec<LineIndex>,
+    pub lines: Vec<Arc<LineIndex>>,
     /// URI to answer with for each doc: the client's own spelling for open documents.
     pub uris: Vec<Option<Uri>>,
     /// Editor version of each doc's text, for open documents.
@@ -56,10 +56,35 @@ impl Snapshot {
         root: Option<PathBuf>,
         encoding: Encoding,
     ) -> Snapshot {
+        Snapshot::with_lines(
+            generation,
+            analysis,
+            config,
+            uris,
+            versions,
+            root,
+            encoding,
+            |_| None,
+        )
+    }
+
+    /// Like [`Snapshot::new`], reusing the line indexes `known` has for a doc's key (the
+    /// cache keeps them so an edit re-indexes only the edited text).
+    #[allow(clippy::too_many_arguments)]
+    pub fn with_lines(
+        generation: u64,
+        analysis: Arc<Analysis>,
+        config: Arc<Config>,
+        uris: Vec<Option<Uri>>,
+        versions: Vec<Option<i32>>,
+        root: Option<PathBuf>,
+        encoding: Encoding,
+        known: impl Fn(&crate::workspace::Doc) -> Option<Arc<LineIndex>>,
+    ) -> Snapshot {
         let lines = analysis
             .docs
             .iter()
-            .map(|d| LineIndex::new(&d.text))
+            .map(|d| known(d).unwrap_or_else(|| Arc::new(LineIndex::new(&d.text))))
             .collect();
         let mut mention_entity = HashMap::new();
         for (e, entity) in analysis.entities.iter().enumerate() {

@@ -7,7 +7,7 @@ use super::snapshot::Snapshot;
 use crate::article::{ArticleContext, ArticleFacts};
 use crate::cli::walk;
 use crate::config::Config;
-use crate::position::Encoding;
+use crate::position::{Encoding, LineIndex};
 use crate::workspace::{Analysis, Doc};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -33,6 +33,7 @@ pub struct Cached {
     outlet: Option<String>,
     problems: Vec<String>,
     facts: Arc<ArticleFacts>,
+    lines: Arc<LineIndex>,
 }
 
 #[derive(Debug, Default)]
@@ -240,6 +241,7 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
                     outlet: input.context.outlet.clone(),
                     problems: input.context.read_problems.clone(),
                     facts: Arc::new(analyse_article(&input.text, &input.context, &config)),
+                    lines: Arc::new(LineIndex::new(&input.text)),
                 },
             };
             (input, cached)
@@ -252,7 +254,8 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
     for (input, cached) in analysed {
         docs.push(Doc {
             key: input.key.clone(),
-            text: input.text.clone(),
+            // The cached allocation (equal content), so line indexes are found by pointer.
+            text: cached.text.clone(),
             facts: cached.facts.clone(),
         });
         if let Some(u) = input.uri {
@@ -286,7 +289,7 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
         .iter()
         .map(|d| versions.get(&d.key).copied())
         .collect();
-    let snapshot = Snapshot::new(
+    let snapshot = Snapshot::with_lines(
         generation,
         Arc::new(analysis),
         config,
@@ -294,6 +297,12 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
         version_list,
         root,
         encoding,
+        |doc| {
+            new_cache
+                .get(&doc.key)
+                .filter(|c| Arc::ptr_eq(&c.text, &doc.text))
+                .map(|c| c.lines.clone())
+        },
     );
     (snapshot, new_cache)
 }
