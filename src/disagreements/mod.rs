@@ -175,6 +175,19 @@ fn comparable_groups(
     groups
 }
 
+/// Longest span of a `date` figure that is compared: a month. A bare year ("seized in
+/// 2023") is background far more often than the date of the story's event, and a year
+/// against a day is a difference of precision, not of fact.
+const MAX_DATE_SPAN_SECONDS: f64 = 31.0 * 86_400.0;
+
+fn is_coarse_date(f: &Figure) -> bool {
+    f.unit == "date"
+        && match (f.value.low, f.value.high) {
+            (Some(l), Some(h)) => h - l > MAX_DATE_SPAN_SECONDS,
+            _ => false,
+        }
+}
+
 /// Subject keys that do not say what is counted or dated: figures keyed so are never
 /// compared (two bare "count"s are rarely the same quantity).
 const UNSPECIFIC_SUBJECTS: &[&str] = &[
@@ -213,6 +226,7 @@ fn is_comparable(f: &Figure) -> bool {
     };
     let subject = f.subject.trim();
     !subject.is_empty()
+        && !is_coarse_date(f)
         && subject != "*"
         && !UNSPECIFIC_SUBJECTS.contains(&subject)
         && !f.unit.is_empty()

@@ -632,6 +632,24 @@ fn figures_that_are_never_compared() {
             ..Case::default()
         },
         pair(
+            "a bare year against a day",
+            doc("a.txt", A, "2026-06-10", "It happened in 2023.").figure(
+                "2023",
+                "event date",
+                "date",
+                Some(day(2023, 1, 1)),
+                Some(day(2023, 12, 31)),
+            ),
+            doc("b.txt", B, "2026-06-10", "It happened on June 8.").figure(
+                "June 8",
+                "event date",
+                "date",
+                Some(day(2026, 6, 8)),
+                Some(day(2026, 6, 8)),
+            ),
+            vec![],
+        ),
+        pair(
             "subjects that do not say what is counted",
             count(
                 doc("a.txt", A, "2026-06-08", "7 were counted."),
