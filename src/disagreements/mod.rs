@@ -161,6 +161,7 @@ fn comparable_groups(
         };
         for (i, f) in doc.facts.figures.iter().enumerate() {
             if !is_comparable(f)
+                || unresolvable_relative_date(doc, f)
                 || doc.facts.is_ignored(f)
                 || ignored_by_config(config, story, &f.subject)
             {
@@ -186,6 +187,36 @@ fn is_coarse_date(f: &Figure) -> bool {
             (Some(l), Some(h)) => h - l > MAX_DATE_SPAN_SECONDS,
             _ => false,
         }
+}
+
+/// Words that date relative to publication ("Friday", "yesterday").
+const RELATIVE_DAY_WORDS: &[&str] = &[
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last night",
+    "this morning",
+    "this afternoon",
+    "this evening",
+];
+
+/// A relative date ("on Friday") in an article without a publication date cannot be
+/// resolved: its value is a guess, never compared.
+fn unresolvable_relative_date(doc: &Doc, f: &Figure) -> bool {
+    if f.unit != "date" || doc.facts.published().is_some() {
+        return false;
+    }
+    let written = crate::text::fold(f.span.slice(&doc.text));
+    let has_absolute = written.chars().any(|c| c.is_ascii_digit());
+    !has_absolute && RELATIVE_DAY_WORDS.iter().any(|w| written.contains(w))
 }
 
 /// Subject keys that do not say what is counted or dated: figures keyed so are never
