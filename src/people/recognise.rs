@@ -33,6 +33,8 @@ struct Tok<'a> {
     possessive: bool,
     /// Directly followed by '.'.
     dot: bool,
+    /// A word of an all-capitals name ("MATEO LORCA has told…"): treated as capitalised.
+    caps_name: bool,
 }
 
 impl Tok<'_> {
@@ -41,6 +43,9 @@ impl Tok<'_> {
     }
     /// "NATO", "CNN": all capitals, two letters or more (not "II", "III").
     fn is_acronym(&self) -> bool {
+        !self.caps_name && self.is_all_capitals()
+    }
+    fn is_all_capitals(&self) -> bool {
         let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
         letters.len() >= 2
             && letters.iter().all(|c| c.is_uppercase())
@@ -102,9 +107,27 @@ fn tokenize<'a>(text: &'a str, sentence: Span) -> Vec<Tok<'a>> {
                 full_end,
                 possessive,
                 dot,
+                caps_name: false,
             }
         })
         .collect()
+}
+
+/// Mark runs of two or more all-capital words of three letters or more ("MATEO LORCA"):
+/// names written in capitals for emphasis, not acronyms.
+fn mark_capitals_names(text: &str, toks: &mut [Tok]) {
+    let long_caps =
+        |t: &Tok| t.is_all_capitals() && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+    let flags: Vec<bool> = (0..toks.len())
+        .map(|i| {
+            long_caps(&toks[i])
+                && (i > 0 && long_caps(&toks[i - 1]) && joined(text, toks, i - 1)
+                    || i + 1 < toks.len() && long_caps(&toks[i + 1]) && joined(text, toks, i))
+        })
+        .collect();
+    for (t, f) in toks.iter_mut().zip(flags) {
+        t.caps_name = f;
+    }
 }
 
 /// "Gomes-and", "Tucker-would": a dash lost its spaces; the name ends at the hyphen.
@@ -144,7 +167,7 @@ struct Candidate {
     span: Span,
     name: String,
     keys: Vec<String>,
-    role: Option<String>,
+    roles: Vec<String>,
     verdict: Verdict,
     /// In a title-case line: token ends of the core, to cut it down to a known name
     /// ("Tara Reid Finally Checks" → "Tara Reid").
@@ -156,7 +179,8 @@ pub fn recognise(text: &str, sentences: &[Span]) -> Vec<PersonMention> {
     let lower_words = lowercase_words(text, sentences);
     let mut cands = Vec::new();
     for s in sentences {
-        let toks = tokenize(text, *s);
+        let mut toks = tokenize(text, *s);
+        mark_capitals_names(text, &mut toks);
         let headline = headline_lines(text, &toks);
         for run in runs(text, &toks) {
             if let Some(c) = classify(text, &lower_words, &toks, run.clone(), headline[run.start]) {
@@ -364,12 +388,19 @@ fn classify(
     let pre = pre_title_role(text, toks, core.start);
     let post = post_appositive(text, toks, core.end - 1);
     let pre_apposition = pre_appositive_role(text, toks, core.start, core.end - 1);
-    let role = pre
-        .as_ref()
-        .map(|p| p.role.clone())
-        .or_else(|| post.role.clone())
-        .or_else(|| pre_apposition.clone())
-        .filter(|r| !r.is_empty());
+    let mut roles: Vec<String> = Vec::new();
+    for r in [
+        pre.as_ref().map(|p| p.role.clone()),
+        post.role.clone(),
+        pre_apposition.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if !r.is_empty() && !roles.contains(&r) {
+            roles.push(r);
+        }
+    }
 
     let looks_placey = lx::is_place_starter(&first.key) && !lx::is_first_name(&first.key)
         || name_words.iter().all(|t| lx::is_place(&t.key))
@@ -380,7 +411,9 @@ fn classify(
             && joined(text, toks, core.start - 1)
             && !last.possessive
             && pre.is_none();
-    let multi = name_words.len() >= 2;
+    // "De la Rosa", "Van Dijk": a capitalised particle makes a surname of two words
+    let multi = name_words.len() >= 2
+        || lx::is_capital_particle(&first.key) && first.is_cap() && core.len() >= 2;
     let first_word = name_words[0];
     let strong_title = pre.as_ref().is_some_and(|p| p.strong) || title_in_run;
     if headline {
@@ -388,7 +421,7 @@ fn classify(
             span,
             name,
             keys,
-            role: None,
+            roles: Vec::new(),
             verdict: Verdict::Maybe,
             headline_ends: Some(toks[core.clone()].iter().map(|t| t.span.end).collect()),
         });
@@ -410,7 +443,7 @@ fn classify(
         span,
         name,
         keys,
-        role,
+        roles,
         verdict: if evidence {
             Verdict::Person
         } else {
@@ -565,12 +598,13 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
         let fits = t.is_title_word()
             || lx::is_title_modifier(&t.key)
             || lower_connector
+            // "Valdemora Mayor", "Salinas Logistics boss", "San Aurelio coach"
             || (t.is_cap()
                 && !lx::is_stopword(&t.key)
                 && !lx::is_first_name(&t.key)
                 && !t.possessive
                 && first < core_start
-                && toks[i + 1].is_cap())
+                && !starts_clause(text, toks, i + 1))
             || matches!(t.key.as_str(), "u.s" | "u.k" | "u.n" | "e.u");
         if !fits {
             break;
@@ -666,54 +700,47 @@ fn post_appositive(text: &str, toks: &[Tok], last: usize) -> PostAppositive {
             }
         }
     }
-    // role: up to the next punctuation, at most 10 words
-    let start = i;
-    let mut end = i;
-    let mut closed = false;
-    while end < toks.len() && end - start < 10 {
-        let t = &toks[end];
-        if matches!(
-            t.key.as_str(),
-            "who"
-                | "which"
-                | "that"
-                | "whose"
-                | "said"
-                | "says"
-                | "told"
-                | "added"
-                | "is"
-                | "was"
-                | "has"
-                | "had"
-                | "will"
-                | "would"
-                | "and"
-                | "but"
-        ) {
-            break;
+    // ", who leads the dockworkers' union," states a role; other relative clauses are
+    // skipped to find the speech verb after them
+    if toks.get(i).is_some_and(|t| t.key == "who") {
+        let (end, closed) = phrase_end(text, toks, i + 1, 16, false);
+        if closed {
+            let leads = toks.get(i + 1).is_some_and(|t| {
+                matches!(
+                    t.key.as_str(),
+                    "leads"
+                        | "heads"
+                        | "runs"
+                        | "chairs"
+                        | "directs"
+                        | "manages"
+                        | "owns"
+                        | "coaches"
+                        | "represents"
+                        | "commands"
+                        | "oversees"
+                        | "led"
+                        | "headed"
+                        | "founded"
+                )
+            });
+            if leads {
+                out.role = role_text(text, &toks[i + 1..end], false);
+            }
+            out.next = end;
         }
-        let g = gap_after(text, toks, end);
-        let g = if t.dot {
-            g.strip_prefix('.').unwrap_or(g)
-        } else {
-            g
-        };
-        end += 1;
-        if end == toks.len() || !g.chars().all(char::is_whitespace) {
-            closed =
-                end == toks.len() || g.trim_start().starts_with([',', ';', ')', '—', '–', '.']);
-            break;
-        }
-    }
-    if !closed || end <= start {
         return out;
     }
-    let phrase = &toks[start..end];
+    // role: up to the next punctuation or relative pronoun, at most 10 words
+    let (end, closed) = phrase_end(text, toks, i, 10, true);
+    if !closed || end <= i {
+        return out;
+    }
+    let phrase = &toks[i..end];
     let opens = phrase.first().is_some_and(|t| {
         matches!(
             t.key.as_str(),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "then" | "now" | "formerly"
         ) || lx::is_role_head_word(&t.key)
             || lx::is_title_modifier(&t.key)
             || t.possessive
@@ -721,9 +748,74 @@ fn post_appositive(text: &str, toks: &[Tok], last: usize) -> PostAppositive {
     if !opens || !phrase.iter().any(|t| lx::is_role_head_word(&t.key)) {
         return out;
     }
-    out.role = role_text(text, phrase);
-    out.next = end;
+    out.role = role_text(text, phrase, true);
+    // a relative clause may follow the role before the verb: skip it
+    let mut next = end;
+    if toks
+        .get(end)
+        .is_some_and(|t| matches!(t.key.as_str(), "who" | "which" | "that"))
+    {
+        let (e, closed) = phrase_end(text, toks, end + 1, 16, false);
+        if closed {
+            next = e;
+        }
+    }
+    out.next = next;
     out
+}
+
+/// End of a phrase starting at `start`: the first punctuation (exclusive end, `closed`),
+/// or, when `stop_at_clause`, a relative pronoun or verb; at most `max` words.
+fn phrase_end(
+    text: &str,
+    toks: &[Tok],
+    start: usize,
+    max: usize,
+    stop_at_clause: bool,
+) -> (usize, bool) {
+    let mut end = start;
+    while end < toks.len() && end - start < max {
+        let t = &toks[end];
+        if stop_at_clause {
+            if matches!(t.key.as_str(), "who" | "which" | "that" | "whose") && end > start {
+                return (end, true);
+            }
+            if matches!(
+                t.key.as_str(),
+                "said"
+                    | "says"
+                    | "told"
+                    | "added"
+                    | "is"
+                    | "was"
+                    | "has"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "and"
+                    | "but"
+            ) {
+                return (end, false);
+            }
+        }
+        let g = gap_after(text, toks, end);
+        let g = if t.dot {
+            g.strip_prefix('.').unwrap_or(g)
+        } else {
+            g
+        };
+        // "the dockworkers' union": a plural possessive apostrophe is part of the phrase
+        let g = g.strip_prefix(['\'', '’']).unwrap_or(g);
+        end += 1;
+        if end == toks.len() {
+            return (end, true);
+        }
+        if !g.chars().all(char::is_whitespace) {
+            let closed = g.trim_start().starts_with([',', ';', ')', '—', '–', '.']);
+            return (end, closed);
+        }
+    }
+    (end, false)
 }
 
 /// "the health minister, Ana Ruiz" / "Valdemora's mayor, Ana Ruiz": a role phrase ending
@@ -762,7 +854,7 @@ fn pre_appositive_role(
         }
         first -= 1;
         if opener || t.possessive {
-            return role_text(text, &toks[first..core_start]);
+            return role_text(text, &toks[first..core_start], true);
         }
     }
     None
@@ -770,7 +862,7 @@ fn pre_appositive_role(
 
 /// Lowercased role text of a phrase, without a leading determiner, cut before a place
 /// ("a nurse from Valdemora" → "nurse").
-fn role_text(text: &str, phrase: &[Tok]) -> Option<String> {
+fn role_text(text: &str, phrase: &[Tok], need_head: bool) -> Option<String> {
     let mut s = 0;
     while s < phrase.len()
         && (matches!(
@@ -797,15 +889,7 @@ fn role_text(text: &str, phrase: &[Tok]) -> Option<String> {
     while e > s && matches!(phrase[e - 1].key.as_str(), "for" | "of" | "to" | "and") {
         e -= 1;
     }
-    if let Some(cut) = phrase[s..].iter().position(|t| {
-        matches!(
-            t.key.as_str(),
-            "from" | "in" | "at" | "with" | "since" | "on"
-        )
-    }) {
-        e = s + cut;
-    }
-    if s >= e || !phrase[s..e].iter().any(|t| lx::is_role_head_word(&t.key)) {
+    if s >= e || need_head && !phrase[s..e].iter().any(|t| lx::is_role_head_word(&t.key)) {
         return None;
     }
     let last = &phrase[e - 1];
@@ -886,7 +970,7 @@ fn promote_matching(text: &str, cands: &mut [Candidate]) {
         }
         match c.headline_ends.take() {
             None => {
-                if known(&c.keys) {
+                if known(&c.keys) || given_name_of(&c.keys, &full).is_some() {
                     c.verdict = Verdict::Person;
                 }
             }
@@ -901,7 +985,7 @@ fn promote_matching(text: &str, cands: &mut [Candidate]) {
                             span,
                             name,
                             keys,
-                            role: None,
+                            roles: Vec::new(),
                             verdict: Verdict::Person,
                             headline_ends: None,
                         };
@@ -911,6 +995,26 @@ fn promote_matching(text: &str, cands: &mut [Candidate]) {
             }
         }
     }
+}
+
+/// "Mateo" for "Mateo Lorca": a known given name alone cites the one full name of the
+/// article that starts with it (never a place name: "Jordan", "Paris").
+fn given_name_of<'a>(keys: &[String], full: &'a [Vec<String>]) -> Option<&'a Vec<String>> {
+    let [word] = keys else {
+        return None;
+    };
+    if !lx::is_first_name(word) || lx::is_place(word) {
+        return None;
+    }
+    let mut found: Option<&Vec<String>> = None;
+    for f in full.iter().filter(|f| f.len() >= 2 && f[0] == *word) {
+        match found {
+            Some(g) if g != f && !refers_to(g, f) && !refers_to(f, g) => return None,
+            Some(g) if g.len() >= f.len() => {}
+            _ => found = Some(f),
+        }
+    }
+    found
 }
 
 /// Pass 3: give every mention the fullest name it refers to in the article. When several
@@ -940,7 +1044,16 @@ fn resolve_full_names(people: Vec<Candidate>) -> Vec<PersonMention> {
             }
         }
         let chosen = match distinct.len() {
-            0 => i,
+            0 => {
+                let full: Vec<Vec<String>> = people
+                    .iter()
+                    .filter(|p| p.keys.len() >= 2)
+                    .map(|p| p.keys.clone())
+                    .collect();
+                given_name_of(&c.keys, &full)
+                    .and_then(|f| people.iter().position(|p| p.keys == *f))
+                    .unwrap_or(i)
+            }
             1 => distinct[0],
             _ => nearest_before(&people, &distinct, c.span.start).unwrap_or(i),
         };
@@ -953,7 +1066,8 @@ fn resolve_full_names(people: Vec<Candidate>) -> Vec<PersonMention> {
             span: c.span,
             name: c.name.clone(),
             full_name,
-            role: c.role.clone(),
+            role: c.roles.first().cloned(),
+            roles: c.roles.clone(),
         });
     }
     out

@@ -308,6 +308,7 @@ fn mention(name: &str, full: &str, role: Option<&str>) -> PersonMention {
         name: name.into(),
         full_name: full.into(),
         role: role.map(str::to_string),
+        roles: role.map(str::to_string).into_iter().collect(),
     }
 }
 
