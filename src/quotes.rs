@@ -256,7 +256,9 @@ fn direct_quotes(ctx: &Ctx) -> Vec<Quote> {
             continue;
         }
         let para = ctx.para_start[raw.first_sentence];
-        let attribution = attribution_after(ctx, &raw).or_else(|| attribution_before(ctx, &raw));
+        let attribution = attribution_after(ctx, &raw)
+            .or_else(|| attribution_before(ctx, &raw))
+            .or_else(|| attribution_inline(ctx, &raw));
         let has_own = attribution.is_some();
         let (speaker, speaker_text, attributed) = match attribution {
             Some((p, t)) => (p, t, true),
@@ -332,7 +334,7 @@ fn attribution_after(ctx: &Ctx, raw: &RawQuote) -> Option<Speaker> {
         return None;
     }
     if verb > 0 {
-        let from = subject_start(ctx.text, &toks[..verb]);
+        let from = subject_start(ctx.text, &toks[..verb], toks[verb].span.start);
         if verb - from > 6 {
             return None;
         }
@@ -364,7 +366,7 @@ fn attribution_before(ctx: &Ctx, raw: &RawQuote) -> Option<Speaker> {
         return None;
     }
     if verb > 0 {
-        let from = subject_start(ctx.text, &toks[..verb]);
+        let from = subject_start(ctx.text, &toks[..verb], toks[verb].span.start);
         let phrase = Span::new(toks[from].span.start, toks[verb - 1].span.end);
         Some(speaker_for(ctx, phrase, raw.open))
     } else {
@@ -373,10 +375,36 @@ fn attribution_before(ctx: &Ctx, raw: &RawQuote) -> Option<Speaker> {
     }
 }
 
+/// `Ruiz promised an inquiry and said the fertiliser should "never have been left in a
+/// city".`: a quote inside reported speech belongs to the sentence's speaker, the first
+/// person named before the verb of saying.
+fn attribution_inline(ctx: &Ctx, raw: &RawQuote) -> Option<Speaker> {
+    let sentence = ctx.sentences[raw.first_sentence];
+    let before = Span::new(sentence.start, raw.open);
+    let toks = tokens_in(ctx.text, before);
+    let verb = toks
+        .iter()
+        .position(|t| is_in(SPEECH_VERBS, &fold(t.text(ctx.text))))?;
+    let verb_start = toks[verb].span.start;
+    // the nearest named person before the verb, not a possessive ("Lorca's agent, …")
+    let person = ctx
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.span.start >= sentence.start && p.span.end <= verb_start)
+        .filter(|(_, p)| {
+            let after = ctx.text.get(p.span.end..).unwrap_or("");
+            !(after.starts_with("'s") || after.starts_with("’s"))
+        })
+        .map(|(i, _)| i)
+        .last()?;
+    Some((Some(person), None))
+}
+
 /// Start of the subject before a verb: the words since the last comma (at most eight),
 /// or, when those words are an appositive ("…, Ana Ruiz, the mayor, said"), the name
 /// before it as well.
-fn subject_start(text: &str, toks: &[crate::text::Token]) -> usize {
+fn subject_start(text: &str, toks: &[crate::text::Token], verb_start: usize) -> usize {
     let gap_before = |i: usize| -> &str {
         if i == 0 {
             return "";
@@ -402,7 +430,11 @@ fn subject_start(text: &str, toks: &[crate::text::Token]) -> usize {
         fold(toks[start].text(text)).as_str(),
         "the" | "a" | "an" | "his" | "her" | "their" | "its"
     ) || toks[start].text(text).chars().all(|c| c.is_ascii_digit());
-    if appositive && start > 0 && gap_before(start).contains(',') {
+    let closed_by_comma = toks
+        .last()
+        .and_then(|t| text.get(t.span.end..verb_start))
+        .is_some_and(|g| g.contains(','));
+    if appositive && closed_by_comma && start > 0 && gap_before(start).contains(',') {
         start = segment_start(start - 1);
     }
     // drop leading words that cannot start a subject
@@ -515,6 +547,7 @@ fn according_to(ctx: &Ctx, i: usize) -> Option<Quote> {
 
 /// Trim spaces, commas and the final period from a reported claim.
 fn trim_claim(text: &str, span: Span) -> Span {
+    let span = skip_dateline(text, span);
     let s = span.slice(text);
     let lead = s.len() - s.trim_start_matches([' ', ',', '\n', '\t']).len();
     let body = s.trim_start_matches([' ', ',', '\n', '\t']);
@@ -528,6 +561,30 @@ const INDIRECT_VERBS: &[&str] = &[
     "said", "says", "told", "added", "stated", "explained", "noted", "insisted", "warned",
     "confirmed", "announced", "claimed", "argued", "estimated", "reported",
 ];
+
+/// Verbs that report a claim only with "that" ("confirmed that …"; "confirmed the
+/// deaths", "reported revenue of …" are not speech).
+const THAT_VERBS: &[&str] = &["confirmed", "announced", "estimated", "reported", "noted"];
+
+/// "PUERTO CLARO (CNA) — A powerful explosion …": the dateline is not part of a claim.
+fn skip_dateline(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let Some(dash) = s.find(['—', '–']) else {
+        return span;
+    };
+    let head = &s[..dash];
+    let looks_dateline = dash > 0
+        && dash <= 60
+        && head.chars().any(char::is_alphabetic)
+        && head
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '(' | ')' | ',' | '.' | '-' | '\''));
+    if !looks_dateline {
+        return span;
+    }
+    let after = dash + s[dash..].chars().next().map_or(0, char::len_utf8);
+    Span::new(span.start + after, span.end)
+}
 
 /// "X said (that) …" and "…, X said." / "…, said X."
 fn indirect(ctx: &Ctx, i: usize, s: Span) -> Option<Quote> {
@@ -625,7 +682,20 @@ fn leading_attribution(
         1 if commas[0] + 1 < v => commas[0] + 1,
         _ => return None,
     };
-    let subject = Span::new(toks[start].span.start, toks[v - 1].span.end);
+    // "Ruiz has told …": the auxiliary is not part of the subject
+    let mut last = v - 1;
+    while last > start
+        && matches!(
+            keys[last].as_str(),
+            "has" | "have" | "had" | "also" | "later" | "then"
+        )
+    {
+        last -= 1;
+    }
+    let subject = Span::new(toks[start].span.start, toks[last].span.end);
+    if subject.slice(text).contains(['\n', ':']) {
+        return None;
+    }
     let mut c = v + 1;
     if keys[v] == "told" {
         // the listener: "told reporters", "told the Valley Herald"
@@ -640,13 +710,31 @@ fn leading_attribution(
                     .get(c)
                     .is_some_and(|t| !crate::text::is_capitalised(t.text(text)));
             if listener_done {
+                // "told Atlético bosses he wants …": one lowercase noun may end the
+                // listener when a clause starts right after it
+                let clause_next = keys.get(c + 1).is_some_and(|k| {
+                    matches!(
+                        k.as_str(),
+                        "he" | "she" | "they" | "it" | "the" | "a" | "that" | "we" | "i"
+                    )
+                });
+                let plain_noun = toks.get(c).is_some_and(|t| {
+                    !crate::text::is_capitalised(t.text(text))
+                        && !is_in(INDIRECT_VERBS, &keys[c])
+                        && keys[c] != "that"
+                });
+                if clause_next && plain_noun {
+                    c += 1;
+                }
                 break;
             }
         }
     }
     // "said on Tuesday that …"
-    if let Some(t) = keys.iter().skip(c).take(6).position(|k| k == "that") {
-        c += t + 1;
+    match keys.iter().skip(c).take(6).position(|k| k == "that") {
+        Some(t) => c += t + 1,
+        None if is_in(THAT_VERBS, &keys[v]) => return None,
+        None => {}
     }
     let from = toks.get(c)?.span.start;
     Some((subject, Span::new(from, s.end)))
@@ -874,6 +962,22 @@ mod tests {
                 ],
             ),
             (
+                "Ana Ruiz promised an inquiry and said the cargo should \"never have been stored here\".",
+                &[("never have been stored here", Direct, Some("Ana Ruiz"), false)],
+            ),
+            (
+                "Ruiz's lawyer, Tomas Ferrer, said she had \"no intention\" of resigning.",
+                &[("no intention", Direct, Some("Tomas Ferrer"), false)],
+            ),
+            (
+                "In a statement, the company insisted: \"We followed every rule.\"",
+                &[("We followed every rule.", Direct, Some("the company"), false)],
+            ),
+            (
+                "Ana Ruiz told the Valley Herald: \"We will stay.\" She left at noon.",
+                &[("We will stay.", Direct, Some("Ana Ruiz"), true)],
+            ),
+            (
                 "``We will rebuild,'' said Ana Ruiz.",
                 &[("We will rebuild", Direct, Some("Ana Ruiz"), false)],
             ),
@@ -956,6 +1060,33 @@ mod tests {
             ),
             ("Seven people were hurt, state media reported.", &[]),
             ("The river said nothing to anyone.", &[]),
+            (
+                "VALDEMORA (CNA) — The bridge collapsed at dawn, officials said.",
+                &[(
+                    "The bridge collapsed at dawn",
+                    Indirect,
+                    Some("officials"),
+                    false,
+                )],
+            ),
+            (
+                "Lindy Loman has told club bosses she wants to stay in the team.",
+                &[(
+                    "she wants to stay in the team",
+                    Indirect,
+                    Some("Lindy Loman"),
+                    false,
+                )],
+            ),
+            ("Valley Freight reported revenue of 310 million euros.", &[]),
+            (
+                "Officials confirmed the deaths of four workers on Monday.",
+                &[],
+            ),
+            (
+                "Officials confirmed that four workers had died.",
+                &[("four workers had died", Indirect, Some("Officials"), false)],
+            ),
             ("Ana Ruiz said.", &[]),
         ]);
     }
