@@ -391,13 +391,14 @@ fn attribution_inline(ctx: &Ctx, raw: &RawQuote) -> Option<Speaker> {
         .people
         .iter()
         .enumerate()
+        .rev()
         .filter(|(_, p)| p.span.start >= sentence.start && p.span.end <= verb_start)
         .filter(|(_, p)| {
             let after = ctx.text.get(p.span.end..).unwrap_or("");
             !(after.starts_with("'s") || after.starts_with("’s"))
         })
         .map(|(i, _)| i)
-        .last()?;
+        .next()?;
     Some((Some(person), None))
 }
 

@@ -118,12 +118,16 @@ fn tokenize<'a>(text: &'a str, sentence: Span) -> Vec<Tok<'a>> {
 fn mark_capitals_names(text: &str, toks: &mut [Tok]) {
     let long_caps =
         |t: &Tok| t.is_all_capitals() && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+    // a pair of capitalised words that starts with a known first name
+    let pair = |i: usize| {
+        i + 1 < toks.len()
+            && long_caps(&toks[i])
+            && long_caps(&toks[i + 1])
+            && joined(text, toks, i)
+            && lx::is_first_name(&toks[i].key)
+    };
     let flags: Vec<bool> = (0..toks.len())
-        .map(|i| {
-            long_caps(&toks[i])
-                && (i > 0 && long_caps(&toks[i - 1]) && joined(text, toks, i - 1)
-                    || i + 1 < toks.len() && long_caps(&toks[i + 1]) && joined(text, toks, i))
-        })
+        .map(|i| pair(i) || i > 0 && pair(i - 1))
         .collect();
     for (t, f) in toks.iter_mut().zip(flags) {
         t.caps_name = f;
@@ -172,6 +176,12 @@ struct Candidate {
     /// In a title-case line: token ends of the core, to cut it down to a known name
     /// ("Tara Reid Finally Checks" → "Tara Reid").
     headline_ends: Option<Vec<usize>>,
+    /// Named outside the body (the headline): context for resolving body mentions, never
+    /// a mention itself.
+    context: bool,
+    /// Right after an article or possessive determiner ("an Oscar", "their Oscar"): never
+    /// a bare given name citing a person.
+    after_determiner: bool,
 }
 
 /// Recognise person mentions in the given sentences of `text`.
@@ -188,12 +198,62 @@ pub fn recognise(text: &str, sentences: &[Span]) -> Vec<PersonMention> {
             }
         }
     }
+    cands.extend(context_names(text, sentences));
     promote_matching(text, &mut cands);
     let people: Vec<Candidate> = cands
         .into_iter()
         .filter(|c| c.verdict == Verdict::Person)
         .collect();
     resolve_full_names(people)
+}
+
+/// Names in the lines above and around the body that are not body sentences (headline,
+/// standfirst): "Lohan" in the body resolves to "Lindsay Lohan" named only in the title.
+/// Only a known first name and the next name word count there (titles run words
+/// together: "Tara Reid Finally Checks Into Rehab").
+fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for line in crate::text::lines(text).into_iter().take(15) {
+        if line.is_empty() || sentences.iter().any(|s| s.overlaps(line)) {
+            continue;
+        }
+        let toks = tokenize(text, line);
+        for run in runs(text, &toks) {
+            let (core, _) = split_title(&toks, run);
+            if core.len() < 2 {
+                continue;
+            }
+            let (a, b) = (&toks[core.start], &toks[core.start + 1]);
+            let plain = |t: &Tok| {
+                t.is_cap()
+                    && !t.is_initial()
+                    && !lx::is_org_word(&t.key)
+                    && !lx::is_stopword(&t.key)
+                    && !t.is_title_word()
+                    && !lx::is_place(&t.key)
+            };
+            let organisation = toks[core.clone()]
+                .iter()
+                .any(|t| lx::is_org_word(&t.key) || t.key.split('-').any(lx::is_org_word));
+            if organisation || !lx::is_first_name(&a.key) || lx::is_place(&a.key) || !plain(b) {
+                continue;
+            }
+            let span = Span::new(a.span.start, b.span.end);
+            let name = collapse_ws(span.slice(text));
+            let keys = name_keys(&name);
+            out.push(Candidate {
+                span,
+                name,
+                keys,
+                roles: Vec::new(),
+                verdict: Verdict::Person,
+                headline_ends: None,
+                context: true,
+                after_determiner: false,
+            });
+        }
+    }
+    out
 }
 
 /// A title-case line (most words capitalised) is a headline or a caption: runs there
@@ -424,6 +484,8 @@ fn classify(
             roles: Vec::new(),
             verdict: Verdict::Maybe,
             headline_ends: Some(toks[core.clone()].iter().map(|t| t.span.end).collect()),
+            context: false,
+            after_determiner: false,
         });
     }
     let evidence = if looks_placey {
@@ -450,6 +512,13 @@ fn classify(
             Verdict::Maybe
         },
         headline_ends: None,
+        context: false,
+        after_determiner: core.start > 0
+            && joined(text, toks, core.start - 1)
+            && matches!(
+                toks[core.start - 1].key.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+            ),
     })
 }
 
@@ -964,13 +1033,28 @@ fn promote_matching(text: &str, cands: &mut [Candidate]) {
         .map(|c| c.keys.clone())
         .collect();
     let known = |keys: &Vec<String>| full.iter().any(|f| refers_to(keys, f));
+    // full names with where they are first named, for given-name citations
+    let named: Vec<(Vec<String>, usize)> = cands
+        .iter()
+        .filter(|c| c.verdict == Verdict::Person && c.keys.len() >= 2)
+        .map(|c| (c.keys.clone(), if c.context { 0 } else { c.span.start }))
+        .collect();
     for c in cands.iter_mut() {
         if c.verdict != Verdict::Maybe {
             continue;
         }
         match c.headline_ends.take() {
             None => {
-                if known(&c.keys) || given_name_of(&c.keys, &full).is_some() {
+                let before: Vec<Vec<String>> = named
+                    .iter()
+                    .filter(|(_, at)| *at < c.span.start)
+                    .map(|(k, _)| k.clone())
+                    .collect();
+                // "a son, Mark": a given name with its own role introduces someone new
+                let given = !c.after_determiner
+                    && c.roles.is_empty()
+                    && given_name_of(&c.keys, &before).is_some();
+                if known(&c.keys) || given {
                     c.verdict = Verdict::Person;
                 }
             }
@@ -988,6 +1072,8 @@ fn promote_matching(text: &str, cands: &mut [Candidate]) {
                             roles: Vec::new(),
                             verdict: Verdict::Person,
                             headline_ends: None,
+                            context: false,
+                            after_determiner: false,
                         };
                         break;
                     }
@@ -1023,6 +1109,9 @@ fn given_name_of<'a>(keys: &[String], full: &'a [Vec<String>]) -> Option<&'a Vec
 fn resolve_full_names(people: Vec<Candidate>) -> Vec<PersonMention> {
     let mut out = Vec::with_capacity(people.len());
     for (i, c) in people.iter().enumerate() {
+        if c.context {
+            continue;
+        }
         let longer: Vec<usize> = (0..people.len())
             .filter(|&j| people[j].keys.len() > c.keys.len() && refers_to(&c.keys, &people[j].keys))
             .collect();
