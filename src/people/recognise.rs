@@ -19,7 +19,7 @@ use super::lexicon as lx;
 use super::{name_keys, refers_to, PersonMention};
 use crate::text::{fold, tokens_in};
 use crate::Span;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A word token with what the rules need to know about it.
 struct Tok<'a> {
@@ -1024,37 +1024,145 @@ fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The distinct names of an article, indexed by word, so that matching a mention costs
+/// a lookup rather than a scan (articles may name thousands of people).
+struct NameIndex {
+    /// Distinct key lists.
+    names: Vec<Vec<String>>,
+    /// Per name: index of its first candidate, and the starts of all its candidates.
+    first: Vec<usize>,
+    starts: Vec<Vec<usize>>,
+    by_word: HashMap<String, Vec<usize>>,
+    by_first_word: HashMap<String, Vec<usize>>,
+}
+
+impl NameIndex {
+    /// Names of the candidates `keep` accepts, with at least `min_words` words.
+    fn new(cands: &[Candidate], min_words: usize, keep: impl Fn(&Candidate) -> bool) -> NameIndex {
+        let mut index = NameIndex {
+            names: Vec::new(),
+            first: Vec::new(),
+            starts: Vec::new(),
+            by_word: HashMap::new(),
+            by_first_word: HashMap::new(),
+        };
+        let mut ids: HashMap<&[String], usize> = HashMap::new();
+        for (ci, c) in cands.iter().enumerate() {
+            if c.keys.len() < min_words || !keep(c) {
+                continue;
+            }
+            let at = if c.context { 0 } else { c.span.start };
+            let id = *ids.entry(c.keys.as_slice()).or_insert_with(|| {
+                let id = index.names.len();
+                index.names.push(c.keys.clone());
+                index.first.push(ci);
+                index.starts.push(Vec::new());
+                for w in &c.keys {
+                    let list = index.by_word.entry(w.clone()).or_default();
+                    if list.last() != Some(&id) {
+                        list.push(id);
+                    }
+                }
+                index
+                    .by_first_word
+                    .entry(c.keys[0].clone())
+                    .or_default()
+                    .push(id);
+                id
+            });
+            index.starts[id].push(at);
+        }
+        for s in &mut index.starts {
+            s.sort_unstable();
+        }
+        index
+    }
+
+    /// Names that `keys` may cite (it ends on one of their words), longer than `keys`.
+    fn cited_by(&self, keys: &[String]) -> Vec<usize> {
+        let Some(last) = keys.last() else {
+            return Vec::new();
+        };
+        self.by_word
+            .get(last)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&id| self.names[id].len() > keys.len() && refers_to(keys, &self.names[id]))
+            .collect()
+    }
+
+    /// Is a candidate with `keys` one of the names, or a citation of a longer one?
+    fn cites_any(&self, keys: &[String]) -> bool {
+        let equal = keys.last().is_some_and(|w| {
+            self.by_word
+                .get(w)
+                .is_some_and(|ids| ids.iter().any(|&id| self.names[id] == keys))
+        });
+        equal || !self.cited_by(keys).is_empty()
+    }
+
+    /// "Mateo" for "Mateo Lorca": a known given name alone cites the one full name of the
+    /// article that starts with it and was named before `offset` (never a place name:
+    /// "Jordan", "Paris").
+    fn given_name(&self, keys: &[String], offset: usize) -> Option<usize> {
+        let [word] = keys else {
+            return None;
+        };
+        if !lx::is_first_name(word) || lx::is_place(word) {
+            return None;
+        }
+        let mut found: Option<usize> = None;
+        for &id in self.by_first_word.get(word).into_iter().flatten() {
+            let f = &self.names[id];
+            if f.len() < 2 || self.starts[id].first().map_or(true, |&at| at >= offset) {
+                continue;
+            }
+            match found {
+                Some(g) => {
+                    let g_keys = &self.names[g];
+                    if !refers_to(g_keys, f) && !refers_to(f, g_keys) {
+                        return None;
+                    }
+                    if f.len() > g_keys.len() {
+                        found = Some(id);
+                    }
+                }
+                None => found = Some(id),
+            }
+        }
+        found
+    }
+
+    /// Among `ids`, the name last mentioned before `offset`.
+    fn nearest_before(&self, ids: &[usize], offset: usize) -> Option<usize> {
+        ids.iter()
+            .filter_map(|&id| {
+                let s = &self.starts[id];
+                let n = s.partition_point(|&x| x < offset);
+                (n > 0).then(|| (s[n - 1], id))
+            })
+            .max()
+            .map(|(_, id)| id)
+    }
+}
+
 /// Pass 2: a waiting candidate whose words all occur, in order, in a name accepted in the
-/// article is a mention of that person ("Salcedo's", "Ortega Salcedo", "De la Rosa").
+/// article is a mention of that person ("Salcedo's", "Ortega Salcedo", "De la Rosa"); so
+/// is a bare given name citing the one full name it starts ("Mateo").
 fn promote_matching(text: &str, cands: &mut [Candidate]) {
-    let full: Vec<Vec<String>> = cands
-        .iter()
-        .filter(|c| c.verdict == Verdict::Person && c.keys.len() >= 2)
-        .map(|c| c.keys.clone())
-        .collect();
-    let known = |keys: &Vec<String>| full.iter().any(|f| refers_to(keys, f));
-    // full names with where they are first named, for given-name citations
-    let named: Vec<(Vec<String>, usize)> = cands
-        .iter()
-        .filter(|c| c.verdict == Verdict::Person && c.keys.len() >= 2)
-        .map(|c| (c.keys.clone(), if c.context { 0 } else { c.span.start }))
-        .collect();
+    let index = NameIndex::new(cands, 2, |c| c.verdict == Verdict::Person);
     for c in cands.iter_mut() {
         if c.verdict != Verdict::Maybe {
             continue;
         }
         match c.headline_ends.take() {
             None => {
-                let before: Vec<Vec<String>> = named
-                    .iter()
-                    .filter(|(_, at)| *at < c.span.start)
-                    .map(|(k, _)| k.clone())
-                    .collect();
                 // "a son, Mark": a given name with its own role introduces someone new
                 let given = !c.after_determiner
                     && c.roles.is_empty()
-                    && given_name_of(&c.keys, &before).is_some();
-                if known(&c.keys) || given {
+                    && index.given_name(&c.keys, c.span.start).is_some();
+                if index.cites_any(&c.keys) || given {
                     c.verdict = Verdict::Person;
                 }
             }
@@ -1064,7 +1172,7 @@ fn promote_matching(text: &str, cands: &mut [Candidate]) {
                     let span = Span::new(c.span.start, end);
                     let name = collapse_ws(span.slice(text));
                     let keys = name_keys(&name);
-                    if !keys.is_empty() && known(&keys) {
+                    if !keys.is_empty() && index.cites_any(&keys) {
                         *c = Candidate {
                             span,
                             name,
@@ -1083,74 +1191,33 @@ fn promote_matching(text: &str, cands: &mut [Candidate]) {
     }
 }
 
-/// "Mateo" for "Mateo Lorca": a known given name alone cites the one full name of the
-/// article that starts with it (never a place name: "Jordan", "Paris").
-fn given_name_of<'a>(keys: &[String], full: &'a [Vec<String>]) -> Option<&'a Vec<String>> {
-    let [word] = keys else {
-        return None;
-    };
-    if !lx::is_first_name(word) || lx::is_place(word) {
-        return None;
-    }
-    let mut found: Option<&Vec<String>> = None;
-    for f in full.iter().filter(|f| f.len() >= 2 && f[0] == *word) {
-        match found {
-            Some(g) if g != f && !refers_to(g, f) && !refers_to(f, g) => return None,
-            Some(g) if g.len() >= f.len() => {}
-            _ => found = Some(f),
-        }
-    }
-    found
-}
-
 /// Pass 3: give every mention the fullest name it refers to in the article. When several
 /// different full names fit ("Ruiz" with both "Ana Ruiz" and "Pedro Ruiz"), the one named
 /// most recently before the mention wins; with none before it, the mention stays as is.
 fn resolve_full_names(people: Vec<Candidate>) -> Vec<PersonMention> {
+    let index = NameIndex::new(&people, 1, |_| true);
     let mut out = Vec::with_capacity(people.len());
-    for (i, c) in people.iter().enumerate() {
-        if c.context {
-            continue;
-        }
-        let longer: Vec<usize> = (0..people.len())
-            .filter(|&j| people[j].keys.len() > c.keys.len() && refers_to(&c.keys, &people[j].keys))
-            .collect();
+    for c in people.iter().filter(|c| !c.context) {
+        let longer = index.cited_by(&c.keys);
         // maximal: not contained in another candidate
         let maximal: Vec<usize> = longer
             .iter()
             .copied()
             .filter(|&j| {
                 !longer.iter().any(|&k| {
-                    people[k].keys.len() > people[j].keys.len()
-                        && refers_to(&people[j].keys, &people[k].keys)
+                    index.names[k].len() > index.names[j].len()
+                        && refers_to(&index.names[j], &index.names[k])
                 })
             })
             .collect();
-        let mut distinct: Vec<usize> = Vec::new();
-        for &j in &maximal {
-            if !distinct.iter().any(|&d| people[d].keys == people[j].keys) {
-                distinct.push(j);
-            }
-        }
-        let chosen = match distinct.len() {
-            0 => {
-                let full: Vec<Vec<String>> = people
-                    .iter()
-                    .filter(|p| p.keys.len() >= 2)
-                    .map(|p| p.keys.clone())
-                    .collect();
-                given_name_of(&c.keys, &full)
-                    .and_then(|f| people.iter().position(|p| p.keys == *f))
-                    .unwrap_or(i)
-            }
-            1 => distinct[0],
-            _ => nearest_before(&people, &distinct, c.span.start).unwrap_or(i),
+        let chosen = match maximal.as_slice() {
+            [] => index.given_name(&c.keys, c.span.start),
+            [one] => Some(*one),
+            many => index.nearest_before(many, c.span.start),
         };
-        // first occurrence of the chosen name, as written
-        let full_name = people
-            .iter()
-            .find(|p| p.keys == people[chosen].keys)
-            .map_or_else(|| c.name.clone(), |p| p.name.clone());
+        // the chosen name as first written
+        let full_name =
+            chosen.map_or_else(|| c.name.clone(), |id| people[index.first[id]].name.clone());
         out.push(PersonMention {
             span: c.span,
             name: c.name.clone(),
@@ -1160,22 +1227,4 @@ fn resolve_full_names(people: Vec<Candidate>) -> Vec<PersonMention> {
         });
     }
     out
-}
-
-/// Among candidate full names, the one with a mention (of itself or of a name inside it)
-/// closest before `offset`.
-fn nearest_before(people: &[Candidate], names: &[usize], offset: usize) -> Option<usize> {
-    names
-        .iter()
-        .copied()
-        .filter_map(|j| {
-            let last = people
-                .iter()
-                .filter(|p| p.span.start < offset && (p.keys == people[j].keys))
-                .map(|p| p.span.start)
-                .max()?;
-            Some((last, j))
-        })
-        .max()
-        .map(|(_, j)| j)
 }

@@ -475,3 +475,20 @@ fn debug_text() {
         }
     }
 }
+
+#[test]
+fn large_article_stays_fast() {
+    // 4,000 sentences naming 2,000 different people, then citing them by surname
+    let mut text = String::new();
+    for i in 0..2000 {
+        text.push_str(&format!("Ana Ruiz{i} said the bridge was safe. "));
+    }
+    for i in 0..2000 {
+        text.push_str(&format!("Ruiz{i} added that it was. "));
+    }
+    let start = std::time::Instant::now();
+    let found = people(&text);
+    let elapsed = start.elapsed();
+    assert_eq!(found.len(), 4000);
+    assert!(elapsed.as_secs_f64() < 5.0, "took {elapsed:?}");
+}
