@@ -44,6 +44,11 @@ pub struct Quote {
     /// The sentence credits another outlet or agency ("told the news agency", "according
     /// to Reuters"): such an occurrence is not a claim's source on a tie.
     pub attributed_elsewhere: bool,
+    /// The outlet or agency credited, as written ("the news agency", "CNA", "Reuters",
+    /// "state media"); `attributed_elsewhere` is `credited.is_some()`. An article citing
+    /// its own outlet ("told the Sentinel" in the Sentinel) can be told apart by comparing
+    /// this with the article's outlet, which this module does not know.
+    pub credited: Option<String>,
 }
 
 /// Verbs that attribute words to a speaker.
@@ -70,8 +75,8 @@ const SPEAKER_NOUNS: &[&str] = &[
     "director", "secretary", "senator", "lawmakers", "leaders", "leader", "coach", "union",
     "firm", "airline", "operator", "utility", "regulator", "regulators", "inspectors",
     "scientists", "researchers", "survey", "study", "data", "figures", "paramedics",
-    "medics", "staff", "employees", "workers", "parents", "students", "teachers", "he",
-    "she", "they", "we", "i",
+    "medics", "staff", "employees", "workers", "parents", "students", "teachers", "media",
+    "television", "radio", "newspaper", "broadcaster", "he", "she", "they", "we", "i",
 ];
 
 /// Words naming news outlets and agencies: a sentence crediting one of them credits
@@ -274,15 +279,16 @@ fn direct_quotes(ctx: &Ctx) -> Vec<Quote> {
         if has_own || !attributed {
             last_speaker = attributed.then(|| (para, speaker, speaker_text.clone()));
         }
-        let elsewhere = (raw.first_sentence..=raw.last_sentence)
-            .any(|i| credits_other_outlet(ctx, ctx.sentences[i]));
+        let credited = (raw.first_sentence..=raw.last_sentence)
+            .find_map(|i| credits_other_outlet(ctx, ctx.sentences[i]));
         out.push(Quote {
             span: inner,
             sentence: raw.first_sentence,
             kind: QuoteKind::Direct,
             speaker,
             speaker_text,
-            attributed_elsewhere: elsewhere,
+            attributed_elsewhere: credited.is_some(),
+            credited,
         });
     }
     out
@@ -536,13 +542,15 @@ fn according_to(ctx: &Ctx, i: usize) -> Option<Quote> {
         return None;
     }
     let (speaker, speaker_text) = speaker_for(ctx, source, source.start);
+    let credited = credits_other_outlet(ctx, s);
     Some(Quote {
         span: claim,
         sentence: i,
         kind: QuoteKind::According,
         speaker,
         speaker_text,
-        attributed_elsewhere: credits_other_outlet(ctx, s),
+        attributed_elsewhere: credited.is_some(),
+        credited,
     })
 }
 
@@ -601,13 +609,15 @@ fn indirect(ctx: &Ctx, i: usize, s: Span) -> Option<Quote> {
     if speaker.is_none() && !plausible_speaker(speaker_text.as_deref()?) {
         return None;
     }
+    let credited = credits_other_outlet(ctx, s);
     Some(Quote {
         span: claim,
         sentence: i,
         kind: QuoteKind::Indirect,
         speaker,
         speaker_text,
-        attributed_elsewhere: credits_other_outlet(ctx, s),
+        attributed_elsewhere: credited.is_some(),
+        credited,
     })
 }
 
@@ -766,13 +776,25 @@ fn plausible_speaker(phrase: &str) -> bool {
 
 /// Does the sentence credit another outlet or agency? "told the news agency", "told
 /// CNA", "according to Reuters", "reported by", "quoted by", "state media reported".
-fn credits_other_outlet(ctx: &Ctx, s: Span) -> bool {
+fn credits_other_outlet(ctx: &Ctx, s: Span) -> Option<String> {
     let toks = tokens_in(ctx.text, s);
     let words: Vec<&str> = toks.iter().map(|t| t.text(ctx.text)).collect();
     let keys: Vec<String> = words.iter().map(|w| fold(w)).collect();
     let in_person = |i: usize| ctx.people.iter().any(|p| p.span.overlaps(toks[i].span));
-    let outlet_after = |from: usize| -> bool {
-        // the words after "told"/"to"/"by"/"with", up to punctuation
+    let as_written = |from: usize, to: usize| -> Option<String> {
+        let span = Span::new(
+            toks.get(from)?.span.start,
+            toks.get(to.checked_sub(1)?)?.span.end,
+        );
+        Some(
+            span.slice(ctx.text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    };
+    // the words after "told"/"to"/"by"/"with", up to punctuation, when they name an outlet
+    let outlet_after = |from: usize| -> Option<String> {
         let mut i = from;
         if keys.get(i).is_some_and(|k| k == "the") {
             i += 1;
@@ -782,11 +804,8 @@ fn credits_other_outlet(ctx: &Ctx, s: Span) -> bool {
         let mut all_caps_name = true;
         while i < toks.len() && i < start + 5 {
             let k = &keys[i];
-            if in_person(i) {
-                return false;
-            }
-            if is_in(AUTHORITY_WORDS, k) {
-                return false;
+            if in_person(i) || is_in(AUTHORITY_WORDS, k) {
+                return None;
             }
             if is_in(MEDIA_WORDS, k) {
                 any_media = true;
@@ -799,36 +818,44 @@ fn credits_other_outlet(ctx: &Ctx, s: Span) -> bool {
                 .get(toks[i].span.end..toks.get(i + 1).map_or(s.end, |t| t.span.start))
                 .unwrap_or("");
             i += 1;
-            if !gap.chars().all(char::is_whitespace) {
-                break;
-            }
-            if !all_caps_name {
+            // "the news agency", "the Valley Herald": media words or capitalised words
+            let continues = keys.get(i).is_some_and(|k| is_in(MEDIA_WORDS, k))
+                || all_caps_name && words.get(i).is_some_and(|w| crate::text::is_capitalised(w));
+            if !gap.chars().all(char::is_whitespace) || !continues {
                 break;
             }
         }
-        any_media
-            || (i > start
-                && all_caps_name
-                && words[start].chars().next().is_some_and(char::is_uppercase))
+        let named = i > start
+            && all_caps_name
+            && words[start].chars().next().is_some_and(char::is_uppercase);
+        (any_media || named).then(|| as_written(from, i)).flatten()
     };
     for (i, k) in keys.iter().enumerate() {
         let next = keys.get(i + 1).map(String::as_str);
-        let hit = match k.as_str() {
-            "told" | "tells" => next != Some("reporters") && outlet_after(i + 1),
+        let found = match k.as_str() {
+            "told" | "tells" if next != Some("reporters") => outlet_after(i + 1),
             "according" if next == Some("to") => outlet_after(i + 2),
-            "reported" | "quoted" | "cited" if next == Some("by") => true,
+            "reported" | "quoted" | "cited" if next == Some("by") => {
+                outlet_after(i + 2).or_else(|| as_written(i, i + 2))
+            }
             "interview" if next == Some("with") => outlet_after(i + 2),
-            "newspaper" | "broadcaster" | "tabloid" | "editorial" => true,
-            "news" | "press" | "state" | "local" | "wire" | "official" | "foreign" => {
-                matches!(
+            "newspaper" | "broadcaster" | "tabloid" | "editorial" => as_written(i, i + 1),
+            "news" | "press" | "state" | "local" | "wire" | "official" | "foreign"
+                if matches!(
                     next,
                     Some("agency" | "media" | "television" | "tv" | "radio")
-                )
+                ) =>
+            {
+                as_written(i, i + 2)
             }
-            "media" => matches!(
-                next,
-                Some("reported" | "reports" | "said" | "say" | "quoted")
-            ),
+            "media"
+                if matches!(
+                    next,
+                    Some("reported" | "reports" | "said" | "say" | "quoted")
+                ) =>
+            {
+                as_written(i, i + 1)
+            }
             // "the Post says", "NBC reported"
             w if is_in(MEDIA_WORDS, w)
                 && crate::text::is_capitalised(words[i])
@@ -837,15 +864,15 @@ fn credits_other_outlet(ctx: &Ctx, s: Span) -> bool {
                     Some("reported" | "reports" | "says" | "said" | "quoted")
                 ) =>
             {
-                true
+                as_written(i, i + 1)
             }
-            _ => false,
+            _ => None,
         };
-        if hit {
-            return true;
+        if found.is_some() {
+            return found;
         }
     }
-    false
+    None
 }
 
 #[cfg(test)]
@@ -1059,7 +1086,15 @@ mod tests {
                 "Ana Ruiz told the Valley Herald that the bridge was safe.",
                 &[("the bridge was safe", Indirect, Some("Ana Ruiz"), true)],
             ),
-            ("Seven people were hurt, state media reported.", &[]),
+            (
+                "Seven people were hurt, state media reported.",
+                &[(
+                    "Seven people were hurt",
+                    Indirect,
+                    Some("state media"),
+                    true,
+                )],
+            ),
             ("The river said nothing to anyone.", &[]),
             (
                 "VALDEMORA (CNA) — The bridge collapsed at dawn, officials said.",
@@ -1090,6 +1125,39 @@ mod tests {
             ),
             ("Ana Ruiz said.", &[]),
         ]);
+    }
+
+    #[test]
+    fn credited_outlet_as_written() {
+        for (text, want) in [
+            ("\"The dam held,\" Tomas Ferrer told CNA.", Some("CNA")),
+            (
+                "\"The dam held,\" Tomas Ferrer told the news agency.",
+                Some("the news agency"),
+            ),
+            (
+                "The dam held, according to the Valley Herald.",
+                Some("the Valley Herald"),
+            ),
+            (
+                "Seven people died in the blast, state media said.",
+                Some("state media"),
+            ),
+            ("\"The dam held,\" Tomas Ferrer told reporters.", None),
+            ("The dam held, according to the Health Ministry.", None),
+        ] {
+            let sentences: Vec<Span> = paragraphs(text)
+                .into_iter()
+                .flat_map(|p| sentences_in(text, p))
+                .collect();
+            let people = crate::people::recognise(text, &sentences);
+            let quotes = extract(text, &sentences, &people);
+            let got = quotes.first().and_then(|q| q.credited.clone());
+            assert_eq!(got.as_deref(), want, "{text}");
+            assert!(quotes
+                .iter()
+                .all(|q| q.attributed_elsewhere == q.credited.is_some()));
+        }
     }
 
     #[test]
