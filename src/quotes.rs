@@ -58,7 +58,8 @@ const SPEECH_VERBS: &[&str] = &[
     "noted", "insisted", "warned", "warns", "confirmed", "announced", "declared", "wrote",
     "writes", "tweeted", "asked", "replied", "recalled", "continued", "stressed", "argued",
     "claimed", "admitted", "acknowledged", "urged", "remarked", "responded", "conceded",
-    "testified", "estimated", "predicted", "cautioned", "concluded",
+    "testified", "estimated", "predicted", "cautioned", "concluded", "vowed", "vows",
+    "promised", "pledged", "demanded", "shouted", "cried", "whispered", "sobbed",
 ];
 
 /// Nouns that make a phrase a plausible speaker for indirect speech.
@@ -366,7 +367,16 @@ fn attribution_before(ctx: &Ctx, raw: &RawQuote) -> Option<Speaker> {
         .map_or(before.start, |i| before.start + i + 1);
     let toks = tokens_in(ctx.text, Span::new(clause_start, before.end));
     let keys: Vec<String> = toks.iter().map(|t| fold(t.text(ctx.text))).collect();
-    let verb = keys.iter().rposition(|k| is_in(SPEECH_VERBS, k))?;
+    let Some(verb) = keys.iter().rposition(|k| is_in(SPEECH_VERBS, k)) else {
+        // "Salcedo Ibarra: “We will rebuild …”": a name and a colon
+        let clause = Span::new(clause_start, before.end);
+        if !before_text.ends_with(':') {
+            return None;
+        }
+        let person = ctx.people.iter().position(|p| clause.covers(p.span))?;
+        let rest_is_name = toks.iter().all(|t| ctx.people[person].span.covers(t.span));
+        return rest_is_name.then_some((Some(person), None));
+    };
     // the verb must be close to the quote: "X said:", "X told reporters:", "said X:"
     if keys.len() - verb > 6 {
         return None;
@@ -404,8 +414,20 @@ fn attribution_inline(ctx: &Ctx, raw: &RawQuote) -> Option<Speaker> {
             !(after.starts_with("'s") || after.starts_with("’s"))
         })
         .map(|(i, _)| i)
-        .next()?;
-    Some((Some(person), None))
+        .next();
+    match person {
+        Some(p) => Some((Some(p), None)),
+        None => {
+            // "the company said Salinas Logistics “complied …”"
+            let from = subject_start(ctx.text, &toks[..verb], verb_start);
+            if verb == 0 || verb - from > 6 {
+                return None;
+            }
+            let phrase = Span::new(toks[from].span.start, toks[verb - 1].span.end);
+            let (p, t) = speaker_for(ctx, phrase, raw.open);
+            (p.is_some() || t.as_deref().is_some_and(plausible_speaker)).then_some((p, t))
+        }
+    }
 }
 
 /// Start of the subject before a verb: the words since the last comma (at most eight),
