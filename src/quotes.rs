@@ -182,7 +182,7 @@ fn marks(text: &str, s: Span) -> Vec<(usize, usize, Mark)> {
         match c {
             '“' => out.push((at, c.len_utf8(), Mark::Open)),
             '”' => out.push((at, c.len_utf8(), Mark::Close)),
-            '"' => out.push((at, 1, Mark::Either)),
+            '"' => out.push((at, 1, straight_quote_side(body, i))),
             '`' if next == Some('`') => {
                 iter.next();
                 out.push((at, 2, Mark::Open));
@@ -195,6 +195,24 @@ fn marks(text: &str, s: Span) -> Vec<(usize, usize, Mark)> {
         }
     }
     out
+}
+
+/// Which side a straight `"` is on, from its neighbours: after a space and before a word
+/// it opens, after a word and before a space or punctuation it closes; otherwise either.
+fn straight_quote_side(body: &str, i: usize) -> Mark {
+    let before = body.get(..i).and_then(|b| b.chars().next_back());
+    let after = body.get(i + 1..).and_then(|a| a.chars().next());
+    let space_before = before.map_or(true, |c| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–')
+    });
+    let space_after = after.map_or(true, |c| {
+        c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')' | '!' | '?')
+    });
+    match (space_before, space_after) {
+        (true, false) => Mark::Open,
+        (false, true) => Mark::Close,
+        _ => Mark::Either,
+    }
 }
 
 /// A direct quote found by pairing marks, before attribution.
@@ -470,7 +488,22 @@ fn subject_start(text: &str, toks: &[crate::text::Token], verb_start: usize) -> 
     while start + 1 < toks.len()
         && matches!(
             fold(toks[start].text(text)).as_str(),
-            "and" | "but" | "so" | "then" | "as" | "while" | "because"
+            "and"
+                | "but"
+                | "so"
+                | "then"
+                | "as"
+                | "while"
+                | "because"
+                | "though"
+                | "although"
+                | "when"
+                | "if"
+                | "since"
+                | "after"
+                | "before"
+                | "where"
+                | "whereas"
         )
     {
         start += 1;
@@ -525,7 +558,30 @@ fn speaker_for(ctx: &Ctx, phrase: Span, anchor: usize) -> Speaker {
             return (Some(i), None);
         }
     }
-    let cleaned = words.trim_end_matches([',', '.', ':']).to_string();
+    // "a watchdog later (said)", "the mayor has (said)": adverbs and auxiliaries go
+    let mut cleaned = words.trim_end_matches([',', '.', ':']).trim_end();
+    while let Some((head, last)) = cleaned.rsplit_once(char::is_whitespace) {
+        if !matches!(
+            fold(last).as_str(),
+            "later"
+                | "also"
+                | "then"
+                | "earlier"
+                | "previously"
+                | "again"
+                | "has"
+                | "had"
+                | "have"
+                | "once"
+                | "recently"
+                | "today"
+                | "yesterday"
+        ) {
+            break;
+        }
+        cleaned = head.trim_end();
+    }
+    let cleaned = cleaned.to_string();
     (None, (!cleaned.is_empty()).then_some(cleaned))
 }
 
