@@ -397,6 +397,7 @@ fn classify(
     if core.is_empty() {
         return None;
     }
+    let core = take_leading_particles(text, toks, core);
     let first = &toks[core.start];
     let last = &toks[core.end - 1];
     let name_words: Vec<&Tok> = toks[core.clone()]
@@ -637,6 +638,40 @@ fn trim_particles(toks: &[Tok], mut core: std::ops::Range<usize>) -> std::ops::R
         core.start += 1;
     }
     core
+}
+
+/// "said bin Tariq", "according to de Armas": lowercase particles right before a
+/// surname belong to it (the run starts at the capital letter).
+fn take_leading_particles(
+    text: &str,
+    toks: &[Tok],
+    core: std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    let mut start = core.start;
+    while start > 0 && core.start - start < 3 && joined(text, toks, start - 1) {
+        let t = &toks[start - 1];
+        let article_after_de = matches!(t.key.as_str(), "la" | "las" | "los")
+            && start >= 2
+            && toks[start - 2].key == "de"
+            && joined(text, toks, start - 2);
+        let particle = lx::is_particle(&t.key)
+            && t.text.chars().all(char::is_lowercase)
+            && !matches!(t.key.as_str(), "y" | "e" | "la" | "le" | "el" | "st");
+        if !(particle || article_after_de) {
+            break;
+        }
+        start -= 1;
+    }
+    if start == core.start {
+        return core;
+    }
+    // a name word right before the particles would have started the run: not a surname
+    let before_is_name = start > 0 && joined(text, toks, start - 1) && toks[start - 1].is_cap();
+    if before_is_name {
+        core
+    } else {
+        start..core.end
+    }
 }
 
 struct PreRole {

@@ -164,6 +164,22 @@ fn name_shapes() {
             ],
         ),
         (
+            "Karim bin Tariq sailed. Later, said bin Tariq, the ship sank. Julia de Armas agreed with de Armas.",
+            &[
+                ("Karim bin Tariq", "Karim bin Tariq", None),
+                ("bin Tariq", "Karim bin Tariq", None),
+                ("Julia de Armas", "Julia de Armas", None),
+                ("de Armas", "Julia de Armas", None),
+            ],
+        ),
+        (
+            "Tomás de la Rosa spoke first, then de la Rosa left.",
+            &[
+                ("Tomás de la Rosa", "Tomás de la Rosa", None),
+                ("de la Rosa", "Tomás de la Rosa", None),
+            ],
+        ),
+        (
             "Mary O'Brien and Pierre D'Amato were there.",
             &[
                 ("Mary O'Brien", "Mary O'Brien", None),
