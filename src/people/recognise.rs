@@ -432,6 +432,11 @@ fn classify(
             && !lx::is_first_name(&name_words[0].key)
             && name_words[name_words.len() - 1].is_title_word()
         || us_initials(toks, core.clone())
+        // "Charlotte Hornets", "Denver Nuggets": a place and a plural is a team
+        || name_words.len() >= 2
+            && lx::is_place(&name_words[0].key)
+            && name_words[name_words.len() - 1].key.ends_with('s')
+            && !name_words[name_words.len() - 1].key.ends_with("ss")
     {
         return None;
     }

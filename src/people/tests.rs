@@ -114,6 +114,22 @@ fn names_with_titles_and_roles() {
             &[("Paul Dorsey", "Paul Dorsey", Some("chief inspector"))],
         ),
         (
+            "Sen. Walter Brisk and Judge Irene Calloway met spokesperson Dana Frost.",
+            &[
+                ("Walter Brisk", "Walter Brisk", Some("sen.")),
+                ("Irene Calloway", "Irene Calloway", Some("judge")),
+                ("Dana Frost", "Dana Frost", Some("spokesperson")),
+            ],
+        ),
+        (
+            "Inspector Maru Okonjo said the lorry was overloaded.",
+            &[("Maru Okonjo", "Maru Okonjo", Some("inspector"))],
+        ),
+        (
+            "Dr. Helena van Dijk, head of emergency medicine at Santa Brígida Hospital, said so.",
+            &[("Helena van Dijk", "Helena van Dijk", Some("dr."))],
+        ),
+        (
             "French President Amelie Durand flew in.",
             &[("Amelie Durand", "Amelie Durand", Some("french president"))],
         ),
@@ -279,10 +295,30 @@ fn things_that_are_not_people() {
         ),
         ("The Duke Blue Devils beat the Wildcats.", &[]),
         (
+            "The Charlotte Hornets and the Denver Nuggets said the game was off.",
+            &[],
+        ),
+        (
             "Specifically, he said the bid was too low. He said it specifically.",
             &[],
         ),
     ]);
+}
+
+#[test]
+fn every_role_stated_with_a_mention_is_kept() {
+    let text =
+        "Dr. Helena van Dijk, head of emergency medicine at Santa Brígida Hospital, said so.";
+    let found = people(text);
+    assert_eq!(
+        found[0].roles,
+        vec![
+            "dr.",
+            "head of emergency medicine at santa brígida hospital"
+        ]
+    );
+    let text = "Paola Marino, who leads the dockworkers' union, said the port was unsafe.";
+    assert_eq!(people(text)[0].roles, vec!["leads the dockworkers' union"]);
 }
 
 #[test]
