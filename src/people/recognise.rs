@@ -182,6 +182,11 @@ struct Candidate {
     /// Right after an article or possessive determiner ("an Oscar", "their Oscar"): never
     /// a bare given name citing a person.
     after_determiner: bool,
+    /// A surname alone with its own evidence ("Lindqvist, 47, a former pilot", "Lindqvist
+    /// told …"): it vouches for a full name ending with it in the article.
+    vouches: bool,
+    /// Looks like a place ("in Valdemora", "San Telmo"): never vouched for.
+    placey: bool,
 }
 
 /// Recognise person mentions in the given sentences of `text`.
@@ -250,6 +255,8 @@ fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
                 headline_ends: None,
                 context: true,
                 after_determiner: false,
+                vouches: false,
+                placey: false,
             });
         }
     }
@@ -451,9 +458,20 @@ fn classify(
     if keys.is_empty() {
         return None;
     }
-    let pre = pre_title_role(text, toks, core.start);
+    // "52-year-old Tomasz Wierzbicki": an age before the name
+    let age_before = core.start > 0
+        && joined(text, toks, core.start - 1)
+        && is_age_adjective(&toks[core.start - 1].key);
+    let lead = if age_before {
+        core.start - 1
+    } else {
+        core.start
+    };
+    let pre = pre_title_role(text, toks, lead);
     let post = post_appositive(text, toks, core.end - 1);
-    let pre_apposition = pre_appositive_role(text, toks, core.start, core.end - 1);
+    // "the medical director, Dr Haruka Tanabe,": the appositive stands before the title
+    let phrase_start = pre.as_ref().map_or(lead, |p| p.start);
+    let pre_apposition = pre_appositive_role(text, toks, phrase_start, core.end - 1);
     let mut roles: Vec<String> = Vec::new();
     for r in [
         pre.as_ref().map(|p| p.role.clone()),
@@ -478,6 +496,7 @@ fn classify(
             && !last.possessive
             && pre.is_none();
     // "De la Rosa", "Van Dijk": a capitalised particle makes a surname of two words
+    let speech = speech_nearby(text, toks, core.start, core.end - 1, post.next);
     let multi = name_words.len() >= 2
         || lx::is_capital_particle(&first.key) && first.is_cap() && core.len() >= 2;
     let first_word = name_words[0];
@@ -492,6 +511,8 @@ fn classify(
             headline_ends: Some(toks[core.clone()].iter().map(|t| t.span.end).collect()),
             context: false,
             after_determiner: false,
+            vouches: false,
+            placey: false,
         });
     }
     let evidence = if looks_placey {
@@ -503,9 +524,10 @@ fn classify(
                     || first.is_initial()
                     || pre.as_ref().is_some_and(|p| p.evidence)
                     || post.age
+                    || age_before
                     || post.role.is_some()
                     || pre_apposition.is_some()
-                    || speech_nearby(text, toks, core.start, core.end - 1, post.next))
+                    || speech)
     };
     Some(Candidate {
         span,
@@ -525,6 +547,10 @@ fn classify(
                 toks[core.start - 1].key.as_str(),
                 "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
             ),
+        vouches: !multi
+            && !looks_placey
+            && (post.age || post.role.is_some() || age_before || speech),
+        placey: looks_placey,
     })
 }
 
@@ -645,6 +671,12 @@ fn trim_particles(toks: &[Tok], mut core: std::ops::Range<usize>) -> std::ops::R
     core
 }
 
+/// "52-year-old", "34-year-old".
+fn is_age_adjective(key: &str) -> bool {
+    key.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// "said bin Tariq", "according to de Armas": lowercase particles right before a
 /// surname belong to it (the run starts at the capital letter).
 fn take_leading_particles(
@@ -681,6 +713,8 @@ fn take_leading_particles(
 
 struct PreRole {
     role: String,
+    /// First token of the title phrase.
+    start: usize,
     /// A formal title or honorific (evidence even for a single word).
     strong: bool,
     /// Evidence for a name of two words or more: a strong title or a role noun written in
@@ -753,6 +787,7 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
     if honorific_only || lx::is_honorific(&last.key) && phrase.len() == 1 {
         return Some(PreRole {
             role: String::new(),
+            start: first,
             strong: true,
             evidence: true,
         });
@@ -775,6 +810,7 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
         });
     Some(PreRole {
         role: collapse_ws(role).to_lowercase(),
+        start: first,
         strong,
         evidence,
     })
@@ -998,6 +1034,20 @@ fn role_text(text: &str, phrase: &[Tok], need_head: bool) -> Option<String> {
     while e > s && matches!(phrase[e - 1].key.as_str(), "for" | "of" | "to" | "and") {
         e -= 1;
     }
+    // "a nurse travelling home to …", "a retired teacher from Port Amsel": a participle
+    // or a place of origin after the head is not part of the role ("head of emergency
+    // medicine at Santa Brígida Hospital" keeps its workplace)
+    if let Some(head) = phrase[s..e]
+        .iter()
+        .position(|t| lx::is_role_head_word(&t.key))
+    {
+        if let Some(cut) = phrase[s + head + 1..e]
+            .iter()
+            .position(|t| t.key == "from" || t.key.len() > 5 && t.key.ends_with("ing"))
+        {
+            e = s + head + 1 + cut;
+        }
+    }
     if s >= e || need_head && !phrase[s..e].iter().any(|t| lx::is_role_head_word(&t.key)) {
         return None;
     }
@@ -1191,6 +1241,20 @@ impl NameIndex {
 /// article is a mention of that person ("Salcedo's", "Ortega Salcedo", "De la Rosa"); so
 /// is a bare given name citing the one full name it starts ("Mateo").
 fn promote_matching(text: &str, cands: &mut [Candidate]) {
+    let vouched: HashSet<String> = cands
+        .iter()
+        .filter(|c| c.vouches && c.verdict == Verdict::Maybe)
+        .filter_map(|c| c.keys.last().cloned())
+        .collect();
+    for c in cands.iter_mut() {
+        let full_name = c.keys.len() >= 2 && c.headline_ends.is_none() && !c.placey;
+        if c.verdict == Verdict::Maybe
+            && full_name
+            && c.keys.last().is_some_and(|w| vouched.contains(w))
+        {
+            c.verdict = Verdict::Person;
+        }
+    }
     let index = NameIndex::new(cands, 2, |c| c.verdict == Verdict::Person);
     for c in cands.iter_mut() {
         if c.verdict != Verdict::Maybe {
@@ -1222,6 +1286,8 @@ fn promote_matching(text: &str, cands: &mut [Candidate]) {
                             headline_ends: None,
                             context: false,
                             after_determiner: false,
+                            vouches: false,
+                            placey: false,
                         };
                         break;
                     }
