@@ -442,6 +442,7 @@ fn classify(
         // "Charlotte Hornets", "Denver Nuggets": a place and a plural is a team
         || name_words.len() >= 2
             && lx::is_place(&name_words[0].key)
+            && !lx::is_first_name(&name_words[0].key)
             && name_words[name_words.len() - 1].key.ends_with('s')
             && !name_words[name_words.len() - 1].key.ends_with("ss")
     {
@@ -630,7 +631,13 @@ fn drop_sentence_initial_word(
     }
     // "Enter Beus, …", "Knowing Billy, …": a word the article also writes in lowercase is
     // a common word capitalised by its position
-    if lx::is_first_name(&toks[core.start + 1].key) || lower_words.contains(&first.key) {
+    // "Ironically Nichols …", "Joining Cooley …": an adverb or a participle
+    let adverb_or_participle =
+        first.key.chars().count() > 4 && (first.key.ends_with("ly") || first.key.ends_with("ing"));
+    if lx::is_first_name(&toks[core.start + 1].key)
+        || lower_words.contains(&first.key)
+        || adverb_or_participle
+    {
         return core.start + 1..core.end;
     }
     core
