@@ -500,6 +500,13 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
             resolve_provider: Some(false),
         }),
         inlay_hint_provider: Some(OneOf::Left(true)),
+        workspace: Some(WorkspaceServerCapabilities {
+            workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: Some(OneOf::Left(true)),
+            }),
+            file_operations: None,
+        }),
         execute_command_provider: Some(ExecuteCommandOptions {
             commands,
             ..Default::default()
@@ -607,6 +614,37 @@ impl LanguageServer for Backend {
             return;
         }
         lock(&self.inner.world).editor_settings = settings;
+        self.inner.rescan(HashSet::new(), true).await;
+    }
+
+    async fn did_change_workspace_folders(&self, p: DidChangeWorkspaceFoldersParams) {
+        let canonical = |f: &WorkspaceFolder| {
+            f.uri
+                .to_file_path()
+                .and_then(|p| std::fs::canonicalize(p.as_ref()).ok())
+        };
+        // A removed folder may be gone from disk: compare its path as given too.
+        let removed: Vec<PathBuf> = p
+            .event
+            .removed
+            .iter()
+            .flat_map(|f| {
+                let raw = f.uri.to_file_path().map(|p| p.into_owned());
+                [canonical(f), raw]
+            })
+            .flatten()
+            .collect();
+        let added: Vec<PathBuf> = p.event.added.iter().filter_map(canonical).collect();
+        {
+            let mut world = lock(&self.inner.world);
+            world.folders.retain(|f| !removed.contains(f));
+            for f in added {
+                if f.is_dir() && !world.folders.contains(&f) {
+                    world.folders.push(f);
+                }
+            }
+            world.root = world.folders.first().cloned();
+        }
         self.inner.rescan(HashSet::new(), true).await;
     }
 
