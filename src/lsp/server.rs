@@ -552,16 +552,17 @@ impl LanguageServer for Backend {
     }
 
     async fn did_open(&self, p: DidOpenTextDocumentParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let key = key_for_uri(&p.text_document.uri);
         lock(&self.inner.store).open(&key, &p.text_document.text, p.text_document.version);
         lock(&self.inner.world)
             .open_uris
             .insert(key, p.text_document.uri);
         self.inner.mark_dirty();
-        self.inner.gate.note_handled();
     }
 
     async fn did_change(&self, p: DidChangeTextDocumentParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let key = key_for_uri(&p.text_document.uri);
         let changes = p
             .content_changes
@@ -569,9 +570,6 @@ impl LanguageServer for Backend {
             .map(convert::text_change)
             .collect();
         let outcome = lock(&self.inner.store).change(&key, p.text_document.version, changes);
-        // Counted as handled even when held: a request must not wait for a version that
-        // may never come (the gap is released after a grace period).
-        self.inner.gate.note_handled();
         match outcome {
             ChangeOutcome::Applied { .. } => self.inner.mark_dirty(),
             ChangeOutcome::Held => self.inner.release_held_later(key),
@@ -592,6 +590,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_close(&self, p: DidCloseTextDocumentParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let key = key_for_uri(&p.text_document.uri);
         lock(&self.inner.store).close(&key);
         let on_disk = {
@@ -600,7 +599,6 @@ impl LanguageServer for Backend {
             world.disk.contains_key(&key)
         };
         self.inner.mark_dirty();
-        self.inner.gate.note_handled();
         if on_disk {
             // The disk text may have changed while the editor had the file (saves without a
             // file watcher): re-read it.
@@ -609,6 +607,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, p: DidChangeConfigurationParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let settings = editor_settings(p.settings);
         if settings.is_none() {
             return;
@@ -618,6 +617,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_workspace_folders(&self, p: DidChangeWorkspaceFoldersParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let canonical = |f: &WorkspaceFolder| {
             f.uri
                 .to_file_path()
@@ -649,6 +649,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, p: DidChangeWatchedFilesParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let mut changed = HashSet::new();
         let mut config_changed = false;
         {
