@@ -432,7 +432,31 @@ fn phone_number(text: &str, toks: &[Tok], num: usize) -> bool {
         && !t.space_before
         && toks[num - 2].kind == Kind::Num
         && toks[num - 2].text(text).len() >= 3;
-    (s.len() >= 3 && joined_next(num + 1)) || (joined_prev && (s.len() >= 4 || s.starts_with('0')))
+    (s.len() >= 3 && joined_next(num + 1))
+        || (joined_prev && (s.len() >= 4 || s.starts_with('0')))
+        || spaced_digit_groups(text, toks, num)
+}
+
+/// "0800 555 0142": digit groups separated by spaces, seven digits or more, or led by 0.
+fn spaced_digit_groups(text: &str, toks: &[Tok], num: usize) -> bool {
+    let plain = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == Kind::Num && t.text(text).bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    let mut a = num;
+    while a > 0 && plain(a - 1) && num - a < 6 {
+        a -= 1;
+    }
+    let mut b = num + 1;
+    while plain(b) && b - num < 6 {
+        b += 1;
+    }
+    if b - a < 2 {
+        return false;
+    }
+    let digits: usize = (a..b).map(|k| toks[k].end - toks[k].start).sum();
+    digits >= 7 || toks[a].text(text).starts_with('0')
 }
 
 /// "14 Calle Real", "221 Baker Street", "10 Downing St".

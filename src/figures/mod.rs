@@ -190,9 +190,17 @@ fn scan_sentence(
                     None
                 };
                 let frame = subject::frame(text, toks, at, For::Quantity(q.kind), name);
+                let value = if q.unit == "percent"
+                    && frame.direction == Some(Direction::Fall)
+                    && frame.subject.ends_with("change")
+                {
+                    negated(q.value)
+                } else {
+                    q.value
+                };
                 out.push(Figure {
                     span: Span::new(toks[q.first].start, toks[q.end - 1].end),
-                    value: q.value,
+                    value,
                     unit: q.unit.to_string(),
                     precision: q.precision,
                     hedge: q.hedge,
@@ -207,6 +215,16 @@ fn scan_sentence(
             continue;
         }
         i += 1;
+    }
+}
+
+/// A fall as a negative change: "down 18%" → −18 (tests/gold labels changes signed).
+fn negated(v: Interval) -> Interval {
+    Interval {
+        low: v.high.map(|h| -h),
+        high: v.low.map(|l| -l),
+        low_open: v.high_open,
+        high_open: v.low_open,
     }
 }
 

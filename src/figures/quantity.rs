@@ -113,11 +113,11 @@ pub fn match_at(text: &str, toks: &[Tok], i: usize, tol: &Tolerances) -> Option<
             skip: true,
         })
     };
-    if filters::is_not_figure(text, toks, first, i) {
-        return skip_all(n.end.max(i + 1));
-    }
     if let Some(end) = score_end(text, toks, i, &n) {
         return skip_all(end);
+    }
+    if filters::is_not_figure(text, toks, first, i) {
+        return skip_all(n.end.max(i + 1));
     }
     let measured = measure(text, toks, &n, money.map(|(c, _)| c))?;
     let mut end = measured.end;

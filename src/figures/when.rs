@@ -134,8 +134,20 @@ pub fn future_before(text: &str, toks: &[Tok], i: usize) -> bool {
                 "tomorrow",
                 "next",
                 "won't",
+                "meets",
+                "opens",
+                "begins",
+                "starts",
+                "resumes",
+                "go",
+                "goes",
+                "faces",
+                "hosts",
+                "returns",
+                "expires",
             ],
-        ) || w.ends_with("'ll")
+        ) || (w.eq_ignore_ascii_case("to") && word(text, toks, k + 1).eq_ignore_ascii_case("be"))
+            || w.ends_with("'ll")
             || w.ends_with("’ll")
     })
 }
@@ -335,6 +347,11 @@ fn bare_year(text: &str, toks: &[Tok], i: usize) -> Option<When> {
 /// "Friday", "on Friday", "last Friday", "next Friday", "Tuesday night", "Friday, June 8".
 fn weekday(text: &str, toks: &[Tok], i: usize, published: Option<DateTime>) -> Option<When> {
     let w = word(text, toks, i);
+    // "Sunday's explosion"
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w);
     if !w.chars().next().is_some_and(|c| c.is_uppercase()) || w.len() < 3 || w.len() > 9 {
         return None;
     }
