@@ -577,7 +577,16 @@ const VERB_NOUNS: &[(&str, &str)] = &[
     ("launched", "launch"),
     ("married", "wedding"),
     ("born", "birth"),
+    ("appear", "hearing"),
+    ("appears", "hearing"),
+    ("testify", "hearing"),
+    ("testified", "hearing"),
+    ("protested", "protest"),
+    ("marched", "protest"),
+    ("rallied", "protest"),
 ];
+
+const FIRE_WORDS: &[&str] = &["fire", "blaze", "inferno", "flames", "wildfire", "fires"];
 
 /// Words that close the clause a subject is looked for in. A colon between digits
 /// ("19:15") is part of a time, not a break.
@@ -617,11 +626,11 @@ fn word<'a>(text: &'a str, toks: &[Tok], i: usize) -> &'a str {
 /// Clause bounds around the figure: `[lo, hi)` token indices.
 fn clause(text: &str, toks: &[Tok], at: At) -> (usize, usize) {
     let mut lo = at.first;
-    while lo > 0 && at.first - lo < WINDOW + 4 && !is_clause_break(text, toks, lo - 1) {
+    while lo > 0 && at.first - lo < 2 * WINDOW + 4 && !is_clause_break(text, toks, lo - 1) {
         lo -= 1;
     }
     let mut hi = at.end;
-    while hi < toks.len() && hi - at.end < WINDOW + 4 && !is_clause_break(text, toks, hi) {
+    while hi < toks.len() && hi - at.end < 2 * WINDOW + 4 && !is_clause_break(text, toks, hi) {
         hi += 1;
     }
     (lo, hi)
@@ -905,10 +914,9 @@ fn nearest_predicate(
         && k < hi
         && is_participle(word(text, toks, k))
         && best.as_ref().map_or(true, |b| b.2 > k - run_end)
+        && lookup(PEOPLE, word(text, toks, k)).is_none()
     {
-        if lookup(PEOPLE, word(text, toks, k)).is_none() {
-            return Some((verb_class(text, toks, k), false));
-        }
+        return Some((verb_class(text, toks, k), false));
     }
     if best.is_some() {
         return best.map(|(c, p, _)| (c, p));
@@ -974,6 +982,60 @@ pub fn plural(noun: &str) -> String {
         return format!("{n}es");
     }
     format!("{n}s")
+}
+
+/// A singular form for a date's thing: "hearings" → "hearing".
+fn singular(noun: &str) -> String {
+    let n = noun.to_string();
+    if n.len() > 4
+        && n.ends_with('s')
+        && !n.ends_with("ss")
+        && !n.ends_with("us")
+        && !n.ends_with("is")
+    {
+        n[..n.len() - 1].to_string()
+    } else {
+        n
+    }
+}
+
+/// The word at `k` with the words hyphenated to its left ("semi-final"), folded.
+fn hyphenated_word(text: &str, toks: &[Tok], k: usize) -> String {
+    let mut s = k;
+    while s >= 2
+        && toks[s - 1].kind == Kind::Punct
+        && matches!(toks[s - 1].text(text), "-" | "‑")
+        && !toks[s - 1].space_before
+        && !toks[s].space_before
+        && toks[s - 2].kind == Kind::Word
+    {
+        s -= 2;
+    }
+    text.get(toks[s].start..toks[k].end)
+        .map(fold)
+        .unwrap_or_default()
+}
+
+/// "forced them to pull back for almost an hour" → "pull back".
+fn duration_verb(text: &str, toks: &[Tok], at: At, lo: usize) -> Option<String> {
+    if at.first < lo + 2 || !word(text, toks, at.first - 1).eq_ignore_ascii_case("for") {
+        return None;
+    }
+    let k = at.first - 2;
+    let w = word(text, toks, k);
+    if w.is_empty() || is_any(w, STOP) || is_any(w, SKIP) {
+        return None;
+    }
+    if is_any(w, PARTICLES) && k > lo {
+        let v = word(text, toks, k - 1);
+        if !v.is_empty() && !is_any(v, STOP) {
+            return Some(format!("{} {}", fold(v), fold(w)));
+        }
+    }
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase())
+        .then(|| fold(w))
 }
 
 /// Build the frame of a figure.
@@ -1121,7 +1183,8 @@ fn subject_before(
         while j > lo && toks[j - 1].text(text) != "," && k - j < 12 {
             j -= 1;
         }
-        if j > lo && is_any(word(text, toks, j), &["which", "who", "that"]) {
+        let opener = word(text, toks, j);
+        if j > lo && (is_any(opener, &["which", "who", "that", "to"]) || is_participle(opener)) {
             k = j - 1;
         } else if k > lo + 1 && toks[k - 2].kind == Kind::Word {
             k -= 1;
@@ -1138,7 +1201,13 @@ fn subject_before(
     {
         j -= 1;
     }
-    if j < k && j > lo && is_any(word(text, toks, j - 1), &["in", "of", "at", "for"]) {
+    if j < k
+        && j > lo
+        && is_any(
+            word(text, toks, j - 1),
+            &["in", "of", "at", "for", "against", "with", "from"],
+        )
+    {
         k = j - 1;
     }
     // the noun phrase ending at k: up to three lowercase content words; a trailing
@@ -1388,7 +1457,10 @@ fn measure_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, dim: 
             }
         }
         Dim::Duration => {
-            if let Some(n) = hyph_noun().or_else(|| of_noun(text, toks, at, hi)) {
+            if let Some(n) = hyph_noun()
+                .or_else(|| of_noun(text, toks, at, hi))
+                .or_else(|| duration_verb(text, toks, at, lo))
+            {
                 return format!("duration: {n}");
             }
             if near(&[
@@ -1459,6 +1531,16 @@ fn date_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, class: &
         }
         k += 1;
     }
+    // "brought the blaze under control shortly after midnight"
+    let prep =
+        usize::from(at.first > lo && is_any(word(text, toks, at.first - 1), &["at", "by", "on"]));
+    if at.first >= lo + 2 + prep
+        && word(text, toks, at.first - 1 - prep).eq_ignore_ascii_case("control")
+        && word(text, toks, at.first - 2 - prep).eq_ignore_ascii_case("under")
+        && (lo..at.first).any(|k| is_any(word(text, toks, k), FIRE_WORDS))
+    {
+        return format!("{class}: fire under control");
+    }
     let mut first_noun: Option<usize> = None;
     let mut j = at.first;
     let segment_start = lo.max(at.first.saturating_sub(WINDOW + 2));
@@ -1478,19 +1560,51 @@ fn date_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, class: &
         if event(w) {
             return format!("event {class}");
         }
-        if is_any(
-            w,
-            &[
-                "as", "and", "but", "while", "when", "after", "before", "because", "which", "who",
-                "that",
-            ],
-        ) {
+        let prepositional = is_any(w, &["after", "before"])
+            && is_any(
+                word(text, toks, j + 1),
+                &["the", "a", "an", "his", "her", "its", "their"],
+            );
+        if !prepositional
+            && is_any(
+                w,
+                &[
+                    "as", "and", "but", "while", "when", "after", "before", "because", "which",
+                    "who", "that",
+                ],
+            )
+        {
             break;
         }
         if let Some(n) = lookup(VERB_NOUNS, w) {
             return format!("{class}: {n}");
         }
-        if is_any(w, LIGHT_VERBS) {
+        let copula = is_any(w, &["is", "was", "are", "were"]) && at.first - j <= 2;
+        // "tickets go on sale on Tuesday" → "ticket sale"
+        if is_any(w, &["go", "goes", "went"])
+            && word(text, toks, j + 1).eq_ignore_ascii_case("on")
+            && word(text, toks, j + 2).eq_ignore_ascii_case("sale")
+        {
+            if let Some(subj) = subject_before(text, toks, j, lo, true) {
+                let last = subj.rsplit(' ').next().unwrap_or(&subj);
+                return format!("{class}: {} sale", singular(last));
+            }
+        }
+        // "the committee, which meets on Thursday" → "committee meeting"
+        if is_any(w, &["meets", "meet"]) {
+            let mut v = j;
+            if v > lo + 1 && is_any(word(text, toks, v - 1), &["which", "that"]) {
+                v -= 1;
+                if toks[v - 1].text(text) == "," {
+                    v -= 1;
+                }
+            }
+            if let Some(subj) = subject_before(text, toks, v, lo, false) {
+                let last = subj.rsplit(' ').next().unwrap_or(&subj);
+                return format!("{class}: {last} meeting");
+            }
+        }
+        if is_any(w, LIGHT_VERBS) || copula {
             if let Some(subj) = subject_before(text, toks, j, lo, false) {
                 return format!("{class}: {subj}");
             }
@@ -1509,7 +1623,7 @@ fn date_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, class: &
         }
     }
     if let Some(n) = first_noun {
-        return format!("{class}: {}", fold(word(text, toks, n)));
+        return format!("{class}: {}", singular(&hyphenated_word(text, toks, n)));
     }
     // else the nearest content word to the right
     for j in at.end..hi {

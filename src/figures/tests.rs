@@ -132,7 +132,7 @@ const CASES: &[(&str, &str, &str, &str, &str, &str)] = &[
     ("The summit was held on January 22–23.", "January 22–23", "2026-01-22", "2026-01-23", "date", "date: summit"),
     ("The blast happened on May 5 or 6.", "May 5 or 6", "2026-05-05", "2026-05-06", "date", "event date"),
     ("The plant exploded on Friday.", "Friday", "2026-06-05", "2026-06-05", "date", "event date"),
-    ("The council will meet on Friday.", "Friday", "2026-06-12", "2026-06-12", "date", "date: council"),
+    ("The council will meet on Friday.", "Friday", "2026-06-12", "2026-06-12", "date", "date: council meeting"),
     ("The building collapsed yesterday.", "yesterday", "2026-06-09", "2026-06-09", "date", "event date"),
     ("A fire broke out last night.", "last night", "2026-06-09", "2026-06-09", "date", "event date"),
     ("The quake struck Tuesday night.", "Tuesday night", "2026-06-09", "2026-06-09", "date", "event date"),
@@ -403,5 +403,14 @@ fn timing_probe() {
         let sentences = vec![Span::new(0, mixed.len())];
         let figs = extract(&mixed, &sentences, published(), &Config::default());
         eprintln!("{n}: {:?} {} figs", start.elapsed(), figs.len());
+    }
+}
+
+#[test]
+#[ignore]
+fn debug_probe() {
+    let s = "Tickets for the semi-final, to be played on February 4, go on sale on Tuesday at the club shop.";
+    for f in run(s) {
+        eprintln!("{:?} {}", f.span.slice(s), f.subject);
     }
 }
