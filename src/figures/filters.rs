@@ -3,12 +3,12 @@
 //! page furniture ("3 comments", "Visitors today: 1,204"), URLs and slashed numbers
 //! ("24/7", "9/11"), bare years and decades ("the 1990s").
 
-use super::tokens::{is_any, Kind, Tok};
+use super::tokens::{is_any, Kind, Lexicon, Tok};
 use crate::dates::{month_from_name, weekday_from_name};
 
 /// Capitalised words that may stand before a number at the start of a sentence or after a
 /// heading without making it a name ("Only 3 …", "All 30 …", "Another 5 …").
-const STARTERS: &[&str] = &[
+const STARTERS: Lexicon = Lexicon::new(&[
     "a",
     "an",
     "the",
@@ -102,10 +102,10 @@ const STARTERS: &[&str] = &[
     "in",
     "of",
     "those",
-];
+]);
 
 /// Words before a number naming a numbered thing even in lowercase ("room 12", "no. 5").
-const NUMBERED_NOUNS: &[&str] = &[
+const NUMBERED_NOUNS: Lexicon = Lexicon::new(&[
     "no",
     "number",
     "nos",
@@ -177,9 +177,9 @@ const NUMBERED_NOUNS: &[&str] = &[
     "phone",
     "fax",
     "call",
-];
+]);
 
-const STREET_WORDS: &[&str] = &[
+const STREET_WORDS: Lexicon = Lexicon::new(&[
     "street",
     "st",
     "avenue",
@@ -214,10 +214,10 @@ const STREET_WORDS: &[&str] = &[
     "carrera",
     "strasse",
     "straße",
-];
+]);
 
 /// Words after a number that make it page furniture.
-const FURNITURE_AFTER: &[&str] = &[
+const FURNITURE_AFTER: Lexicon = Lexicon::new(&[
     "comments",
     "comment",
     "shares",
@@ -236,9 +236,9 @@ const FURNITURE_AFTER: &[&str] = &[
     "photos",
     "images",
     "slides",
-];
+]);
 
-const FURNITURE_BEFORE: &[&str] = &[
+const FURNITURE_BEFORE: Lexicon = Lexicon::new(&[
     "visitors",
     "visits",
     "views",
@@ -255,9 +255,9 @@ const FURNITURE_BEFORE: &[&str] = &[
     "posted",
     "published",
     "copyright",
-];
+]);
 
-fn word_lc_is(text: &str, t: Option<&Tok>, list: &[&str]) -> bool {
+fn word_lc_is<L: super::tokens::Words>(text: &str, t: Option<&Tok>, list: L) -> bool {
     t.is_some_and(|t| t.kind == Kind::Word && is_any(t.text(text), list))
 }
 

@@ -143,7 +143,12 @@ fn scan_sentence(
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if !matches!(t.kind, Kind::Num | Kind::Word) {
+        let candidate = match t.kind {
+            Kind::Num => true,
+            Kind::Word => tokens::may_start_figure(t.text(text)),
+            _ => false,
+        };
+        if !candidate {
             i += 1;
             continue;
         }

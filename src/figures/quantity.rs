@@ -4,7 +4,7 @@
 use super::filters;
 use super::hedges;
 use super::numbers::{self, Number};
-use super::tokens::{is_any, Kind, Tok};
+use super::tokens::{is_any, Kind, Lexicon, Tok};
 use super::units::{self, Dim};
 use super::{Hedge, Interval};
 use crate::config::Tolerances;
@@ -42,7 +42,7 @@ pub struct Quantity {
 }
 
 /// Sports words that make "2-1" a score.
-const SPORTS: &[&str] = &[
+const SPORTS: Lexicon = Lexicon::new(&[
     "won",
     "win",
     "wins",
@@ -80,7 +80,7 @@ const SPORTS: &[&str] = &[
     "led",
     "trailing",
     "points",
-];
+]);
 
 /// The unit of a read quantity before the hedge is applied.
 struct Measured {
@@ -92,7 +92,11 @@ struct Measured {
 }
 
 pub fn match_at(text: &str, toks: &[Tok], i: usize, tol: &Tolerances) -> Option<Quantity> {
-    let money = units::currency_before(text, toks, i);
+    let money = if toks.get(i)?.kind == Kind::Num {
+        units::currency_before(text, toks, i)
+    } else {
+        None
+    };
     let n = numbers::read(text, toks, i, money.is_some())?;
     let mut first = money.map(|(_, f)| f).unwrap_or(i);
     if n.from_words && !word_number_stands_alone(text, toks, &n) {

@@ -7,7 +7,7 @@
 //! rose to 30", "30 deaths"). People classes keep a qualifier only for specific groups.
 
 use super::quantity::QKind;
-use super::tokens::{is_any, Kind, Tok};
+use super::tokens::{is_any, Kind, Lexicon, PairLexicon, Tok};
 use super::units::Dim;
 use super::Direction;
 use crate::text::fold;
@@ -42,7 +42,7 @@ pub struct At {
 const WINDOW: usize = 10;
 
 /// People classes: (word, class).
-const PEOPLE: &[(&str, &str)] = &[
+const PEOPLE: PairLexicon = PairLexicon::new(&[
     ("killed", "killed"),
     ("killing", "killed"),
     ("kill", "killed"),
@@ -99,10 +99,10 @@ const PEOPLE: &[(&str, &str)] = &[
     ("charged", "charged"),
     ("charging", "charged"),
     ("indicted", "charged"),
-];
+]);
 
 /// Predicates over things: (word, class).
-const THINGS: &[(&str, &str)] = &[
+const THINGS: PairLexicon = PairLexicon::new(&[
     ("destroyed", "destroyed"),
     ("shattered", "damaged"),
     ("smashed", "damaged"),
@@ -146,10 +146,10 @@ const THINGS: &[(&str, &str)] = &[
     ("built", "built"),
     ("lost", "lost"),
     ("cut", "cut"),
-];
+]);
 
 /// Generic people nouns: no qualifier.
-const GENERIC_PEOPLE: &[&str] = &[
+const GENERIC_PEOPLE: Lexicon = Lexicon::new(&[
     "people",
     "person",
     "persons",
@@ -164,10 +164,10 @@ const GENERIC_PEOPLE: &[&str] = &[
     "more",
     "them",
     "total",
-];
+]);
 
 /// Words that end a counted-noun run.
-const STOP: &[&str] = &[
+const STOP: Lexicon = Lexicon::new(&[
     "the",
     "a",
     "an",
@@ -289,10 +289,10 @@ const STOP: &[&str] = &[
     "because",
     "like",
     "such",
-];
+]);
 
 /// Auxiliaries and adverbs skipped between a noun and its predicate.
-const SKIP: &[&str] = &[
+const SKIP: Lexicon = Lexicon::new(&[
     "were",
     "was",
     "have",
@@ -333,9 +333,9 @@ const SKIP: &[&str] = &[
     "officially",
     "thought",
     "treated",
-];
+]);
 
-const MONEY_NOUNS: &[(&str, &str)] = &[
+const MONEY_NOUNS: PairLexicon = PairLexicon::new(&[
     ("cost", "cost"),
     ("costs", "cost"),
     ("costing", "cost"),
@@ -409,9 +409,9 @@ const MONEY_NOUNS: &[(&str, &str)] = &[
     ("demanded", "price"),
     ("asking", "price"),
     ("transfer", "price"),
-];
+]);
 
-const RISE: &[&str] = &[
+const RISE: Lexicon = Lexicon::new(&[
     "rose",
     "risen",
     "rise",
@@ -440,8 +440,8 @@ const RISE: &[&str] = &[
     "boosted",
     "spike",
     "spiked",
-];
-const FALL: &[&str] = &[
+]);
+const FALL: Lexicon = Lexicon::new(&[
     "fell",
     "fallen",
     "fall",
@@ -473,9 +473,9 @@ const FALL: &[&str] = &[
     "fewer",
     "reduction",
     "reduced",
-];
+]);
 
-const UPDATE_VERBS: &[&str] = &[
+const UPDATE_VERBS: Lexicon = Lexicon::new(&[
     "rose",
     "risen",
     "rising",
@@ -505,10 +505,10 @@ const UPDATE_VERBS: &[&str] = &[
     "mounted",
     "doubled",
     "hit",
-];
+]);
 
 #[rustfmt::skip]
-const EVENT_WORDS: &[&str] = &[
+const EVENT_WORDS: Lexicon = Lexicon::new(&[
     "exploded", "explosion", "explosions", "blast", "blew", "collapsed", "collapse", "struck",
     "strikes", "hit", "hits", "happened", "occurred", "occurs", "erupted", "eruption",
     "crashed", "crash", "caught", "broke", "voted", "vote", "election", "shooting", "shot",
@@ -518,11 +518,11 @@ const EVENT_WORDS: &[&str] = &[
     "hijacked", "murdered", "erupting", "exploding", "collapsing", "striking", "crashing",
     "ripped", "tore", "devastated", "destroyed", "beat", "defeated", "win", "victory",
     "kick-off", "kickoff", "fire", "blaze", "accident", "disaster", "storm", "hurricane",
-];
+]);
 
 /// Verbs that schedule or host rather than happen: the date belongs to their subject
 /// ("the first funerals will be held on Thursday" → `date: funerals`).
-const LIGHT_VERBS: &[&str] = &[
+const LIGHT_VERBS: Lexicon = Lexicon::new(&[
     "held",
     "hold",
     "be",
@@ -545,10 +545,10 @@ const LIGHT_VERBS: &[&str] = &[
     "begin",
     "starts",
     "start",
-];
+]);
 
 /// Verbs named by their noun in a date subject ("arrested last night" → `date: arrest`).
-const VERB_NOUNS: &[(&str, &str)] = &[
+const VERB_NOUNS: PairLexicon = PairLexicon::new(&[
     ("arrested", "arrest"),
     ("detained", "arrest"),
     ("seized", "seizure"),
@@ -584,9 +584,10 @@ const VERB_NOUNS: &[(&str, &str)] = &[
     ("protested", "protest"),
     ("marched", "protest"),
     ("rallied", "protest"),
-];
+]);
 
-const FIRE_WORDS: &[&str] = &["fire", "blaze", "inferno", "flames", "wildfire", "fires"];
+const FIRE_WORDS: Lexicon =
+    Lexicon::new(&["fire", "blaze", "inferno", "flames", "wildfire", "fires"]);
 
 /// Words that close the clause a subject is looked for in. A colon between digits
 /// ("19:15") is part of a time, not a break.
@@ -610,10 +611,8 @@ fn is_clause_break(text: &str, toks: &[Tok], k: usize) -> bool {
     }
 }
 
-fn lookup(list: &[(&str, &'static str)], w: &str) -> Option<&'static str> {
-    list.iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(w))
-        .map(|&(_, v)| v)
+fn lookup(list: PairLexicon, w: &str) -> Option<&'static str> {
+    list.get(w)
 }
 
 fn word<'a>(text: &'a str, toks: &[Tok], i: usize) -> &'a str {
@@ -671,7 +670,7 @@ impl Run {
 }
 
 /// Modifiers left out of a qualifier: "seven straight matches" → "matches".
-const LOOSE_MODIFIERS: &[&str] = &[
+const LOOSE_MODIFIERS: Lexicon = Lexicon::new(&[
     "straight",
     "consecutive",
     "more",
@@ -686,7 +685,7 @@ const LOOSE_MODIFIERS: &[&str] = &[
     "estimated",
     "reported",
     "confirmed",
-];
+]);
 
 fn is_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'")
@@ -820,15 +819,16 @@ fn noun_run(text: &str, toks: &[Tok], start: usize, hi: usize) -> Run {
 }
 
 /// Past participles that are not regular "-ed" forms.
-const IRREGULAR_PARTICIPLES: &[&str] = &[
+const IRREGULAR_PARTICIPLES: Lexicon = Lexicon::new(&[
     "sent", "held", "taken", "left", "hit", "shut", "kept", "found", "seen", "given", "brought",
     "built", "caught", "lost", "sold", "put", "set", "struck", "won", "beaten", "made", "told",
     "stolen", "thrown", "driven", "flown", "shot", "bought", "paid", "spent", "led", "torn",
     "blown", "broken", "frozen", "hidden", "laid", "run", "sunk", "sunk", "swept", "wrecked",
-];
+]);
 
 /// Particles that belong to the verb: "sent home", "laid off", "pulled out".
-const PARTICLES: &[&str] = &["home", "off", "out", "up", "down", "away", "back", "over"];
+const PARTICLES: Lexicon =
+    Lexicon::new(&["home", "off", "out", "up", "down", "away", "back", "over"]);
 
 /// A verb form usable as a predicate class: a regular "-ed" form or a listed participle.
 fn is_participle(w: &str) -> bool {
@@ -1072,13 +1072,13 @@ pub fn frame(text: &str, toks: &[Tok], at: At, kind: For, age_name: Option<&str>
 /// Classes whose counted people are not qualified: whoever is arrested or charged is
 /// counted as such ("two managers were arrested" and "police detained two people" report
 /// the same arrests).
-const UNQUALIFIED: &[&str] = &["arrested", "charged"];
+const UNQUALIFIED: Lexicon = Lexicon::new(&["arrested", "charged"]);
 
 /// Counted nouns that imply their predicate: "9 goals" are scored goals.
-const NOUN_CLASSES: &[(&str, &str)] = &[("goals", "scored"), ("goal", "scored")];
+const NOUN_CLASSES: PairLexicon = PairLexicon::new(&[("goals", "scored"), ("goal", "scored")]);
 
 /// "A crowd of 24,000", "the attendance of 24,000": a measure noun before "of".
-const MEASURE_OF: &[(&str, &str)] = &[
+const MEASURE_OF: PairLexicon = PairLexicon::new(&[
     ("crowd", "attendance"),
     ("attendance", "attendance"),
     ("turnout", "turnout"),
@@ -1086,7 +1086,7 @@ const MEASURE_OF: &[(&str, &str)] = &[
     ("capacity", "capacity"),
     ("audience", "audience"),
     ("workforce", "workforce"),
-];
+]);
 
 fn count_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize) -> String {
     // "a crowd of 24,000"
@@ -1278,7 +1278,7 @@ fn noun_phrase_ending(text: &str, toks: &[Tok], k: usize, lo: usize) -> (usize, 
 }
 
 /// Rate nouns measured directly in percent.
-const RATES: &[&str] = &[
+const RATES: Lexicon = Lexicon::new(&[
     "turnout",
     "inflation",
     "unemployment",
@@ -1295,7 +1295,7 @@ const RATES: &[&str] = &[
     "yield",
     "margin",
     "capacity",
-];
+]);
 
 fn percent_subject(
     text: &str,
