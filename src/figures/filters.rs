@@ -274,6 +274,7 @@ fn is_capitalised_word(text: &str, t: &Tok) -> bool {
 pub fn is_not_figure(text: &str, toks: &[Tok], first: usize, num: usize) -> bool {
     part_of_name(text, toks, first, num)
         || ordinal_or_suffixed(text, toks, num)
+        || elided_or_fragment(text, toks, num)
         || in_url_or_slashed(text, toks, num)
         || phone_number(text, toks, num)
         || street_number(text, toks, num)
@@ -339,7 +340,32 @@ fn ordinal_or_suffixed(text: &str, toks: &[Tok], num: usize) -> bool {
     if n.space_before || n.kind != Kind::Word {
         return false;
     }
-    is_any(n.text(text), &["st", "nd", "rd", "th", "s", "x", "d"])
+    let w = n.text(text);
+    if is_any(w, &["st", "nd", "rd", "th", "s", "x", "d"]) {
+        return true;
+    }
+    // any other attached letters ("76ers", "4x4", "3D") unless a unit, scale or meridiem
+    !(super::units::unit_after(text, toks, num + 1, false, false).is_some()
+        || super::numbers::scale_word(w, true, true).is_some()
+        || is_any(w, &["am", "pm", "a", "p", "h", "hrs"]))
+}
+
+/// "'88" (an elided year), ".519" (a bare decimal statistic), "1996-97"'s "97" (the
+/// second half of a pair already judged not a figure).
+fn elided_or_fragment(text: &str, toks: &[Tok], num: usize) -> bool {
+    let t = &toks[num];
+    if num == 0 || t.space_before {
+        return false;
+    }
+    let p = &toks[num - 1];
+    let ps = p.text(text);
+    if matches!(ps, "'" | "’" | "‘") {
+        return true;
+    }
+    if ps == "." && (num == 1 || p.space_before || toks[num - 2].kind != Kind::Num) {
+        return true;
+    }
+    matches!(ps, "-" | "–" | "‑") && num >= 2 && !p.space_before && toks[num - 2].kind == Kind::Num
 }
 
 /// Numbers inside URLs, e-mail addresses and slashed forms ("24/7", "6/8/2026", "9/11").

@@ -249,6 +249,22 @@ fn age_name<'a>(text: &'a str, toks: &[Tok], q: &quantity::Quantity) -> Option<&
     if n >= 2 && matches!(toks[n - 1].text(text), "," | "(") && is_cap_word(text, &toks[n - 2]) {
         return Some(toks[n - 2].text(text));
     }
+    // "Hector Duarte, a 54-year-old fisherman"
+    if q.first >= 3
+        && toks[q.first - 2].text(text) == ","
+        && is_cap_word(text, &toks[q.first - 3])
+        && tokens::is_any(toks[q.first - 1].text(text), &["a", "an", "the"])
+    {
+        return Some(toks[q.first - 3].text(text));
+    }
+    // "a 17-year-old son": an indefinite unnamed person → "son"
+    let indefinite = q.first > 0 && tokens::is_any(toks[q.first - 1].text(text), &["a", "an"]);
+    if let Some(t) = toks.get(q.end).filter(|_| indefinite) {
+        let w = t.text(text);
+        if t.kind == Kind::Word && w.chars().next().is_some_and(|c| c.is_lowercase()) {
+            return Some(w);
+        }
+    }
     // after: "54-year-old Luis Ortega"
     let mut k = q.end;
     let mut last = None;

@@ -79,6 +79,20 @@ const SPORTS: Lexicon = Lexicon::new(&[
     "leads",
     "led",
     "trailing",
+    "record",
+    "coach",
+    "nba",
+    "nfl",
+    "nhl",
+    "mlb",
+    "wins",
+    "playoffs",
+    "standings",
+    "seed",
+    "season",
+    "seasons",
+    "series",
+    "overtime",
     "points",
 ]);
 
@@ -282,7 +296,10 @@ fn score_end(text: &str, toks: &[Tok], i: usize, n: &Number) -> Option<usize> {
     let small = a_v <= 200.0 && b_v <= 200.0 && a_v.fract() == 0.0 && b_v.fract() == 0.0;
     // a unit after the pair makes it a range of measures ("10-12 miles")
     let unit_after = units::unit_after(text, toks, i + 3, false, false).is_some()
-        || toks.get(i + 3).is_some_and(|t| t.text(text) == "%");
+        || toks.get(i + 3).is_some_and(|t| {
+            t.text(text) == "%"
+                || numbers::scale_word(t.text(text), !t.space_before, false).is_some()
+        });
     if small && !unit_after && (sporty || a_v >= b_v) {
         return Some(i + 3);
     }
@@ -494,7 +511,7 @@ fn partner(
     let conn = toks.get(end)?;
     let c = conn.text(text);
     let h = if hedge == Hedge::Range {
-        if !c.eq_ignore_ascii_case("and") {
+        if !c.eq_ignore_ascii_case("and") && !c.eq_ignore_ascii_case("to") {
             return None;
         }
         Hedge::Range

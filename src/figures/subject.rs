@@ -289,6 +289,9 @@ const STOP: Lexicon = Lexicon::new(&[
     "because",
     "like",
     "such",
+    "until",
+    "till",
+    "ago",
 ]);
 
 /// Auxiliaries and adverbs skipped between a noun and its predicate.
@@ -685,6 +688,10 @@ const LOOSE_MODIFIERS: Lexicon = Lexicon::new(&[
     "estimated",
     "reported",
     "confirmed",
+    "next",
+    "past",
+    "first",
+    "last",
 ]);
 
 fn is_possessive(w: &str) -> bool {

@@ -218,7 +218,7 @@ const UNIT_FIRST_MASK: [u32; 16] = {
     masks
 };
 
-fn may_be_unit(word: &str) -> bool {
+pub fn may_be_unit(word: &str) -> bool {
     let b = word.as_bytes();
     if b.is_empty() || b.len() >= 16 {
         return false;

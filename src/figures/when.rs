@@ -536,13 +536,9 @@ fn time_numeric(text: &str, toks: &[Tok], i: usize) -> Option<When> {
     // meridiem or zone after it
     let colon_time = punct(text, toks, i + 1) == ":"
         && !toks[i + 1].space_before
-        && toks.get(i + 2).is_some_and(|n| {
-            n.kind == Kind::Num
-                && n.text(text).len() == 2
-                && (!n.space_before
-                    || meridiem(text, toks, i + 3).is_some()
-                    || zone_after(text, toks, i + 3) > i + 3)
-        });
+        && toks
+            .get(i + 2)
+            .is_some_and(|n| n.kind == Kind::Num && n.text(text).len() == 2);
     let (h, m, mut j) = if colon_time {
         let h: u32 = s.parse().ok().filter(|_| s.len() <= 2)?;
         let m: u32 = toks[i + 2].text(text).parse().ok()?;
