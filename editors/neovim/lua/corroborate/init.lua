@@ -23,6 +23,7 @@ M.defaults = {
   --- The keys of corroborate.toml, sent as initializationOptions and as `settings` of
   --- workspace/didChangeConfiguration. The workspace's corroborate.toml wins over them.
   settings = {},
+  on_init = nil,
   on_attach = nil,
   capabilities = nil,
 }
@@ -329,6 +330,28 @@ function M.check_cmd(cmd)
   )
 end
 
+--- Call a client method: functions taking the client as `self` since 0.11, closures before.
+local function client_call(client, method, ...)
+  if vim.fn.has("nvim-0.11") == 1 then
+    return client[method](client, ...)
+  end
+  return client[method](...)
+end
+
+--- Neovim 0.7 sends `settings` only when the server asks (workspace/configuration); later
+--- versions also push them after initialize. Push them on 0.7 too, so the server hears
+--- the same thing on every version.
+local function on_init_sending_settings(user_on_init)
+  return function(client, result)
+    if vim.fn.has("nvim-0.8") == 0 and next(client.config.settings or {}) ~= nil then
+      client_call(client, "notify", "workspace/didChangeConfiguration", { settings = client.config.settings })
+    end
+    if user_on_init ~= nil then
+      user_on_init(client, result)
+    end
+  end
+end
+
 local function client_config(opts, root)
   local config = {
     name = M.name,
@@ -336,6 +359,7 @@ local function client_config(opts, root)
     root_dir = root,
     init_options = opts.settings,
     settings = opts.settings,
+    on_init = on_init_sending_settings(opts.on_init),
     on_attach = opts.on_attach,
     capabilities = opts.capabilities,
   }
@@ -348,14 +372,6 @@ end
 local function filetype_wanted(bufnr)
   local filetype = vim.bo[bufnr].filetype
   return vim.tbl_contains(M.options.filetypes, filetype)
-end
-
---- Call a client method: functions taking the client as `self` since 0.11, closures before.
-local function client_call(client, method, ...)
-  if vim.fn.has("nvim-0.11") == 1 then
-    return client[method](client, ...)
-  end
-  return client[method](...)
 end
 
 local function client_alive(id)
