@@ -91,25 +91,30 @@ if ! command -v nvim >/dev/null 2>&1; then
   fi
 fi
 
-run_nvim() { # script.lua
-  timeout 300 nvim --headless -u NONE -i NONE -n \
+run_nvim() { # nvim script.lua
+  timeout 300 "$1" --headless -u NONE -i NONE -n \
     --cmd "set rtp+=$ROOT/editors/neovim" \
-    -c "luafile $ROOT/tests/editors/$1" </dev/null
+    -c "luafile $ROOT/tests/editors/$2" </dev/null
 }
 
+# Debian's nvim, plus any others named in CORROBORATE_EXTRA_NVIM (space-separated paths),
+# e.g. a 0.11 build to cover the vim.lsp.config path too.
 if command -v nvim >/dev/null 2>&1; then
-  echo "Neovim: $(nvim --version | head -n 1)"
-  step "Neovim: module unit tests" run_nvim nvim_unit.lua
-  step "Neovim: client against a stand-in server" run_nvim nvim_attach.lua
-  if [ -x "$BIN" ]; then
-    cp -R tests/editors/fixture "$WORK/fixture"
-    export CORROBORATE_FIXTURE="$WORK/fixture"
-    export CORROBORATE_BIN="$BIN"
-    step "Neovim: end to end with $BIN on the fixture workspace" run_nvim nvim_e2e.lua
-  else
-    echo "no server binary at $BIN (build it with cargo build, or set CORROBORATE_BIN)" >"$WORK/nobin.log"
-    record "Neovim: end to end (server binary)" 1 "$WORK/nobin.log"
-  fi
+  for NVIM in nvim ${CORROBORATE_EXTRA_NVIM:-}; do
+    version=$("$NVIM" --version | head -n 1)
+    step "Neovim $version: module unit tests" run_nvim "$NVIM" nvim_unit.lua
+    step "Neovim $version: client against a stand-in server" run_nvim "$NVIM" nvim_attach.lua
+    if [ -x "$BIN" ]; then
+      rm -rf "$WORK/fixture"
+      cp -R tests/editors/fixture "$WORK/fixture"
+      export CORROBORATE_FIXTURE="$WORK/fixture"
+      export CORROBORATE_BIN="$BIN"
+      step "Neovim $version: end to end with $BIN on the fixture workspace" run_nvim "$NVIM" nvim_e2e.lua
+    else
+      echo "no server binary at $BIN (build it with cargo build, or set CORROBORATE_BIN)" >"$WORK/nobin.log"
+      record "Neovim $version: end to end (server binary)" 1 "$WORK/nobin.log"
+    fi
+  done
 else
   echo "nvim is missing and could not be installed" >"$WORK/nonvim.log"
   record "Neovim: nvim available" 1 "$WORK/nonvim.log"

@@ -437,11 +437,8 @@ local function setup_start_client(opts)
   end
 end
 
-local function setup_config(opts)
-  local problem = M.check_cmd(opts.cmd)
-  if problem ~= nil then
-    notify_once(problem, vim.log.levels.ERROR)
-  end
+--- The whole `vim.lsp.config` entry (0.11+ path).
+local function native_config(opts)
   local config = client_config(opts, nil)
   config.root_dir = function(bufnr, on_dir)
     local file = M.buffer_file(bufnr)
@@ -452,7 +449,16 @@ local function setup_config(opts)
   config.workspace_folders = nil
   config.name = nil
   config.filetypes = opts.filetypes
-  vim.lsp.config(M.name, config)
+  return config
+end
+
+local function setup_config(opts)
+  local problem = M.check_cmd(opts.cmd)
+  if problem ~= nil then
+    notify_once(problem, vim.log.levels.ERROR)
+  end
+  -- Assignment replaces the entry; calling vim.lsp.config() would merge into it.
+  vim.lsp.config[M.name] = native_config(opts)
   vim.lsp.enable(M.name)
 end
 
@@ -489,7 +495,7 @@ function M.update_settings(settings)
     client_call(client, "notify", "workspace/didChangeConfiguration", { settings = normalized })
   end
   if M.api_kind() == "config" then
-    vim.lsp.config(M.name, { settings = normalized, init_options = normalized })
+    vim.lsp.config[M.name] = native_config(M.options)
   end
 end
 
