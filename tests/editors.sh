@@ -3,7 +3,9 @@
 # client test against a stand-in server, an end-to-end test against the real server on
 # tests/editors/fixture) and the VS Code extension (npm ci, compile, unit tests, .vsix).
 #
-# Env: CORROBORATE_BIN — the server binary to test (default target/debug/corroborate).
+# Env: CORROBORATE_BIN — the server binary to test (default target/debug/corroborate);
+# CORROBORATE_TRANSCRIPT — a file to write what the end-to-end test saw (hovers, diagnostics);
+# CORROBORATE_EXTRA_NVIM — more nvim binaries to run the Neovim tests with.
 # Installs Debian's neovim when nvim is missing (needs root, as on CI). Skips the VS Code
 # part, saying so, only when npm is absent. Last line: "N passed, M failed"; exits
 # non-zero on any failure.
@@ -91,10 +93,12 @@ if ! command -v nvim >/dev/null 2>&1; then
   fi
 fi
 
-run_nvim() { # nvim script.lua
-  timeout 300 "$1" --headless -u NONE -i NONE -n \
+run_nvim() { # nvim script.lua [VAR=value...]
+  local nvim=$1 script=$2
+  shift 2
+  env "$@" timeout 300 "$nvim" --headless -u NONE -i NONE -n \
     --cmd "set rtp+=$ROOT/editors/neovim" \
-    -c "luafile $ROOT/tests/editors/$2" </dev/null
+    -c "luafile $ROOT/tests/editors/$script" </dev/null
 }
 
 # Debian's nvim, plus any others named in CORROBORATE_EXTRA_NVIM (space-separated paths),
@@ -104,12 +108,19 @@ if command -v nvim >/dev/null 2>&1; then
     version=$("$NVIM" --version | head -n 1)
     step "Neovim $version: module unit tests" run_nvim "$NVIM" nvim_unit.lua
     step "Neovim $version: client against a stand-in server" run_nvim "$NVIM" nvim_attach.lua
+    # The end-to-end script itself, against a stand-in that answers like corroborate:
+    # when the real run fails and this passes, look at the server first.
+    printf '#!/bin/sh\nFAKE_LSP_REHEARSAL=1 exec python3 %s/tests/editors/fake_server.py "$@"\n' "$ROOT" >"$WORK/stand-in"
+    chmod +x "$WORK/stand-in"
+    rm -rf "$WORK/fixture"
+    cp -R tests/editors/fixture "$WORK/fixture"
+    step "Neovim $version: end-to-end script rehearsed on the stand-in server" \
+      run_nvim "$NVIM" nvim_e2e.lua CORROBORATE_TRANSCRIPT= CORROBORATE_BIN="$WORK/stand-in" CORROBORATE_FIXTURE="$WORK/fixture" CORROBORATE_WAIT_MS=5000
     if [ -x "$BIN" ]; then
       rm -rf "$WORK/fixture"
       cp -R tests/editors/fixture "$WORK/fixture"
-      export CORROBORATE_FIXTURE="$WORK/fixture"
-      export CORROBORATE_BIN="$BIN"
-      step "Neovim $version: end to end with $BIN on the fixture workspace" run_nvim "$NVIM" nvim_e2e.lua
+      step "Neovim $version: end to end with $BIN on the fixture workspace" \
+        run_nvim "$NVIM" nvim_e2e.lua CORROBORATE_BIN="$BIN" CORROBORATE_FIXTURE="$WORK/fixture"
     else
       echo "no server binary at $BIN (build it with cargo build, or set CORROBORATE_BIN)" >"$WORK/nobin.log"
       record "Neovim $version: end to end (server binary)" 1 "$WORK/nobin.log"

@@ -171,6 +171,12 @@ local function first_location(result)
   }
 end
 
+--- With CORROBORATE_TRANSCRIPT set, what the user saw is written there (for the READMEs).
+local transcript = {}
+local function note(title, text)
+  table.insert(transcript, "### " .. title .. "\n\n" .. tostring(text) .. "\n")
+end
+
 local function open(path)
   vim.cmd("edit " .. vim.fn.fnameescape(path))
   return vim.api.nvim_get_current_buf()
@@ -218,6 +224,7 @@ H.guard("run", function()
   )
   if on_nine then
     local text = diagnostic_text(on_nine)
+    note(string.format("Diagnostic on courier-fire.txt %d:%d (severity %d)", on_nine.lnum + 1, on_nine.col + 1, on_nine.severity), text)
     H.check("... and the other outlet (The Harbour Ledger)", contains(text, "Harbour Ledger") or contains(text, "ledger-fire"), text)
     local nine = position_of(courier, "9 people died")
     H.check(
@@ -234,15 +241,18 @@ H.guard("run", function()
 
   -- 2. Hover a person: Marta Quillon, named "Fire Chief" here.
   local person, raw = hover(courier, "Quillon", 2)
+  note("Hover on Quillon (courier-fire.txt)", person)
   H.check("hover on Quillon names her", contains(person, "Marta Quillon"), raw)
   H.check("hover on Quillon gives her role (fire chief)", contains(person, "fire chief") or contains(person, "chief"), person)
 
   -- 3. Hover a person known only from the editor settings.
   local renn, renn_raw = hover(courier, "Tobias Renn", 8)
+  note("Hover on Renn (courier-fire.txt)", renn)
   H.check("hover on Renn shows the description from the editor settings", contains(renn, "since 2024"), renn_raw)
 
   -- 4. Hover a figure: "9" (people died) shows what it counts and what the Ledger says.
   local figure, figure_raw = hover(courier, "9 people died", 0)
+  note("Hover on 9 (courier-fire.txt)", figure)
   H.check("hover on 9 says what it counts (killed)", contains(figure, "killed"), figure_raw)
   H.check(
     "hover on 9 shows the Ledger's figure",
@@ -256,6 +266,7 @@ H.guard("run", function()
     position = position_of(courier, QUOTE, 10),
   })
   local location = first_location(result)
+  note("Definition of the quote (courier-fire.txt)", vim.inspect(location))
   H.check("definition on the quote answers", location ~= nil, err or vim.inspect(result))
   if location then
     H.equal("definition on the quote goes to the earliest article", vim.fn.fnamemodify(vim.uri_to_fname(location.uri), ":t"), "ledger-fire.txt")
@@ -276,6 +287,7 @@ H.guard("run", function()
     return text:find("%f[%d]9%f[%D]") ~= nil or contains(text, "nine")
   end)
   H.check("the Ledger's \"Seven\" gets the mirror diagnostic (9)", on_seven ~= nil, describe_diagnostics(ledger))
+  note("Diagnostics of ledger-fire.txt", describe_diagnostics(ledger))
 
   local wire = open(WIRE)
   vim.wait(1500, function()
@@ -288,6 +300,7 @@ H.guard("run", function()
     end
   end
   H.check("no warning in the Wire article, which agrees with the others", #loud == 0, describe_diagnostics(wire))
+  note("Diagnostics of wire-fire.txt", describe_diagnostics(wire))
 
   -- 7. New settings take effect without a restart: ignoring `killed` clears the warning.
   require("corroborate").update_settings({
@@ -304,6 +317,10 @@ H.guard("run", function()
   end, 50)
   H.check("an ignore rule sent by didChangeConfiguration clears the warning", cleared, describe_diagnostics(courier))
 end)
+
+if vim.env.CORROBORATE_TRANSCRIPT ~= nil and vim.env.CORROBORATE_TRANSCRIPT ~= "" then
+  vim.fn.writefile(vim.split(table.concat(transcript, "\n"), "\n"), vim.env.CORROBORATE_TRANSCRIPT)
+end
 
 for _, client in ipairs(require("corroborate").get_clients()) do
   if vim.fn.has("nvim-0.11") == 1 then
