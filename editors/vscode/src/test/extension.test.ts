@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { folder, installVscodeStub, state } from "../testSupport/vscodeStub";
+import { changeSettings, folder, installVscodeStub, state } from "../testSupport/vscodeStub";
 
 installVscodeStub();
 // Loaded after the stub so that its `require("vscode")` gets the stand-in.
@@ -71,7 +71,7 @@ describe("activate() with a stand-in VS Code", { skip: hasPython ? false : "pyth
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("starts `corroborate lsp --stdio` with the settings as initializationOptions, and shuts it down", async () => {
+  it("starts `corroborate lsp --stdio` with the settings as initializationOptions, sends changes, restarts, shuts down", async () => {
     const workspace = path.join(dir, "news");
     fs.mkdirSync(workspace);
     fs.writeFileSync(path.join(workspace, "corroborate.toml"), 'paths = ["articles"]\n');
@@ -97,13 +97,34 @@ describe("activate() with a stand-in VS Code", { skip: hasPython ? false : "pyth
     );
     assert.deepEqual([...state.commands.keys()].sort(), ["corroborate.restartServer", "corroborate.showOutput"]);
 
+    // A changed server setting is sent at once, without a restart.
+    changeSettings({ ...state.settings, "tolerances.about": 0.2 });
+    const change = await waitFor("didChangeConfiguration", () =>
+      readLog(logFile).find((entry) => entry.message.method === "workspace/didChangeConfiguration"),
+    );
+    assert.deepEqual(change.message.params, {
+      settings: { tolerances: { about: 0.2 }, people: [{ name: "Marta Quillon", description: "Fire chief of Port Alder" }] },
+    });
+    assert.equal(readLog(logFile).filter((entry) => entry.message.method === "initialize").length, 1);
+
+    // A new server path restarts the server.
+    const otherServer = path.join(dir, "corroborate-2");
+    fs.copyFileSync(server, otherServer);
+    changeSettings({ ...state.settings, "server.path": otherServer });
+    await waitFor("a second initialize", () =>
+      readLog(logFile).filter((entry) => entry.message.method === "initialize").length === 2 ? true : undefined,
+    );
+    const pids = new Set(readLog(logFile).map((entry) => entry.pid));
+    assert.equal(pids.size, 2);
+
     await extension.deactivate();
     ctx.subscriptions.forEach((d) => d.dispose());
     const methods = await waitFor("shutdown and exit", () => {
       const seen = readLog(logFile).map((entry) => entry.message.method);
-      return seen.includes("exit") ? seen : undefined;
+      return seen.filter((m) => m === "exit").length >= 2 ? seen : undefined;
     });
-    assert.ok(methods.includes("shutdown"), methods.join(", "));
+    assert.equal(methods.filter((m) => m === "shutdown").length, 2, methods.join(", "));
+    assert.equal(methods.filter((m) => m === "exit").length, 2, methods.join(", "));
   });
 
   it("says how to fix a server path that points nowhere, and starts nothing", async () => {

@@ -112,6 +112,18 @@ export interface StubState {
 
 export const state: StubState = { folders: [], settings: {}, log: [], errors: [], commands: new Map() };
 
+const configurationChanges = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
+
+/** Change settings as a user would; listeners hear which sections changed. */
+export function changeSettings(settings: Record<string, unknown>): void {
+  const changed = new Set([...Object.keys(settings), ...Object.keys(state.settings)].filter((key) => state.settings[key] !== settings[key]));
+  state.settings = settings;
+  configurationChanges.fire({
+    affectsConfiguration: (section: string) =>
+      section === "corroborate" || [...changed].some((key) => `corroborate.${key}` === section || `corroborate.${key}`.startsWith(section + ".")),
+  });
+}
+
 function configuration(): any {
   return {
     get: (key: string, fallback?: unknown) => (key in state.settings ? state.settings[key] : fallback),
@@ -160,6 +172,7 @@ const workspace = new Proxy(
     getConfiguration: configuration,
     getWorkspaceFolder: (uri: Uri) => state.folders.find((f) => uri.fsPath.startsWith(f.uri.fsPath)),
     createFileSystemWatcher: watcher,
+    onDidChangeConfiguration: configurationChanges.event,
   },
   { get: (target: any, key) => (key in target ? target[key] : dummy()) },
 );
