@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A stand-in language server for testing editor clients without corroborate: answers
-`initialize`, `shutdown` and `textDocument/hover`, and appends every message it receives
+`initialize`, `shutdown`, `textDocument/hover`, `textDocument/definition` and the
+`corroborate.claimOccurrences` command, and appends every message it receives
 as one JSON line to the file named by $FAKE_LSP_LOG (with the process id, so tests can
 count servers). Standard library only."""
 import json
@@ -69,13 +70,21 @@ def answer(message):
     method = message.get("method")
     if method == "initialize":
         return {
-            "capabilities": {"textDocumentSync": 1, "hoverProvider": True, "definitionProvider": True},
+            "capabilities": {
+                "textDocumentSync": 1,
+                "hoverProvider": True,
+                "definitionProvider": True,
+                "executeCommandProvider": {"commands": ["corroborate.ignoreDisagreement", "corroborate.claimOccurrences"]},
+            },
             "serverInfo": {"name": "fake-corroborate"},
         }
     if method == "textDocument/hover":
         if os.environ.get("FAKE_LSP_REHEARSAL"):
             return {"contents": {"kind": "markdown", "value": "**Marta Quillon**, fire chief. Tobias Renn: Mayor of Port Alder since 2024. 9 killed; The Harbour Ledger: seven"}}
         return {"contents": {"kind": "markdown", "value": "fake hover"}}
+    if method == "workspace/executeCommand" and message["params"]["command"] == "corroborate.claimOccurrences":
+        spot = {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 5}}
+        return [{"uri": "file:///claims/a.txt", "range": spot}, {"uri": "file:///claims/b.txt", "range": spot}]
     if method == "textDocument/definition":
         uri = message["params"]["textDocument"]["uri"]
         ledger = uri.rsplit("/", 1)[0] + "/ledger-fire.txt"

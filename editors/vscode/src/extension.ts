@@ -9,12 +9,15 @@ import * as os from "node:os";
 import * as vscode from "vscode";
 import {
   DidChangeConfigurationNotification,
+  ExecuteCommandRegistrationOptions,
+  ExecuteCommandRequest,
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
   TransportKind,
 } from "vscode-languageclient/node";
 import { BinaryLookup, SERVER_ARGS, findServerBinary } from "./binary";
+import { NO_FOLDER_FOR_COMMAND, asLocationList, chooseClientKey } from "./commands";
 import { parseDocumentSelector, scopeToFolder } from "./selector";
 import { RESTART_SETTINGS, serverConfigFromSettings } from "./settings";
 import { affectsWorkspaceDetection, corroborateWorkspaceReason } from "./workspace";
@@ -58,6 +61,8 @@ function watchWorkspaceMarkers(onChange: () => void): vscode.Disposable {
 
 class ClientManager implements vscode.Disposable {
   private readonly clients = new Map<string, LanguageClient>();
+  /** The server commands registered with VS Code, once per name for all clients. */
+  private readonly serverCommands = new Map<string, vscode.Disposable>();
   /** Shown once per missing-binary message, so a restart loop does not spam. */
   private readonly shownErrors = new Set<string>();
   private syncing: Promise<void> = Promise.resolve();
@@ -140,6 +145,7 @@ class ClientManager implements vscode.Disposable {
       options: { cwd: folder.uri.fsPath },
     };
     const client = new LanguageClient(SECTION, `Corroborate (${folder.name})`, serverOptions, this.clientOptions(folder));
+    this.routeServerCommands(client);
     this.clients.set(key, client);
     try {
       await client.start();
@@ -153,6 +159,45 @@ class ClientManager implements vscode.Disposable {
         }
       });
     }
+  }
+
+  /**
+   * Every server offers the same command names, and VS Code takes one handler per name:
+   * register each name once here instead of once per client (which would fail from the
+   * second folder on), and run it on the server of the folder in use.
+   */
+  private routeServerCommands(client: LanguageClient): void {
+    const feature = client.getFeature(ExecuteCommandRequest.method);
+    feature.register = (data: { id: string; registerOptions: ExecuteCommandRegistrationOptions }) => {
+      for (const command of data.registerOptions.commands) {
+        if (!this.serverCommands.has(command)) {
+          this.serverCommands.set(
+            command,
+            vscode.commands.registerCommand(command, (...args: unknown[]) => this.runServerCommand(command, args)),
+          );
+        }
+      }
+    };
+    feature.unregister = () => undefined;
+  }
+
+  private async runServerCommand(command: string, args: unknown[]): Promise<unknown> {
+    const editor = vscode.window.activeTextEditor;
+    const activeFolder = editor ? vscode.workspace.getWorkspaceFolder(editor.document.uri) : undefined;
+    const key = chooseClientKey(activeFolder?.uri.toString(), [...this.clients.keys()]);
+    const client = key === undefined ? undefined : this.clients.get(key);
+    if (client === undefined) {
+      void vscode.window.showErrorMessage(NO_FOLDER_FOR_COMMAND);
+      return undefined;
+    }
+    const result: unknown = await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
+    const locations = asLocationList(result);
+    if (locations !== undefined && editor !== undefined) {
+      // The occurrences of a repeated claim: show them where the lens was clicked.
+      const references = locations.map((location) => client.protocol2CodeConverter.asLocation(location));
+      await vscode.commands.executeCommand("editor.action.showReferences", editor.document.uri, editor.selection.active, references);
+    }
+    return result;
   }
 
   private clientOptions(folder: vscode.WorkspaceFolder): LanguageClientOptions {
@@ -221,6 +266,8 @@ class ClientManager implements vscode.Disposable {
 
   dispose(): void {
     void this.stopAll();
+    this.serverCommands.forEach((registration) => registration.dispose());
+    this.serverCommands.clear();
   }
 }
 

@@ -108,9 +108,25 @@ export interface StubState {
   log: string[];
   errors: string[];
   commands: Map<string, (...args: unknown[]) => unknown>;
+  /** Built-in commands the extension ran (`executeCommand`), with their arguments. */
+  executed: Array<{ command: string; args: unknown[] }>;
+  activeTextEditor: unknown;
 }
 
-export const state: StubState = { folders: [], settings: {}, log: [], errors: [], commands: new Map() };
+export const state: StubState = {
+  folders: [],
+  settings: {},
+  log: [],
+  errors: [],
+  commands: new Map(),
+  executed: [],
+  activeTextEditor: undefined,
+};
+
+/** An editor showing the file at `fsPath`, as `window.activeTextEditor`. */
+export function editorFor(fsPath: string): unknown {
+  return { document: { uri: Uri.file(fsPath) }, selection: { active: { line: 0, character: 0 } } };
+}
 
 const configurationChanges = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
 
@@ -170,7 +186,7 @@ const workspace = new Proxy(
     textDocuments: [],
     notebookDocuments: [],
     getConfiguration: configuration,
-    getWorkspaceFolder: (uri: Uri) => state.folders.find((f) => uri.fsPath.startsWith(f.uri.fsPath)),
+    getWorkspaceFolder: (uri: Uri) => state.folders.find((f) => uri.fsPath.startsWith(f.uri.fsPath + path.sep)),
     createFileSystemWatcher: watcher,
     onDidChangeConfiguration: configurationChanges.event,
   },
@@ -185,7 +201,9 @@ const window = new Proxy(
       return undefined;
     },
     visibleTextEditors: [],
-    activeTextEditor: undefined,
+    get activeTextEditor() {
+      return state.activeTextEditor;
+    },
   },
   { get: (target: any, key) => (key in target ? target[key] : dummy()) },
 );
@@ -193,10 +211,16 @@ const window = new Proxy(
 const commands = new Proxy(
   {
     registerCommand: (id: string, handler: (...args: unknown[]) => unknown) => {
+      if (state.commands.has(id)) {
+        throw new Error(`command '${id}' already exists`); // as VS Code does
+      }
       state.commands.set(id, handler);
       return { dispose: () => state.commands.delete(id) };
     },
-    executeCommand: async () => undefined,
+    executeCommand: async (command: string, ...args: unknown[]) => {
+      state.executed.push({ command, args });
+      return undefined;
+    },
   },
   { get: (target: any, key) => (key in target ? target[key] : dummy()) },
 );
