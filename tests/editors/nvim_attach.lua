@@ -110,6 +110,26 @@ H.guard("attach", function()
   end
   H.equal("hover reaches the server", value, "fake hover")
 
+  -- A code lens on a repeated claim: its occurrences land in the quickfix list.
+  local lens_client = require("corroborate").get_clients()[1]
+  local run = lens_client.config.commands and lens_client.config.commands["corroborate.claimOccurrences"]
+  H.check("the claim-occurrences command is handled on the client", type(run) == "function")
+  if type(run) == "function" then
+    run({ title = "source", command = "corroborate.claimOccurrences", arguments = { { claim = "c1" } } }, {
+      bufnr = vim.api.nvim_get_current_buf(),
+      client_id = lens_client.id,
+    })
+    local filled = vim.wait(5000, function()
+      return #vim.fn.getqflist() == 2
+    end, 50)
+    local names = {}
+    for _, item in ipairs(vim.fn.getqflist()) do
+      table.insert(names, vim.fn.fnamemodify(vim.api.nvim_buf_get_name(item.bufnr), ":t"))
+    end
+    H.equal("the claim's occurrences fill the quickfix list", filled and names, { "a.txt", "b.txt" })
+    vim.cmd("cclose")
+  end
+
   -- New settings reach every server.
   require("corroborate").update_settings({ tolerances = { about = 0.2 } })
   wait_for("new settings on both servers", function()

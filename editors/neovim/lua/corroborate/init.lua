@@ -352,6 +352,30 @@ local function on_init_sending_settings(user_on_init)
   end
 end
 
+--- The server's `corroborate.claimOccurrences` (behind the code lens on a repeated claim)
+--- answers the claim's occurrences; Neovim would drop the answer, so run it here and put
+--- the occurrences in the quickfix list.
+function M.show_claim_occurrences(command, ctx)
+  local client = vim.lsp.get_client_by_id(ctx.client_id)
+  if client == nil then
+    return
+  end
+  local params = { command = command.command, arguments = command.arguments }
+  client_call(client, "request", "workspace/executeCommand", params, function(err, result)
+    if err ~= nil then
+      vim.notify("corroborate: " .. tostring(err.message or err), vim.log.levels.ERROR)
+      return
+    end
+    if type(result) ~= "table" or #result == 0 then
+      vim.notify("corroborate: no other occurrence of this claim", vim.log.levels.INFO)
+      return
+    end
+    local items = vim.lsp.util.locations_to_items(result, client.offset_encoding or "utf-16")
+    vim.fn.setqflist({}, " ", { title = "corroborate: occurrences of the claim", items = items })
+    vim.cmd("copen")
+  end, ctx.bufnr)
+end
+
 local function client_config(opts, root)
   local config = {
     name = M.name,
@@ -362,6 +386,7 @@ local function client_config(opts, root)
     on_init = on_init_sending_settings(opts.on_init),
     on_attach = opts.on_attach,
     capabilities = opts.capabilities,
+    commands = { ["corroborate.claimOccurrences"] = M.show_claim_occurrences },
   }
   if root ~= nil then
     config.workspace_folders = { { uri = vim.uri_from_fname(root), name = root } }
