@@ -133,7 +133,7 @@ fi
 
 # --- VS Code ---------------------------------------------------------------------------
 if command -v npm >/dev/null 2>&1; then
-  vscode() { (cd editors/vscode && "$@"); }
+  vscode() { (cd editors/vscode && timeout 900 "$@"); }
   step "VS Code: npm ci" vscode npm ci --no-audit --no-fund
   step "VS Code: compile (tsc, strict)" vscode npm run compile
   step "VS Code: unit tests (node --test)" vscode npm test

@@ -35,8 +35,13 @@ def send(message):
 def log(message):
     path = os.environ.get("FAKE_LSP_LOG")
     if path:
-        with open(path, "a", encoding="utf-8") as f:
-            f.write(json.dumps({"pid": os.getpid(), "argv": sys.argv[1:], "message": message}) + "\n")
+        # One write() on an O_APPEND descriptor: lines of servers sharing the log never mix.
+        line = (json.dumps({"pid": os.getpid(), "argv": sys.argv[1:], "message": message}) + "\n").encode("utf-8")
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(fd, line)
+        finally:
+            os.close(fd)
 
 
 def find(text, needle):

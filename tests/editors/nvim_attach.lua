@@ -29,7 +29,10 @@ local function messages()
   end
   local out = {}
   for _, line in ipairs(vim.fn.readfile(log_path)) do
-    table.insert(out, vim.json.decode(line))
+    local ok, entry = pcall(vim.json.decode, line)
+    if ok then -- else a line still being written
+      table.insert(out, entry)
+    end
   end
   return out
 end

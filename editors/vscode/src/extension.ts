@@ -8,7 +8,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as vscode from "vscode";
 import {
+  CloseAction,
+  CloseHandlerResult,
   DidChangeConfigurationNotification,
+  ErrorAction,
+  ErrorHandler,
   ExecuteCommandRegistrationOptions,
   ExecuteCommandRequest,
   LanguageClient,
@@ -18,6 +22,7 @@ import {
 } from "vscode-languageclient/node";
 import { BinaryLookup, SERVER_ARGS, findServerBinary } from "./binary";
 import { NO_FOLDER_FOR_COMMAND, asLocationList, chooseClientKey } from "./commands";
+import { CrashCounter } from "./restarts";
 import { parseDocumentSelector, scopeToFolder } from "./selector";
 import { RESTART_SETTINGS, serverConfigFromSettings } from "./settings";
 import { affectsWorkspaceDetection, corroborateWorkspaceReason } from "./workspace";
@@ -66,6 +71,7 @@ class ClientManager implements vscode.Disposable {
   /** Shown once per missing-binary message, so a restart loop does not spam. */
   private readonly shownErrors = new Set<string>();
   private syncing: Promise<void> = Promise.resolve();
+  private disposed = false;
 
   constructor(private readonly output: vscode.LogOutputChannel) {}
 
@@ -144,7 +150,12 @@ class ClientManager implements vscode.Disposable {
       transport: TransportKind.stdio,
       options: { cwd: folder.uri.fsPath },
     };
-    const client = new LanguageClient(SECTION, `Corroborate (${folder.name})`, serverOptions, this.clientOptions(folder));
+    const options = this.clientOptions(folder);
+    // The handler needs the client, and the client copies its options when built.
+    const holder: { client?: LanguageClient } = {};
+    options.errorHandler = this.errorHandler(key, holder);
+    const client = new LanguageClient(SECTION, `Corroborate (${folder.name})`, serverOptions, options);
+    holder.client = client;
     this.routeServerCommands(client);
     this.clients.set(key, client);
     try {
@@ -162,6 +173,27 @@ class ClientManager implements vscode.Disposable {
   }
 
   /**
+   * Restart a crashed server, but only one this manager still runs (a client that was
+   * replaced or stopped stays down) and not in a crash loop.
+   */
+  private errorHandler(key: string, holder: { client?: LanguageClient }): ErrorHandler {
+    const crashes = new CrashCounter();
+    return {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: (): CloseHandlerResult => {
+        if (this.disposed || holder.client === undefined || this.clients.get(key) !== holder.client) {
+          return { action: CloseAction.DoNotRestart, handled: true };
+        }
+        if (!crashes.allowRestart(Date.now())) {
+          this.clients.delete(key);
+          return { action: CloseAction.DoNotRestart, message: crashes.giveUpMessage() };
+        }
+        return { action: CloseAction.Restart };
+      },
+    };
+  }
+
+  /**
    * Every server offers the same command names, and VS Code takes one handler per name:
    * register each name once here instead of once per client (which would fail from the
    * second folder on), and run it on the server of the folder in use.
@@ -170,7 +202,7 @@ class ClientManager implements vscode.Disposable {
     const feature = client.getFeature(ExecuteCommandRequest.method);
     feature.register = (data: { id: string; registerOptions: ExecuteCommandRegistrationOptions }) => {
       for (const command of data.registerOptions.commands) {
-        if (!this.serverCommands.has(command)) {
+        if (!this.disposed && !this.serverCommands.has(command)) {
           this.serverCommands.set(
             command,
             vscode.commands.registerCommand(command, (...args: unknown[]) => this.runServerCommand(command, args)),
@@ -265,6 +297,7 @@ class ClientManager implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     void this.stopAll();
     this.serverCommands.forEach((registration) => registration.dispose());
     this.serverCommands.clear();

@@ -34,7 +34,13 @@ function readLog(file: string): Logged[] {
     .readFileSync(file, "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as Logged);
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line) as Logged];
+      } catch {
+        return []; // a line still being written
+      }
+    });
 }
 
 async function waitFor<T>(what: string, probe: () => T | undefined, ms = 30000): Promise<T> {
