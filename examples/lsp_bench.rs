@@ -66,6 +66,8 @@ fn parse_options() -> Result<Options, String> {
         );
     }
     o.workspace = std::fs::canonicalize(&o.workspace).map_err(|e| format!("workspace: {e}"))?;
+    // The server runs in the workspace folder: resolve the binary before that.
+    o.bin = std::fs::canonicalize(&o.bin).map_err(|e| format!("{}: {e}", o.bin.display()))?;
     Ok(o)
 }
 

@@ -88,7 +88,8 @@ table=$OUT_DIR/check.md
 declare -A CHECK_T1
 for n in $SIZES; do
     dir=$BENCH_DIR/$n
-    stamp=$dir/.generated-seed-$SEED
+    # The stamp names the generator's source hash: a changed generator regenerates.
+    stamp=$dir/.generated-seed-$SEED-$(sha1sum benches/support/synth.rs | cut -c1-12)
     if [ ! -f "$stamp" ]; then
         rm -rf "$dir"
         "$GEN" --articles "$n" --out "$dir" --seed "$SEED" >&2

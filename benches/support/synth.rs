@@ -1484,7 +1484,16 @@ fn write_metadata(
             );
         }
         MetaStyle::Dateline => {
+            // Wire pages usually carry a time stamp under the headline; some copies lose it
+            // (the dateline then has no year: a realistic "no publication date" problem).
             let _ = write!(out, "{headline}\n\n");
+            if rng.chance(0.75) {
+                let _ = write!(
+                    out,
+                    "{} {d}, {y} {hh:02}:{mm:02} UTC\n\n",
+                    MONTHS[m as usize - 1]
+                );
+            }
         }
         MetaStyle::UrlHeader => {
             let slug: String = headline
@@ -1494,8 +1503,10 @@ fn write_metadata(
                 .collect();
             let _ = write!(
                 out,
-                "https://www.{}/{y}/{m:02}/{d:02}/{slug}/\n{headline}\nPublished: {} {d}, {y} {}:{mm:02} {}\n\n",
+                "https://www.{}/{y}/{m:02}/{d:02}/{slug}/\n{headline}{}\nPublished: {} {d}, {y} {}:{mm:02} {}\n\n",
                 o.domain,
+                // Half the scraped pages keep the site name in the title.
+                if rng.chance(0.5) { format!(" | {}", o.name) } else { String::new() },
                 MONTHS[m as usize - 1],
                 if hh % 12 == 0 { 12 } else { hh % 12 },
                 if hh < 12 { "AM" } else { "PM" }
