@@ -625,3 +625,40 @@ fn hostile_configs() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Regression tests for crashes found by the property tests and fuzzing.
+
+/// Found by `properties::describing_any_figure_value_never_panics`: printing a `date`
+/// figure of a huge value overflowed in `dates::civil_from_days` (debug builds panicked,
+/// release builds printed a wrapped date).
+#[test]
+fn printing_a_far_future_date_figure_does_not_overflow() {
+    for v in [
+        f64::MAX,
+        f64::MIN,
+        1e300,
+        -1e300,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+    ] {
+        let figure = corroborate::figures::Figure {
+            span: corroborate::Span::new(0, 0),
+            value: corroborate::figures::Interval::exact(v),
+            unit: "date".into(),
+            precision: 0.0,
+            hedge: corroborate::figures::Hedge::Exact,
+            subject: "event date".into(),
+            baseline: None,
+            direction: None,
+            update: false,
+            sentence: 0,
+        };
+        assert!(!corroborate::figures::describe_value(&figure).is_empty());
+    }
+    for days in [i64::MAX, i64::MIN, i64::MAX / 2, i64::MIN / 2] {
+        let d = corroborate::dates::Date::from_days(days);
+        assert!((1..=12).contains(&d.month) && (1..=31).contains(&d.day));
+    }
+}
