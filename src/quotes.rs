@@ -1,7 +1,23 @@
-//! Quotes and attributed statements: `"…," X said`, `X told reporters: "…"`,
-//! `according to X, …`, and indirect speech (`X said that …`).
+//! Quotes and attributed statements: `"…," X said`, `"…," said X`, `X said: "…"`,
+//! `X told reporters: "…"`, `according to X, …`, and indirect speech (`X said (that) …`,
+//! `…, police said.`).
+//!
+//! Decisions (precision first):
+//! - Direct quotes are the words between straight (`"`), curly (`“…”`) or doubled
+//!   (`` ``…'' ``) marks, paired within a paragraph; a quote may run over several
+//!   sentences. A quote left open at the end of a paragraph is kept only when the next
+//!   paragraph opens with a mark (the newspaper convention for a long quote).
+//! - Short quoted phrases without attribution ("so-called “safe zones”", titles of works)
+//!   are not quotes: an unattributed quote needs six words or more, unless it continues an
+//!   attributed quote of the same paragraph (then it takes that speaker).
+//! - The speaker is a person mention inside the attribution, or "he"/"she" resolved to
+//!   the nearest person mentioned before in the paragraph; otherwise the attribution's
+//!   words are kept as `speaker_text` ("police", "the mayor").
+//! - Indirect speech needs a plausible speaker: a person, a pronoun, or a phrase ending in
+//!   a speaker noun ("officials", "the health ministry", "a spokesman").
 
 use crate::people::PersonMention;
+use crate::text::{fold, tokens_in};
 use crate::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,7 +46,1055 @@ pub struct Quote {
     pub attributed_elsewhere: bool,
 }
 
+/// Verbs that attribute words to a speaker.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "explained",
+    "explains",
+    "noted",
+    "insisted",
+    "warned",
+    "warns",
+    "confirmed",
+    "announced",
+    "declared",
+    "wrote",
+    "writes",
+    "tweeted",
+    "asked",
+    "replied",
+    "recalled",
+    "continued",
+    "stressed",
+    "argued",
+    "claimed",
+    "admitted",
+    "acknowledged",
+    "urged",
+    "remarked",
+    "responded",
+    "conceded",
+    "testified",
+    "estimated",
+    "predicted",
+    "cautioned",
+    "concluded",
+];
+
+/// Nouns that make a phrase a plausible speaker for indirect speech.
+const SPEAKER_NOUNS: &[&str] = &[
+    "police",
+    "officials",
+    "official",
+    "authorities",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "mayor",
+    "minister",
+    "governor",
+    "president",
+    "witnesses",
+    "witness",
+    "residents",
+    "resident",
+    "investigators",
+    "prosecutors",
+    "prosecutor",
+    "ministry",
+    "department",
+    "agency",
+    "company",
+    "statement",
+    "report",
+    "sources",
+    "officers",
+    "officer",
+    "doctors",
+    "doctor",
+    "experts",
+    "analysts",
+    "firefighters",
+    "rescuers",
+    "survivors",
+    "neighbors",
+    "neighbours",
+    "organizers",
+    "organisers",
+    "government",
+    "army",
+    "military",
+    "council",
+    "court",
+    "judge",
+    "lawyer",
+    "attorney",
+    "family",
+    "relatives",
+    "hospital",
+    "service",
+    "office",
+    "chief",
+    "sheriff",
+    "commissioner",
+    "director",
+    "secretary",
+    "senator",
+    "lawmakers",
+    "leaders",
+    "leader",
+    "coach",
+    "union",
+    "firm",
+    "airline",
+    "operator",
+    "utility",
+    "regulator",
+    "regulators",
+    "inspectors",
+    "scientists",
+    "researchers",
+    "survey",
+    "study",
+    "data",
+    "figures",
+    "paramedics",
+    "medics",
+    "staff",
+    "employees",
+    "workers",
+    "parents",
+    "students",
+    "teachers",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+];
+
+/// Words naming news outlets and agencies: a sentence crediting one of them credits
+/// another outlet.
+const MEDIA_WORDS: &[&str] = &[
+    "news",
+    "agency",
+    "newspaper",
+    "paper",
+    "daily",
+    "broadcaster",
+    "station",
+    "television",
+    "tv",
+    "radio",
+    "magazine",
+    "website",
+    "outlet",
+    "network",
+    "channel",
+    "times",
+    "post",
+    "herald",
+    "tribune",
+    "press",
+    "journal",
+    "gazette",
+    "chronicle",
+    "reuters",
+    "bloomberg",
+    "afp",
+    "ap",
+    "bbc",
+    "cnn",
+    "media",
+    "wire",
+    "tabloid",
+    "courier",
+    "observer",
+    "telegraph",
+    "guardian",
+    "mail",
+    "express",
+    "globe",
+];
+
+/// Authorities: "according to the Health Ministry" credits a source, not an outlet.
+const AUTHORITY_WORDS: &[&str] = &[
+    "ministry",
+    "department",
+    "police",
+    "office",
+    "council",
+    "court",
+    "government",
+    "army",
+    "service",
+    "authority",
+    "authorities",
+    "commission",
+    "committee",
+    "bureau",
+    "institute",
+    "university",
+    "hospital",
+    "company",
+    "corp",
+    "inc",
+    "bank",
+    "union",
+];
+
+fn is_in(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+}
+
 /// Find quotes and attributions in the sentences of an article.
-pub fn extract(_text: &str, _sentences: &[Span], _people: &[PersonMention]) -> Vec<Quote> {
-    Vec::new()
+pub fn extract(text: &str, sentences: &[Span], people: &[PersonMention]) -> Vec<Quote> {
+    let ctx = Ctx {
+        text,
+        sentences,
+        people,
+        para_start: paragraph_starts(text, sentences),
+    };
+    let mut quotes = direct_quotes(&ctx);
+    let quoted_sentences: Vec<bool> = (0..sentences.len())
+        .map(|i| {
+            let s = sentences[i];
+            quotes.iter().any(|q| q.span.overlaps(s)) || has_quote_mark(s.slice(text))
+        })
+        .collect();
+    for (i, s) in sentences.iter().enumerate() {
+        if quoted_sentences[i] {
+            continue;
+        }
+        if let Some(q) = according_to(&ctx, i).or_else(|| indirect(&ctx, i, *s)) {
+            quotes.push(q);
+        }
+    }
+    quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    quotes
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    sentences: &'a [Span],
+    people: &'a [PersonMention],
+    /// For each sentence, the index of the first sentence of its paragraph.
+    para_start: Vec<usize>,
+}
+
+/// A new paragraph starts where the gap between two sentences holds a blank line.
+fn paragraph_starts(text: &str, sentences: &[Span]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut start = 0;
+    for i in 0..sentences.len() {
+        if i > 0 {
+            let gap = text
+                .get(sentences[i - 1].end..sentences[i].start)
+                .unwrap_or("");
+            if gap.matches('\n').count() >= 2 {
+                start = i;
+            }
+        }
+        out.push(start);
+    }
+    out
+}
+
+fn has_quote_mark(s: &str) -> bool {
+    s.contains(['"', '“', '”']) || s.contains("``") || s.contains("''")
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mark {
+    Open,
+    Close,
+    /// A straight `"`: opens or closes depending on the state.
+    Either,
+}
+
+/// Quote marks in a sentence: (byte offset, byte length, kind).
+fn marks(text: &str, s: Span) -> Vec<(usize, usize, Mark)> {
+    let body = s.slice(text);
+    let mut out = Vec::new();
+    let mut iter = body.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let at = s.start + i;
+        match c {
+            '“' => out.push((at, c.len_utf8(), Mark::Open)),
+            '”' => out.push((at, c.len_utf8(), Mark::Close)),
+            '"' => out.push((at, 1, Mark::Either)),
+            '`' if next == Some('`') => {
+                iter.next();
+                out.push((at, 2, Mark::Open));
+            }
+            '\'' if next == Some('\'') => {
+                iter.next();
+                out.push((at, 2, Mark::Close));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A direct quote found by pairing marks, before attribution.
+struct RawQuote {
+    inner: Span,
+    open: usize,
+    close_end: usize,
+    first_sentence: usize,
+    last_sentence: usize,
+}
+
+fn pair_marks(ctx: &Ctx) -> Vec<RawQuote> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize, usize)> = None; // (mark start, inner start, sentence)
+    for (si, s) in ctx.sentences.iter().enumerate() {
+        if si > 0 && ctx.para_start[si] == si {
+            // paragraph break: an open quote continues only if this paragraph opens one
+            if let Some((o, inner, first)) = open.take() {
+                let opens_again = marks(ctx.text, *s)
+                    .first()
+                    .is_some_and(|&(at, _, m)| at == s.start && m != Mark::Close);
+                if opens_again {
+                    let end = ctx.sentences[si - 1].end;
+                    out.push(RawQuote {
+                        inner: Span::new(inner, end),
+                        open: o,
+                        close_end: end,
+                        first_sentence: first,
+                        last_sentence: si - 1,
+                    });
+                }
+            }
+        }
+        for (at, len, kind) in marks(ctx.text, *s) {
+            let closes = match kind {
+                Mark::Close => true,
+                Mark::Open => false,
+                Mark::Either => open.is_some(),
+            };
+            if closes {
+                if let Some((o, inner, first)) = open.take() {
+                    out.push(RawQuote {
+                        inner: Span::new(inner, at),
+                        open: o,
+                        close_end: at + len,
+                        first_sentence: first,
+                        last_sentence: si,
+                    });
+                }
+            } else {
+                open = Some((at, at + len, si));
+            }
+        }
+    }
+    out
+}
+
+fn direct_quotes(ctx: &Ctx) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    // last attributed speaker per paragraph, for unattributed continuations
+    let mut last_speaker: Option<(usize, Option<usize>, Option<String>)> = None;
+    for raw in pair_marks(ctx) {
+        let inner = trim_span(ctx.text, raw.inner);
+        if inner.is_empty() {
+            continue;
+        }
+        let para = ctx.para_start[raw.first_sentence];
+        let attribution = attribution_after(ctx, &raw).or_else(|| attribution_before(ctx, &raw));
+        let has_own = attribution.is_some();
+        let (speaker, speaker_text, attributed) = match attribution {
+            Some((p, t)) => (p, t, true),
+            None => match &last_speaker {
+                Some((lp, p, t)) if *lp == para => (*p, t.clone(), true),
+                _ => (None, None, false),
+            },
+        };
+        let words = tokens_in(ctx.text, inner).len();
+        if !attributed && words < 6 {
+            continue;
+        }
+        if has_own || !attributed {
+            last_speaker = attributed.then(|| (para, speaker, speaker_text.clone()));
+        }
+        let elsewhere = (raw.first_sentence..=raw.last_sentence)
+            .any(|i| credits_other_outlet(ctx, ctx.sentences[i]));
+        out.push(Quote {
+            span: inner,
+            sentence: raw.first_sentence,
+            kind: QuoteKind::Direct,
+            speaker,
+            speaker_text,
+            attributed_elsewhere: elsewhere,
+        });
+    }
+    out
+}
+
+/// Trim whitespace and a trailing comma inside the marks ("We go," → "We go").
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim_end().trim_end_matches(',').trim_end();
+    let end = span.start + lead.max(0) + trimmed.trim_start().len();
+    let start = span.start + lead;
+    if end < start {
+        return Span::new(span.start, span.start);
+    }
+    Span::new(start, end)
+}
+
+type Speaker = (Option<usize>, Option<String>);
+
+/// `"…," Ruiz said.` / `"…," said Ruiz, the mayor.` / `"…," she told reporters.` /
+/// `"…," according to police.`
+fn attribution_after(ctx: &Ctx, raw: &RawQuote) -> Option<Speaker> {
+    let sentence = ctx.sentences[raw.last_sentence];
+    let rest = Span::new(raw.close_end, sentence.end);
+    let rest_text = rest.slice(ctx.text);
+    // stop at the next quote mark
+    let stop = rest_text
+        .find(['"', '“', '”', '`'])
+        .map_or(rest.end, |i| rest.start + i);
+    let window = Span::new(rest.start, stop);
+    let toks = tokens_in(ctx.text, window);
+    if toks.is_empty() {
+        return None;
+    }
+    let keys: Vec<String> = toks.iter().map(|t| fold(t.text(ctx.text))).collect();
+    // "according to X"
+    if keys.len() >= 3 && keys[0] == "according" && keys[1] == "to" {
+        let phrase = phrase_until_punct(ctx.text, &toks[2..]);
+        return Some(speaker_for(ctx, phrase, raw.open));
+    }
+    let verb = keys.iter().take(8).position(|k| is_in(SPEECH_VERBS, k))?;
+    let between = ctx
+        .text
+        .get(raw.close_end..toks[0].span.start)
+        .unwrap_or("");
+    if between.contains(['.', '!', '?']) && verb > 0 {
+        // the quote ended its sentence: what follows is a new statement
+        return None;
+    }
+    if verb > 0 {
+        let phrase = Span::new(toks[0].span.start, toks[verb - 1].span.end);
+        Some(speaker_for(ctx, phrase, raw.open))
+    } else {
+        let phrase = phrase_until_punct(ctx.text, &toks[1..]);
+        Some(speaker_for(ctx, phrase, raw.open))
+    }
+}
+
+/// `Ruiz said: "…"` / `Ruiz told reporters, "…"` / `said Ruiz: "…"`.
+fn attribution_before(ctx: &Ctx, raw: &RawQuote) -> Option<Speaker> {
+    let sentence = ctx.sentences[raw.first_sentence];
+    let before = Span::new(sentence.start, raw.open);
+    let before_text = before.slice(ctx.text).trim_end();
+    if !(before_text.ends_with(':') || before_text.ends_with(',')) {
+        return None;
+    }
+    // only the clause right before the quote: after the last quote mark
+    let clause_start = before_text
+        .rfind(['"', '“', '”'])
+        .map_or(before.start, |i| before.start + i + 1);
+    let toks = tokens_in(ctx.text, Span::new(clause_start, before.end));
+    let keys: Vec<String> = toks.iter().map(|t| fold(t.text(ctx.text))).collect();
+    let verb = keys.iter().rposition(|k| is_in(SPEECH_VERBS, k))?;
+    // the verb must be close to the quote: "X said:", "X told reporters:", "said X:"
+    if keys.len() - verb > 6 {
+        return None;
+    }
+    if verb > 0 {
+        let from = subject_start(ctx.text, &toks[..verb]);
+        let phrase = Span::new(toks[from].span.start, toks[verb - 1].span.end);
+        Some(speaker_for(ctx, phrase, raw.open))
+    } else {
+        let phrase = phrase_until_punct(ctx.text, &toks[1..]);
+        Some(speaker_for(ctx, phrase, raw.open))
+    }
+}
+
+/// Start of the subject before a verb: after the last comma-free stretch, at most six
+/// words back, skipping a closing appositive (", the mayor,").
+fn subject_start(text: &str, toks: &[crate::text::Token]) -> usize {
+    let mut i = toks.len();
+    let mut words = 0;
+    let mut commas = 0;
+    while i > 0 && words < 8 {
+        let gap = if i < toks.len() {
+            text.get(toks[i - 1].span.end..toks[i].span.start)
+                .unwrap_or("")
+        } else {
+            ""
+        };
+        if gap.contains(',') {
+            commas += 1;
+            if commas > 2 {
+                break;
+            }
+        }
+        if gap.contains([';', ':', '(', ')']) {
+            break;
+        }
+        i -= 1;
+        words += 1;
+    }
+    // drop leading words that cannot start a subject
+    while i + 1 < toks.len()
+        && matches!(
+            fold(toks[i].text(text)).as_str(),
+            "and" | "but" | "so" | "then" | "as" | "while" | "because"
+        )
+    {
+        i += 1;
+    }
+    i
+}
+
+/// Words up to the first punctuation (comma, period, semicolon …).
+fn phrase_until_punct(text: &str, toks: &[crate::text::Token]) -> Span {
+    let Some(first) = toks.first() else {
+        return Span::default();
+    };
+    let mut end = first.span.end;
+    for (i, t) in toks.iter().enumerate().take(10) {
+        end = t.span.end;
+        let gap = toks
+            .get(i + 1)
+            .and_then(|n| text.get(t.span.end..n.span.start))
+            .unwrap_or(".");
+        if !gap.chars().all(char::is_whitespace) {
+            break;
+        }
+    }
+    Span::new(first.span.start, end)
+}
+
+/// The speaker of an attribution phrase: a person mention inside it, a pronoun resolved
+/// to the nearest person before `anchor` in the paragraph, or the phrase as written.
+fn speaker_for(ctx: &Ctx, phrase: Span, anchor: usize) -> Speaker {
+    if phrase.is_empty() {
+        return (None, None);
+    }
+    if let Some(i) = ctx
+        .people
+        .iter()
+        .position(|p| phrase.covers(p.span) || p.span.overlaps(phrase))
+    {
+        return (Some(i), None);
+    }
+    let words = phrase.slice(ctx.text).trim();
+    let key = fold(words);
+    if matches!(key.as_str(), "he" | "she") {
+        if let Some(i) = nearest_person_before(ctx, anchor.min(phrase.start)) {
+            return (Some(i), None);
+        }
+    }
+    let cleaned = words.trim_end_matches([',', '.', ':']).to_string();
+    (None, (!cleaned.is_empty()).then_some(cleaned))
+}
+
+fn nearest_person_before(ctx: &Ctx, offset: usize) -> Option<usize> {
+    let sentence = ctx.sentences.iter().position(|s| s.end >= offset)?;
+    let para_start = ctx.sentences[ctx.para_start[sentence]].start;
+    ctx.people
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.span.start >= para_start && p.span.end <= offset)
+        .max_by_key(|(_, p)| p.span.start)
+        .map(|(i, _)| i)
+}
+
+/// "According to X, …" and "…, according to X."
+fn according_to(ctx: &Ctx, i: usize) -> Option<Quote> {
+    let s = ctx.sentences[i];
+    let toks = tokens_in(ctx.text, s);
+    let keys: Vec<String> = toks.iter().map(|t| fold(t.text(ctx.text))).collect();
+    let a = keys
+        .windows(2)
+        .position(|w| w[0] == "according" && w[1] == "to")?;
+    let source_toks = toks.get(a + 2..)?;
+    let source = phrase_until_punct(ctx.text, source_toks);
+    if source.is_empty() {
+        return None;
+    }
+    let claim = if a == 0 {
+        // "According to X, claim."
+        Span::new(source.end, s.end)
+    } else {
+        Span::new(s.start, toks[a].span.start)
+    };
+    let claim = trim_claim(ctx.text, claim);
+    if tokens_in(ctx.text, claim).len() < 3 {
+        return None;
+    }
+    let (speaker, speaker_text) = speaker_for(ctx, source, source.start);
+    Some(Quote {
+        span: claim,
+        sentence: i,
+        kind: QuoteKind::According,
+        speaker,
+        speaker_text,
+        attributed_elsewhere: credits_other_outlet(ctx, s),
+    })
+}
+
+/// Trim spaces, commas and the final period from a reported claim.
+fn trim_claim(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start_matches([' ', ',', '\n', '\t']).len();
+    let body = s.trim_start_matches([' ', ',', '\n', '\t']);
+    let body = body.trim_end_matches([' ', ',', '.', '\n', '\t', ';', ':']);
+    Span::new(span.start + lead, span.start + lead + body.len())
+}
+
+/// Verbs of indirect speech (a narrower list: "asked" or "wrote" rarely report a claim).
+const INDIRECT_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "explained",
+    "noted",
+    "insisted",
+    "warned",
+    "confirmed",
+    "announced",
+    "claimed",
+    "argued",
+    "estimated",
+    "reported",
+];
+
+/// "X said (that) …" and "…, X said." / "…, said X."
+fn indirect(ctx: &Ctx, i: usize, s: Span) -> Option<Quote> {
+    let toks = tokens_in(ctx.text, s);
+    let keys: Vec<String> = toks.iter().map(|t| fold(t.text(ctx.text))).collect();
+    let (subject, claim) = trailing_attribution(ctx.text, s, &toks, &keys)
+        .or_else(|| leading_attribution(ctx.text, s, &toks, &keys))?;
+    let claim = trim_claim(ctx.text, claim);
+    if tokens_in(ctx.text, claim).len() < 3 || subject.is_empty() {
+        return None;
+    }
+    let (speaker, speaker_text) = speaker_for(ctx, subject, subject.start);
+    if speaker.is_none() && !plausible_speaker(speaker_text.as_deref()?) {
+        return None;
+    }
+    Some(Quote {
+        span: claim,
+        sentence: i,
+        kind: QuoteKind::Indirect,
+        speaker,
+        speaker_text,
+        attributed_elsewhere: credits_other_outlet(ctx, s),
+    })
+}
+
+/// Index `j` such that a comma sits between token `j` and `j + 1`.
+fn comma_gaps(text: &str, toks: &[crate::text::Token]) -> Vec<usize> {
+    (0..toks.len().saturating_sub(1))
+        .filter(|&j| {
+            text.get(toks[j].span.end..toks[j + 1].span.start)
+                .is_some_and(|g| g.contains(','))
+        })
+        .collect()
+}
+
+/// "The bridge is safe, Ruiz said." / "…, said Ruiz." / "…, Ana Ruiz, the mayor, said."
+fn trailing_attribution(
+    text: &str,
+    s: Span,
+    toks: &[crate::text::Token],
+    keys: &[String],
+) -> Option<(Span, Span)> {
+    let commas = comma_gaps(text, toks);
+    let &last = commas.last()?;
+    let tail = last + 1..toks.len();
+    if tail.len() > 8 || tail.is_empty() {
+        return None;
+    }
+    // nothing but closing punctuation after the tail
+    let after = text.get(toks[toks.len() - 1].span.end..s.end).unwrap_or("");
+    if after.trim().chars().count() > 1 {
+        return None;
+    }
+    let v = tail.clone().find(|&j| is_in(INDIRECT_VERBS, &keys[j]))?;
+    let (subject, claim_end) = if v > tail.start {
+        // "…, Ruiz said" (the verb ends the sentence, or "said on Tuesday")
+        (
+            Span::new(toks[tail.start].span.start, toks[v - 1].span.end),
+            last,
+        )
+    } else if v + 1 < toks.len() {
+        // "…, said Ruiz"
+        (phrase_until_punct(text, &toks[v + 1..]), last)
+    } else if commas.len() >= 3 {
+        // "…, Ana Ruiz, the mayor, said."
+        let c1 = commas[commas.len() - 3];
+        let c2 = commas[commas.len() - 2];
+        (Span::new(toks[c1 + 1].span.start, toks[c2].span.end), c1)
+    } else {
+        return None;
+    };
+    Some((subject, Span::new(s.start, toks[claim_end].span.end)))
+}
+
+/// "Ruiz said (on Tuesday) (that) the bridge was safe." / "Officials told reporters the
+/// road would reopen." The subject starts the sentence (or follows an opening phrase and
+/// its comma).
+fn leading_attribution(
+    text: &str,
+    s: Span,
+    toks: &[crate::text::Token],
+    keys: &[String],
+) -> Option<(Span, Span)> {
+    let v = keys
+        .iter()
+        .take(10)
+        .position(|k| is_in(INDIRECT_VERBS, k))?;
+    if v == 0 {
+        return None;
+    }
+    let commas = comma_gaps(text, toks);
+    // "On Tuesday, police said …": an opening phrase before the subject
+    let start = match commas.iter().filter(|&&c| c < v).count() {
+        0 | 2 => 0,
+        1 if commas[0] + 1 < v => commas[0] + 1,
+        _ => return None,
+    };
+    let subject = Span::new(toks[start].span.start, toks[v - 1].span.end);
+    let mut c = v + 1;
+    if keys[v] == "told" {
+        // the listener: "told reporters", "told the Valley Herald"
+        while c < toks.len() && c <= v + 4 && keys[c] != "that" {
+            let gap = text
+                .get(toks[c].span.end..toks.get(c + 1).map_or(s.end, |t| t.span.start))
+                .unwrap_or("");
+            c += 1;
+            let listener_done = matches!(keys[c - 1].as_str(), "reporters" | "journalists")
+                || !gap.chars().all(char::is_whitespace)
+                || toks
+                    .get(c)
+                    .is_some_and(|t| !crate::text::is_capitalised(t.text(text)));
+            if listener_done {
+                break;
+            }
+        }
+    }
+    // "said on Tuesday that …"
+    if let Some(t) = keys.iter().skip(c).take(6).position(|k| k == "that") {
+        c += t + 1;
+    }
+    let from = toks.get(c)?.span.start;
+    Some((subject, Span::new(from, s.end)))
+}
+
+/// A non-person subject is a speaker when it is short and ends in a speaker noun
+/// ("police", "the health ministry", "a spokeswoman for the council") or is a
+/// capitalised name ("Reuters").
+fn plausible_speaker(phrase: &str) -> bool {
+    let words: Vec<String> = phrase.split_whitespace().map(fold).collect();
+    if words.is_empty() || words.len() > 6 {
+        return false;
+    }
+    let head = words
+        .iter()
+        .position(|w| w == "for" || w == "of")
+        .map_or(words.len() - 1, |p| p.saturating_sub(1));
+    let head_word = words[head].trim_matches(|c: char| !c.is_alphanumeric());
+    is_in(SPEAKER_NOUNS, head_word)
+        || phrase
+            .split_whitespace()
+            .all(|w| crate::text::is_capitalised(w) || matches!(w, "the" | "of"))
+}
+
+/// Does the sentence credit another outlet or agency? "told the news agency", "told
+/// CNA", "according to Reuters", "reported by", "quoted by", "state media reported".
+fn credits_other_outlet(ctx: &Ctx, s: Span) -> bool {
+    let toks = tokens_in(ctx.text, s);
+    let words: Vec<&str> = toks.iter().map(|t| t.text(ctx.text)).collect();
+    let keys: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let in_person = |i: usize| ctx.people.iter().any(|p| p.span.overlaps(toks[i].span));
+    let outlet_after = |from: usize| -> bool {
+        // the words after "told"/"to"/"by"/"with", up to punctuation
+        let mut i = from;
+        if keys.get(i).is_some_and(|k| k == "the") {
+            i += 1;
+        }
+        let start = i;
+        let mut any_media = false;
+        let mut all_caps_name = true;
+        while i < toks.len() && i < start + 5 {
+            let k = &keys[i];
+            if in_person(i) {
+                return false;
+            }
+            if is_in(AUTHORITY_WORDS, k) {
+                return false;
+            }
+            if is_in(MEDIA_WORDS, k) {
+                any_media = true;
+            }
+            if !crate::text::is_capitalised(words[i]) {
+                all_caps_name = false;
+            }
+            let gap = ctx
+                .text
+                .get(toks[i].span.end..toks.get(i + 1).map_or(s.end, |t| t.span.start))
+                .unwrap_or("");
+            i += 1;
+            if !gap.chars().all(char::is_whitespace) {
+                break;
+            }
+            if !all_caps_name {
+                break;
+            }
+        }
+        any_media
+            || (i > start
+                && all_caps_name
+                && words[start].chars().next().is_some_and(char::is_uppercase))
+    };
+    for (i, k) in keys.iter().enumerate() {
+        let next = keys.get(i + 1).map(String::as_str);
+        let hit = match k.as_str() {
+            "told" | "tells" => next != Some("reporters") && outlet_after(i + 1),
+            "according" if next == Some("to") => outlet_after(i + 2),
+            "reported" | "quoted" | "cited" if next == Some("by") => true,
+            "interview" if next == Some("with") => outlet_after(i + 2),
+            "media" | "agency" | "newspaper" | "broadcaster" | "tabloid" => true,
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{paragraphs, sentences_in};
+
+    /// (quoted text, kind, speaker name or speaker text, attributed elsewhere)
+    type Want<'a> = (&'a str, QuoteKind, Option<&'a str>, bool);
+
+    fn run(text: &str) -> Vec<(String, QuoteKind, Option<String>, bool)> {
+        let sentences: Vec<Span> = paragraphs(text)
+            .into_iter()
+            .flat_map(|p| sentences_in(text, p))
+            .collect();
+        let people = crate::people::recognise(text, &sentences);
+        extract(text, &sentences, &people)
+            .into_iter()
+            .map(|q| {
+                let who = q
+                    .speaker
+                    .map(|i| people[i].full_name.clone())
+                    .or(q.speaker_text.clone());
+                (
+                    q.span.slice(text).to_string(),
+                    q.kind,
+                    who,
+                    q.attributed_elsewhere,
+                )
+            })
+            .collect()
+    }
+
+    fn check(cases: &[(&str, &[Want])]) {
+        let mut failures = Vec::new();
+        for (text, want) in cases {
+            let got = run(text);
+            let want: Vec<(String, QuoteKind, Option<String>, bool)> = want
+                .iter()
+                .map(|(q, k, s, e)| (q.to_string(), *k, s.map(str::to_string), *e))
+                .collect();
+            if got != want {
+                failures.push(format!("{text:?}\n   got  {got:?}\n   want {want:?}"));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} failed:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    use QuoteKind::*;
+
+    #[test]
+    fn direct_quotes_and_their_speakers() {
+        check(&[
+            (
+                "\"The water came in minutes,\" Ana Ruiz said.",
+                &[("The water came in minutes", Direct, Some("Ana Ruiz"), false)],
+            ),
+            (
+                "“The water came in minutes,” said Ana Ruiz, the mayor.",
+                &[("The water came in minutes", Direct, Some("Ana Ruiz"), false)],
+            ),
+            (
+                "Ana Ruiz said: \"We lost everything. Nobody warned us.\"",
+                &[(
+                    "We lost everything. Nobody warned us.",
+                    Direct,
+                    Some("Ana Ruiz"),
+                    false,
+                )],
+            ),
+            (
+                "Gov. Marta Esquivel told reporters: \"Help is on the way.\"",
+                &[("Help is on the way.", Direct, Some("Marta Esquivel"), false)],
+            ),
+            (
+                "Ana Ruiz lost her shop. \"It is gone,\" she said.",
+                &[("It is gone", Direct, Some("Ana Ruiz"), false)],
+            ),
+            (
+                "\"Stay away from the river,\" police said.",
+                &[("Stay away from the river", Direct, Some("police"), false)],
+            ),
+            (
+                "\"We are checking every building,\" the mayor told reporters.",
+                &[(
+                    "We are checking every building",
+                    Direct,
+                    Some("the mayor"),
+                    false,
+                )],
+            ),
+            (
+                "\"The dam held,\" Tomas Ferrer told the news agency.",
+                &[("The dam held", Direct, Some("Tomas Ferrer"), true)],
+            ),
+            (
+                "\"The dam held,\" Tomas Ferrer told CNA.",
+                &[("The dam held", Direct, Some("Tomas Ferrer"), true)],
+            ),
+            (
+                "\"It was chaos,\" Ana Ruiz said. \"People ran to the hills in the dark.\"",
+                &[
+                    ("It was chaos", Direct, Some("Ana Ruiz"), false),
+                    (
+                        "People ran to the hills in the dark.",
+                        Direct,
+                        Some("Ana Ruiz"),
+                        false,
+                    ),
+                ],
+            ),
+            (
+                "``We will rebuild,'' said Ana Ruiz.",
+                &[("We will rebuild", Direct, Some("Ana Ruiz"), false)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_quotes() {
+        check(&[
+            ("The so-called \"safe zone\" was flooded.", &[]),
+            ("She starred in \"Rain Over Valdemora\" in 2004.", &[]),
+            ("An unclosed \"quote runs on", &[]),
+        ]);
+    }
+
+    #[test]
+    fn according_to_and_indirect_speech() {
+        check(&[
+            (
+                "According to police, the fire started in the kitchen.",
+                &[(
+                    "the fire started in the kitchen",
+                    According,
+                    Some("police"),
+                    false,
+                )],
+            ),
+            (
+                "The fire started in the kitchen, according to Reuters.",
+                &[(
+                    "The fire started in the kitchen",
+                    According,
+                    Some("Reuters"),
+                    true,
+                )],
+            ),
+            (
+                "The fire started in the kitchen, according to Ana Ruiz.",
+                &[(
+                    "The fire started in the kitchen",
+                    According,
+                    Some("Ana Ruiz"),
+                    false,
+                )],
+            ),
+            (
+                "Ana Ruiz said that the bridge was safe.",
+                &[("the bridge was safe", Indirect, Some("Ana Ruiz"), false)],
+            ),
+            (
+                "Officials said the road would reopen on Friday.",
+                &[(
+                    "the road would reopen on Friday",
+                    Indirect,
+                    Some("Officials"),
+                    false,
+                )],
+            ),
+            (
+                "The road will reopen on Friday, police said.",
+                &[(
+                    "The road will reopen on Friday",
+                    Indirect,
+                    Some("police"),
+                    false,
+                )],
+            ),
+            (
+                "The road will reopen on Friday, said Ana Ruiz.",
+                &[(
+                    "The road will reopen on Friday",
+                    Indirect,
+                    Some("Ana Ruiz"),
+                    false,
+                )],
+            ),
+            (
+                "Ana Ruiz told the Valley Herald that the bridge was safe.",
+                &[("the bridge was safe", Indirect, Some("Ana Ruiz"), true)],
+            ),
+            ("Seven people were hurt, state media reported.", &[]),
+            ("The river said nothing to anyone.", &[]),
+            ("Ana Ruiz said.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn no_panic_on_odd_text() {
+        for text in [
+            "\"",
+            "“”",
+            "``''",
+            "\"a\" \"",
+            "said",
+            "according to",
+            ", said ,",
+            "” said Ruiz “",
+        ] {
+            let _ = run(text);
+        }
+    }
 }

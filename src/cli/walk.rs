@@ -80,15 +80,13 @@ pub fn find_articles(
                     continue;
                 }
             };
-            if entry.path_is_symlink() || path_has_link(path) {
-                if !abs.starts_with(&base_abs) {
-                    warnings.push(format!(
-                        "{}: skipped: symbolic link leads outside {}",
-                        path.display(),
-                        base.display()
-                    ));
-                    continue;
-                }
+            if (entry.path_is_symlink() || path_has_link(path)) && !abs.starts_with(&base_abs) {
+                warnings.push(format!(
+                    "{}: skipped: symbolic link leads outside {}",
+                    path.display(),
+                    base.display()
+                ));
+                continue;
             }
             let rel = rel_to(&root_abs, &abs);
             if excludes.is_match(&rel) || excludes.is_match(rel_to(&base_abs, &abs)) {

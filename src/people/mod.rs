@@ -1,8 +1,18 @@
 //! Named people: recognition in one article ([`recognise`]) and merging of mentions into
 //! one entity per real person across the workspace ([`merge`]).
+//!
+//! Rule-based, no model: see [`recognise`] for the name grammar and [`merge`] for the
+//! matching rules (after GATE's ANNIE and OrthoMatcher). Name comparison is done on
+//! [`name_keys`]: folded words, particles kept, endings and honorifics dropped.
 
-use crate::config::KnownPerson;
+mod lexicon;
+mod merge;
+mod recognise;
+
 use crate::Span;
+
+pub use merge::merge;
+pub use recognise::recognise;
 
 /// One mention of a person in an article.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,7 +24,8 @@ pub struct PersonMention {
     /// The fullest name this mention refers to within the article ("Salcedo" → "Luis Ortega
     /// Salcedo" when the article named him in full earlier).
     pub full_name: String,
-    /// Role or title stated with this mention ("health minister", "Gov."), as written.
+    /// Role or title stated with this mention, lowercased with title words and
+    /// abbreviation periods kept ("health minister", "gov.", "mayor of puerto claro").
     pub role: Option<String>,
 }
 
@@ -33,12 +44,95 @@ pub struct Entity {
     pub description: Option<String>,
 }
 
-/// Recognise person mentions in the given sentences of `text`.
-pub fn recognise(_text: &str, _sentences: &[Span]) -> Vec<PersonMention> {
-    Vec::new()
+/// Folded words of a name for comparison: accents and case removed, hyphenated parts and
+/// run-together initials ("J.R.") split, endings ("Jr.", "III") and honorifics dropped,
+/// particles ("de", "van") kept.
+pub(crate) fn name_keys(name: &str) -> Vec<String> {
+    let folded = crate::text::fold(name);
+    folded
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .flat_map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let w = w.trim_start_matches("'").to_string();
+            let parts: Vec<&str> = w.split('.').filter(|p| !p.is_empty()).collect();
+            if parts.len() > 1 && parts.iter().all(|p| p.chars().count() == 1) {
+                parts.into_iter().map(str::to_string).collect::<Vec<_>>()
+            } else {
+                vec![w.replace(['\'', '’', '.'], "")]
+            }
+        })
+        .filter(|w| !w.is_empty() && !lexicon::is_ending(w) && !lexicon::is_honorific(w))
+        .collect()
 }
 
-/// Merge the mentions of all articles (`articles[i]` = article i's mentions) into entities.
-pub fn merge(_articles: &[&[PersonMention]], _known: &[KnownPerson]) -> Vec<Entity> {
-    Vec::new()
+/// Do two name words match? Equal, or one is an initial of the other.
+fn word_matches(a: &str, b: &str) -> bool {
+    a == b
+        || a.chars().count() == 1 && b.starts_with(a)
+        || b.chars().count() == 1 && a.starts_with(b)
 }
+
+/// Can the name `short` be a way of citing the name `long`? Every word of `short` must
+/// match a word of `long`, in order (middle names and initials optional: "Luis Ortega
+/// Salcedo" cites "Luis Fernando Ortega Salcedo", "Ana M. Ruiz" cites "Ana María Ruiz").
+/// A single word must be a surname of `long` (not a given name, so "Maria" does not cite
+/// "Ana Maria Ruiz"), or the family name written first in an East Asian name. Words are
+/// whole: "Marin" never cites "Marino".
+pub(crate) fn refers_to(short: &[String], long: &[String]) -> bool {
+    if short.is_empty() || short.len() > long.len() {
+        return false;
+    }
+    if short == long {
+        return true;
+    }
+    let substantive = |w: &String| w.chars().count() > 1 && !lexicon::is_particle(w);
+    if !short.iter().any(substantive) {
+        return false;
+    }
+    let mut positions = Vec::with_capacity(short.len());
+    let mut j = 0;
+    for s in short {
+        while j < long.len() && !word_matches(s, &long[j]) {
+            j += 1;
+        }
+        if j == long.len() {
+            return false;
+        }
+        positions.push(j);
+        j += 1;
+    }
+    // the first words differ in kind: a given name in `short` must be `long`'s given name
+    if short.len() >= 2 && positions[0] != 0 && long.len() > 1 {
+        let s0 = &short[0];
+        if lexicon::is_first_name(s0) && !lexicon::is_first_name(&long[positions[0]]) {
+            return false;
+        }
+    }
+    if short.len() == 1 {
+        let p = positions[0];
+        let is_last = p + 1 == long.len();
+        if p == 0 {
+            return lexicon::is_family_name_first(&long[0]) && long.len() == 2 || long.len() == 1;
+        }
+        if !is_last && lexicon::is_first_name(&long[p]) && !lexicon::is_particle(&long[p]) {
+            // a middle given name ("Maria" in "Ana Maria Ruiz") is not a surname; the
+            // first of two surnames ("Ortega" in "Luis Ortega Salcedo") is
+            return false;
+        }
+        return substantive(&short[0]);
+    }
+    // a multi-word citation must end on a surname word, not on an initial
+    substantive(short.last().unwrap_or(&String::new()))
+}
+
+/// Slug of a folded name for ids: lowercase ASCII letters and digits joined by '-'.
+pub(crate) fn slug(name: &str) -> String {
+    crate::text::fold(name)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests;

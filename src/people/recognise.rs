@@ -1,0 +1,882 @@
+//! Rule-based person recognition in one article (after GATE ANNIE's name grammar).
+//!
+//! 1. Each sentence is cut into word tokens; runs of name-like tokens (capitalised words,
+//!    initials, surname particles, endings) joined by plain spaces form candidates.
+//! 2. A title at the left of the run ("Interior Minister", "Gov.") is split off as the
+//!    role; the rest is the name core. Roles may also come from appositives ("Ana Ruiz,
+//!    the health minister, said" / "the health minister, Ana Ruiz,").
+//! 3. A core is a person on evidence: a title or honorific, a known first name, initials,
+//!    a neighbouring speech verb, an age or role appositive. Cores holding organisation,
+//!    venue or place words are never people; cores without evidence wait for pass 2.
+//! 4. Pass 2: a waiting core whose words all occur in a name already accepted in the
+//!    article ("Salcedo", "Salcedo's", "Ortega Salcedo") is a mention of that person.
+//! 5. Pass 3: every mention gets the fullest name it refers to in the article.
+//!
+//! Roles are stored lowercased, title words and abbreviation periods kept ("gov.",
+//! "u.s. secretary of state", "mayor of puerto claro"), as `tests/gold/README.md` states.
+
+use super::lexicon as lx;
+use super::{name_keys, refers_to, PersonMention};
+use crate::text::{fold, tokens_in};
+use crate::Span;
+
+/// A word token with what the rules need to know about it.
+struct Tok<'a> {
+    /// The word, without a possessive "'s".
+    span: Span,
+    text: &'a str,
+    /// Folded word (lowercase, no accents).
+    key: String,
+    /// End of the token including a possessive "'s".
+    full_end: usize,
+    possessive: bool,
+    /// Directly followed by '.'.
+    dot: bool,
+}
+
+impl Tok<'_> {
+    fn is_cap(&self) -> bool {
+        crate::text::is_capitalised(self.text) && !self.is_acronym()
+    }
+    /// "NATO", "CNN": all capitals, two letters or more (not "II", "III").
+    fn is_acronym(&self) -> bool {
+        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2
+            && letters.iter().all(|c| c.is_uppercase())
+            && !lx::is_ending(&self.key)
+            && !self.is_initial()
+    }
+    /// "M." or "J.R." (not "U.S.").
+    fn is_initial(&self) -> bool {
+        self.dot
+            && !matches!(self.key.as_str(), "u.s" | "u.k" | "u.n" | "e.u")
+            && self
+                .text
+                .split('.')
+                .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase()))
+    }
+    fn is_ending(&self) -> bool {
+        lx::is_ending(&self.key) && (self.is_cap() || self.text.chars().all(|c| c.is_uppercase()))
+    }
+    /// Lowercase prefixed surname: "al-Assad", "el-Sisi", "bin".
+    fn is_prefixed_surname(&self) -> bool {
+        [
+            "al-", "el-", "ul-", "bin-", "ibn-", "abu-", "ash-", "ad-", "as-", "at-",
+        ]
+        .iter()
+        .any(|p| {
+            self.text.starts_with(p)
+                && self
+                    .text
+                    .get(p.len()..)
+                    .is_some_and(crate::text::is_capitalised)
+        })
+    }
+    fn is_title_word(&self) -> bool {
+        lx::is_title(&self.key) || lx::is_honorific(&self.key) || lx::is_occupation(&self.key)
+    }
+}
+
+fn tokenize<'a>(text: &'a str, sentence: Span) -> Vec<Tok<'a>> {
+    tokens_in(text, sentence)
+        .into_iter()
+        .map(|t| {
+            let raw = t.text(text);
+            let (word, possessive) = strip_possessive(raw);
+            let span = Span::new(t.span.start, t.span.start + word.len());
+            let dot = text.get(t.span.end..).is_some_and(|r| r.starts_with('.'));
+            Tok {
+                span,
+                text: word,
+                key: fold(word),
+                full_end: t.span.end,
+                possessive,
+                dot,
+            }
+        })
+        .collect()
+}
+
+fn strip_possessive(word: &str) -> (&str, bool) {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return (stem, true);
+            }
+        }
+    }
+    (word, false)
+}
+
+/// What pass 1 concluded about a candidate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verdict {
+    Person,
+    /// No evidence either way: a person only if it matches a name accepted elsewhere.
+    Maybe,
+}
+
+struct Candidate {
+    span: Span,
+    name: String,
+    keys: Vec<String>,
+    role: Option<String>,
+    verdict: Verdict,
+    /// In a title-case line: token ends of the core, to cut it down to a known name
+    /// ("Tara Reid Finally Checks" → "Tara Reid").
+    headline_ends: Option<Vec<usize>>,
+}
+
+/// Recognise person mentions in the given sentences of `text`.
+pub fn recognise(text: &str, sentences: &[Span]) -> Vec<PersonMention> {
+    let mut cands = Vec::new();
+    for s in sentences {
+        let toks = tokenize(text, *s);
+        let headline = headline_lines(text, &toks);
+        for run in runs(text, &toks) {
+            if let Some(c) = classify(text, &toks, run.clone(), headline[run.start]) {
+                cands.push(c);
+            }
+        }
+    }
+    promote_matching(text, &mut cands);
+    let people: Vec<Candidate> = cands
+        .into_iter()
+        .filter(|c| c.verdict == Verdict::Person)
+        .collect();
+    resolve_full_names(people)
+}
+
+/// A title-case line (most words capitalised) is a headline or a caption: runs there
+/// swallow ordinary words ("Tara Reid Finally Checks"), so they only count as far as they
+/// match a name accepted in a prose sentence (pass 2).
+/// Returns, per token, whether its line looks like one.
+fn headline_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let mut start = 0;
+    while start < toks.len() {
+        let mut end = start + 1;
+        while end < toks.len() && !gap_after(text, toks, end - 1).contains('\n') {
+            end += 1;
+        }
+        let line = &toks[start..end];
+        let words: Vec<&Tok> = line.iter().filter(|t| t.text.chars().count() > 3).collect();
+        let lower = words
+            .iter()
+            .filter(|t| !t.is_cap() && !t.is_acronym())
+            .count();
+        let title_case = words.len() >= 3 && lower * 10 <= words.len();
+        let capitalised_function_word = line
+            .iter()
+            .skip(1)
+            .any(|t| t.is_cap() && t.text.chars().count() <= 4 && lx::is_stopword(&t.key));
+        let unended = text.get(line[line.len() - 1].full_end..).is_some_and(|r| {
+            !r.trim_start_matches(['"', '\'', '”', '’'])
+                .starts_with(['.', '!', '?'])
+        });
+        if title_case && (unended || capitalised_function_word) {
+            out[start..end].fill(true);
+        }
+        start = end;
+    }
+    out
+}
+
+/// Is the gap between token `i` and the next one a plain space (or the period of an
+/// abbreviation or initial followed by a space)?
+fn joined(text: &str, toks: &[Tok], i: usize) -> bool {
+    let (Some(a), Some(b)) = (toks.get(i), toks.get(i + 1)) else {
+        return false;
+    };
+    if a.possessive {
+        return false;
+    }
+    let gap = text.get(a.full_end..b.span.start).unwrap_or("");
+    let gap = if a.dot {
+        gap.strip_prefix('.').unwrap_or(gap)
+    } else {
+        gap
+    };
+    // names do not run across lines: a headline line often sits on top of the first
+    // sentence in the same paragraph ("…lawyer Shawn Holley\nActress Lindsay Lohan…")
+    if gap.is_empty() || gap.contains('\n') {
+        return false;
+    }
+    if gap.chars().all(char::is_whitespace) {
+        return true;
+    }
+    // "King, Jr."
+    b.is_ending()
+        && gap.starts_with(',')
+        && gap
+            .get(1..)
+            .is_some_and(|g| g.chars().all(char::is_whitespace))
+}
+
+fn gap_after<'a>(text: &'a str, toks: &[Tok], i: usize) -> &'a str {
+    let start = toks.get(i).map_or(0, |t| t.full_end);
+    let end = toks.get(i + 1).map_or(start, |t| t.span.start);
+    text.get(start..end).unwrap_or("")
+}
+
+/// Can token `i` be part of a name run, given its neighbours?
+fn name_like(text: &str, toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    if lx::is_stopword(&t.key)
+        && !t.is_title_word()
+        && !(lx::is_title_modifier(&t.key) && t.is_cap())
+    {
+        return false;
+    }
+    if t.is_cap() || t.is_initial() || t.is_prefixed_surname() {
+        return true;
+    }
+    // lowercase particle between name words: "Ana de la Rosa", "Ludwig van Beethoven"
+    if lx::is_particle(&t.key) && t.text.chars().all(|c| c.is_lowercase()) {
+        let prev_ok = i > 0 && joined(text, toks, i - 1) && {
+            let p = &toks[i - 1];
+            p.is_cap() || lx::is_particle(&p.key)
+        };
+        let next_ok = joined(text, toks, i) && {
+            let mut j = i + 1;
+            while j < toks.len() && lx::is_particle(&toks[j].key) && joined(text, toks, j) {
+                j += 1;
+            }
+            toks.get(j).is_some_and(|n| n.is_cap())
+        };
+        return prev_ok && next_ok;
+    }
+    false
+}
+
+/// Maximal runs of joined name-like tokens, as index ranges.
+fn runs(text: &str, toks: &[Tok]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !name_like(text, toks, i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i + 1 < toks.len() && joined(text, toks, i) && name_like(text, toks, i + 1) {
+            i += 1;
+        }
+        out.push(start..i + 1);
+        i += 1;
+    }
+    out
+}
+
+fn classify(
+    text: &str,
+    toks: &[Tok],
+    run: std::ops::Range<usize>,
+    headline: bool,
+) -> Option<Candidate> {
+    let (core, title_in_run) = split_title(toks, run.clone());
+    let core = drop_sentence_initial_word(text, toks, core);
+    let core = trim_particles(toks, core);
+    if core.is_empty() {
+        return None;
+    }
+    let first = &toks[core.start];
+    let last = &toks[core.end - 1];
+    let name_words: Vec<&Tok> = toks[core.clone()]
+        .iter()
+        .filter(|t| !t.is_ending() && !lx::is_particle(&t.key))
+        .collect();
+    if name_words.is_empty() {
+        return None;
+    }
+    let joined_keys: String = toks[core.clone()]
+        .iter()
+        .map(|t| t.key.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    // never people: organisations, venues, streets, outlets, titles alone
+    if toks[core.clone()]
+        .iter()
+        .any(|t| lx::is_org_word(&t.key) || t.key.split('-').any(lx::is_org_word))
+        || lx::is_org_phrase(&joined_keys)
+        || name_words.iter().all(|t| {
+            lx::is_title_word_key(&t.key)
+                || lx::is_title_modifier(&t.key)
+                || lx::is_stopword(&t.key)
+        })
+        || name_words.iter().any(|t| t.is_acronym())
+        || name_words.iter().filter(|t| t.is_title_word()).count() >= 2
+        || name_words.len() >= 2
+            && !lx::is_first_name(&name_words[0].key)
+            && name_words[name_words.len() - 1].is_title_word()
+        || us_initials(toks, core.clone())
+    {
+        return None;
+    }
+    let end = if last.is_ending() && last.dot {
+        last.span.end + 1
+    } else {
+        last.span.end
+    };
+    let span = Span::new(first.span.start, end);
+    let name = collapse_ws(span.slice(text));
+    let keys = name_keys(&name);
+    if keys.is_empty() {
+        return None;
+    }
+    let pre = pre_title_role(text, toks, core.start);
+    let post = post_appositive(text, toks, core.end - 1);
+    let role = pre
+        .as_ref()
+        .map(|p| p.role.clone())
+        .or_else(|| post.role.clone())
+        .or_else(|| pre_appositive_role(text, toks, core.start, core.end - 1))
+        .filter(|r| !r.is_empty());
+
+    let looks_placey = lx::is_place_starter(&first.key) && !lx::is_first_name(&first.key)
+        || name_words.iter().all(|t| lx::is_place(&t.key))
+        || after_place_preposition(text, toks, core.start) && pre.is_none();
+    let multi = name_words.len() >= 2;
+    let first_word = name_words[0];
+    let strong_title = pre.as_ref().is_some_and(|p| p.strong) || title_in_run;
+    if headline {
+        return Some(Candidate {
+            span,
+            name,
+            keys,
+            role: None,
+            verdict: Verdict::Maybe,
+            headline_ends: Some(toks[core.clone()].iter().map(|t| t.span.end).collect()),
+        });
+    }
+    let evidence = if looks_placey {
+        false
+    } else {
+        strong_title
+            || multi
+                && (lx::is_first_name(&first_word.key)
+                    || first.is_initial()
+                    || pre.is_some()
+                    || post.age
+                    || post.role.is_some()
+                    || speech_nearby(text, toks, core.start, post.next))
+    };
+    Some(Candidate {
+        span,
+        name,
+        keys,
+        role,
+        verdict: if evidence {
+            Verdict::Person
+        } else {
+            Verdict::Maybe
+        },
+        headline_ends: None,
+    })
+}
+
+/// "U. S. Marshals": spaced initials spelling a country are not a person's initials.
+fn us_initials(toks: &[Tok], core: std::ops::Range<usize>) -> bool {
+    let initials: String = toks[core]
+        .iter()
+        .take_while(|t| t.is_initial())
+        .map(|t| t.key.replace('.', ""))
+        .collect();
+    matches!(initials.as_str(), "us" | "uk" | "un" | "eu" | "usa")
+}
+
+/// Split a title at the left of the run: the core starts after the last title word that
+/// is followed by a name word ("Interior Minister Ana Ruiz" → "Ana Ruiz"). Returns the
+/// core and whether a formal title or honorific sat inside the run.
+fn split_title(toks: &[Tok], run: std::ops::Range<usize>) -> (std::ops::Range<usize>, bool) {
+    let mut cut = None;
+    for i in run.clone() {
+        let t = &toks[i];
+        if !t.is_title_word() {
+            continue;
+        }
+        let name_follows = toks[i + 1..run.end]
+            .iter()
+            .any(|n| !n.is_ending() && !n.is_title_word() && !lx::is_particle(&n.key));
+        if name_follows {
+            cut = Some(i);
+        }
+    }
+    match cut {
+        Some(k) => {
+            let formal = toks[run.start..=k]
+                .iter()
+                .any(|t| lx::is_title(&t.key) || lx::is_honorific(&t.key));
+            (k + 1..run.end, formal)
+        }
+        None => {
+            // leading modifiers or nationalities ("French", "Former") are not names
+            let mut s = run.start;
+            while s + 1 < run.end
+                && (lx::is_title_modifier(&toks[s].key) || lx::is_nationality(&toks[s].key))
+                && !lx::is_first_name(&toks[s].key)
+                && !lx::is_place_starter(&toks[s].key)
+            {
+                s += 1;
+            }
+            (s..run.end, false)
+        }
+    }
+}
+
+/// At the start of a sentence a capitalised common word may precede a name ("Speaking
+/// Ana Ruiz…" is rare, "Yesterday" is a stopword): when a known first name follows, the
+/// name starts there.
+fn drop_sentence_initial_word(
+    text: &str,
+    toks: &[Tok],
+    core: std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    if core.len() < 2 || !starts_clause(text, toks, core.start) {
+        return core;
+    }
+    let first = &toks[core.start];
+    if lx::is_first_name(&first.key)
+        || lx::is_place_starter(&first.key)
+        || first.is_initial()
+        || lx::is_capital_particle(&first.key)
+        || first.is_title_word()
+        || first.possessive
+    {
+        return core;
+    }
+    if lx::is_first_name(&toks[core.start + 1].key) {
+        return core.start + 1..core.end;
+    }
+    core
+}
+
+/// Is token `i` the first word of a sentence, line, quote or bracket (where any word is
+/// capitalised)?
+fn starts_clause(text: &str, toks: &[Tok], i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let gap = gap_after(text, toks, i - 1);
+    gap.contains(['"', '“', '‘', '(', '\n', ':', '`']) || toks[i - 1].is_acronym()
+}
+
+/// Particles cannot end a name, nor start one unless capitalised ("De la Rosa").
+fn trim_particles(toks: &[Tok], mut core: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    while core.end > core.start && lx::is_particle(&toks[core.end - 1].key) {
+        core.end -= 1;
+    }
+    while core.start < core.end
+        && lx::is_particle(&toks[core.start].key)
+        && !(lx::is_capital_particle(&toks[core.start].key) && toks[core.start].is_cap())
+    {
+        core.start += 1;
+    }
+    core
+}
+
+struct PreRole {
+    role: String,
+    /// A formal title or honorific (evidence even for a single word).
+    strong: bool,
+}
+
+/// The title phrase right before the name: "U.S. Secretary of State", "health minister",
+/// "actress", "Gov.". Honorifics alone (Mr., Ms.) are evidence without a role.
+fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole> {
+    // "the mayor of Valdemora": the capitalised words are the title's complement
+    if core_start > 0 && matches!(toks[core_start - 1].key.as_str(), "of" | "for") {
+        return None;
+    }
+    let mut first = core_start;
+    let mut j = core_start;
+    while j > 0 {
+        let i = j - 1;
+        if !joined(text, toks, i) {
+            break;
+        }
+        let t = &toks[i];
+        let lower_connector = matches!(t.key.as_str(), "of" | "for") && first < core_start;
+        let fits = t.is_title_word()
+            || lx::is_title_modifier(&t.key)
+            || lower_connector
+            || (t.is_cap()
+                && !lx::is_stopword(&t.key)
+                && !lx::is_first_name(&t.key)
+                && !t.possessive
+                && first < core_start
+                && toks[i + 1].is_cap())
+            || matches!(t.key.as_str(), "u.s" | "u.k" | "u.n" | "e.u");
+        if !fits {
+            break;
+        }
+        first = i;
+        j = i;
+    }
+    // trim connectors and bare modifiers on the left ("of", "the")
+    while first < core_start && matches!(toks[first].key.as_str(), "of" | "for") {
+        first += 1;
+    }
+    if first == core_start {
+        return None;
+    }
+    let phrase = &toks[first..core_start];
+    let has_head = phrase.iter().any(|t| t.is_title_word());
+    if !has_head {
+        return None;
+    }
+    let last = &toks[core_start - 1];
+    let honorific_only = phrase
+        .iter()
+        .all(|t| lx::is_honorific(&t.key) || !t.is_title_word())
+        && phrase.iter().any(|t| lx::is_honorific(&t.key));
+    // a formal title or honorific as the title word nearest the name ("Sixers Director
+    // of Player Personnel" is no evidence for "Personnel")
+    let strong = phrase
+        .iter()
+        .rev()
+        .find(|t| t.is_title_word())
+        .is_some_and(|t| lx::is_title(&t.key) || lx::is_honorific(&t.key));
+    if honorific_only || lx::is_honorific(&last.key) && phrase.len() == 1 {
+        return Some(PreRole {
+            role: String::new(),
+            strong: true,
+        });
+    }
+    // a role ends with its head: drop a trailing honorific ("Minister Mr.") if any
+    let mut end = core_start;
+    while end > first && lx::is_honorific(&toks[end - 1].key) {
+        end -= 1;
+    }
+    let last = &toks[end - 1];
+    let stop = if last.dot && lx::is_abbreviated_title(&last.key) {
+        last.span.end + 1
+    } else {
+        last.span.end
+    };
+    let role = Span::new(toks[first].span.start, stop).slice(text);
+    Some(PreRole {
+        role: collapse_ws(role).to_lowercase(),
+        strong,
+    })
+}
+
+/// What follows a name: ", 54," (age), ", the health minister," (role), and the index of
+/// the first token after them (to look for a speech verb).
+struct PostAppositive {
+    age: bool,
+    role: Option<String>,
+    next: usize,
+}
+
+fn post_appositive(text: &str, toks: &[Tok], last: usize) -> PostAppositive {
+    let mut out = PostAppositive {
+        age: false,
+        role: None,
+        next: last + 1,
+    };
+    if toks[last].possessive || !gap_after(text, toks, last).trim_start().starts_with(',') {
+        return out;
+    }
+    let mut i = last + 1;
+    // age: ", 54,"
+    if let Some(t) = toks.get(i) {
+        if t.text.len() <= 3 && t.text.chars().all(|c| c.is_ascii_digit()) {
+            let g = gap_after(text, toks, i);
+            if g.trim_start().starts_with(',') || i + 1 == toks.len() {
+                out.age = true;
+                i += 1;
+                out.next = i;
+            }
+        }
+    }
+    // role: up to the next punctuation, at most 10 words
+    let start = i;
+    let mut end = i;
+    let mut closed = false;
+    while end < toks.len() && end - start < 10 {
+        let t = &toks[end];
+        if matches!(
+            t.key.as_str(),
+            "who"
+                | "which"
+                | "that"
+                | "whose"
+                | "said"
+                | "says"
+                | "told"
+                | "added"
+                | "is"
+                | "was"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+                | "and"
+                | "but"
+        ) {
+            break;
+        }
+        let g = gap_after(text, toks, end);
+        let g = if t.dot {
+            g.strip_prefix('.').unwrap_or(g)
+        } else {
+            g
+        };
+        end += 1;
+        if end == toks.len() || !g.chars().all(char::is_whitespace) {
+            closed =
+                end == toks.len() || g.trim_start().starts_with([',', ';', ')', '—', '–', '.']);
+            break;
+        }
+    }
+    if !closed || end <= start {
+        return out;
+    }
+    let phrase = &toks[start..end];
+    let opens = phrase.first().is_some_and(|t| {
+        matches!(
+            t.key.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+        ) || lx::is_role_head_word(&t.key)
+            || lx::is_title_modifier(&t.key)
+            || t.possessive
+    });
+    if !opens || !phrase.iter().any(|t| lx::is_role_head_word(&t.key)) {
+        return out;
+    }
+    out.role = role_text(text, phrase);
+    out.next = end;
+    out
+}
+
+/// "the health minister, Ana Ruiz" / "Valdemora's mayor, Ana Ruiz": a role phrase ending
+/// in a comma right before the name.
+fn pre_appositive_role(
+    text: &str,
+    toks: &[Tok],
+    core_start: usize,
+    core_last: usize,
+) -> Option<String> {
+    if core_start == 0 {
+        return None;
+    }
+    let comma = gap_after(text, toks, core_start - 1).trim();
+    if comma != "," {
+        return None;
+    }
+    // the name must close the appositive: a comma, a period or the end after it
+    let after = gap_after(text, toks, core_last).trim_start();
+    if !(after.starts_with([',', '.', ';']) || core_last + 1 == toks.len()) {
+        return None;
+    }
+    let head = &toks[core_start - 1];
+    if !lx::is_role_head_word(&head.key) {
+        return None;
+    }
+    let mut first = core_start - 1;
+    while first > 0 && core_start - first < 8 {
+        let t = &toks[first - 1];
+        let opener = matches!(
+            t.key.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+        );
+        if !(joined(text, toks, first - 1) || t.possessive) {
+            return None;
+        }
+        first -= 1;
+        if opener || t.possessive {
+            return role_text(text, &toks[first..core_start]);
+        }
+    }
+    None
+}
+
+/// Lowercased role text of a phrase, without a leading determiner, cut before a place
+/// ("a nurse from Valdemora" → "nurse").
+fn role_text(text: &str, phrase: &[Tok]) -> Option<String> {
+    let mut s = 0;
+    while s < phrase.len()
+        && (matches!(
+            phrase[s].key.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+        ) || phrase[s].possessive)
+    {
+        s += 1;
+    }
+    let mut e = phrase.len();
+    while e > s && matches!(phrase[e - 1].key.as_str(), "for" | "of" | "to" | "and") {
+        e -= 1;
+    }
+    if let Some(cut) = phrase[s..].iter().position(|t| {
+        matches!(
+            t.key.as_str(),
+            "from" | "in" | "at" | "with" | "since" | "on"
+        )
+    }) {
+        e = s + cut;
+    }
+    if s >= e || !phrase[s..e].iter().any(|t| lx::is_role_head_word(&t.key)) {
+        return None;
+    }
+    let last = &phrase[e - 1];
+    let stop = if last.dot && lx::is_abbreviated_title(&last.key) {
+        last.span.end + 1
+    } else {
+        last.full_end
+    };
+    let role = Span::new(phrase[s].span.start, stop).slice(text);
+    Some(collapse_ws(role).to_lowercase())
+}
+
+/// "in Valdemora", "at Betty Ford": a run right after a preposition of place.
+fn after_place_preposition(text: &str, toks: &[Tok], core_start: usize) -> bool {
+    core_start > 0
+        && joined(text, toks, core_start - 1)
+        && matches!(
+            toks[core_start - 1].key.as_str(),
+            "in" | "at"
+                | "near"
+                | "outside"
+                | "inside"
+                | "into"
+                | "toward"
+                | "towards"
+                | "across"
+                | "around"
+                | "via"
+                | "through"
+                | "throughout"
+                | "within"
+        )
+        && toks[core_start - 1].text.chars().all(|c| c.is_lowercase())
+}
+
+/// A speech verb right after the name (or after its appositive), or "said"/"according
+/// to" right before it.
+fn speech_nearby(text: &str, toks: &[Tok], core_start: usize, next: usize) -> bool {
+    let plain_gap = next == 0
+        || gap_after(text, toks, next - 1)
+            .trim_start_matches([','])
+            .chars()
+            .all(char::is_whitespace);
+    let after = plain_gap && toks.get(next).is_some_and(|t| lx::is_speech_verb(&t.key));
+    let before = core_start > 0 && {
+        let p = &toks[core_start - 1];
+        matches!(
+            p.key.as_str(),
+            "said" | "says" | "told" | "added" | "asked" | "wrote"
+        ) || p.key == "to" && core_start > 1 && toks[core_start - 2].key == "according"
+    };
+    after || before
+}
+
+fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Pass 2: a waiting candidate whose words all occur, in order, in a name accepted in the
+/// article is a mention of that person ("Salcedo's", "Ortega Salcedo", "De la Rosa").
+fn promote_matching(text: &str, cands: &mut [Candidate]) {
+    let full: Vec<Vec<String>> = cands
+        .iter()
+        .filter(|c| c.verdict == Verdict::Person && c.keys.len() >= 2)
+        .map(|c| c.keys.clone())
+        .collect();
+    let known = |keys: &Vec<String>| full.iter().any(|f| refers_to(keys, f));
+    for c in cands.iter_mut() {
+        if c.verdict != Verdict::Maybe {
+            continue;
+        }
+        match c.headline_ends.take() {
+            None => {
+                if known(&c.keys) {
+                    c.verdict = Verdict::Person;
+                }
+            }
+            Some(ends) => {
+                // the longest prefix of the headline run that names a known person
+                for &end in ends.iter().rev() {
+                    let span = Span::new(c.span.start, end);
+                    let name = collapse_ws(span.slice(text));
+                    let keys = name_keys(&name);
+                    if !keys.is_empty() && known(&keys) {
+                        *c = Candidate {
+                            span,
+                            name,
+                            keys,
+                            role: None,
+                            verdict: Verdict::Person,
+                            headline_ends: None,
+                        };
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Pass 3: give every mention the fullest name it refers to in the article. When several
+/// different full names fit ("Ruiz" with both "Ana Ruiz" and "Pedro Ruiz"), the one named
+/// most recently before the mention wins; with none before it, the mention stays as is.
+fn resolve_full_names(people: Vec<Candidate>) -> Vec<PersonMention> {
+    let mut out = Vec::with_capacity(people.len());
+    for (i, c) in people.iter().enumerate() {
+        let longer: Vec<usize> = (0..people.len())
+            .filter(|&j| people[j].keys.len() > c.keys.len() && refers_to(&c.keys, &people[j].keys))
+            .collect();
+        // maximal: not contained in another candidate
+        let maximal: Vec<usize> = longer
+            .iter()
+            .copied()
+            .filter(|&j| {
+                !longer.iter().any(|&k| {
+                    people[k].keys.len() > people[j].keys.len()
+                        && refers_to(&people[j].keys, &people[k].keys)
+                })
+            })
+            .collect();
+        let mut distinct: Vec<usize> = Vec::new();
+        for &j in &maximal {
+            if !distinct.iter().any(|&d| people[d].keys == people[j].keys) {
+                distinct.push(j);
+            }
+        }
+        let chosen = match distinct.len() {
+            0 => i,
+            1 => distinct[0],
+            _ => nearest_before(&people, &distinct, c.span.start).unwrap_or(i),
+        };
+        // first occurrence of the chosen name, as written
+        let full_name = people
+            .iter()
+            .find(|p| p.keys == people[chosen].keys)
+            .map_or_else(|| c.name.clone(), |p| p.name.clone());
+        out.push(PersonMention {
+            span: c.span,
+            name: c.name.clone(),
+            full_name,
+            role: c.role.clone(),
+        });
+    }
+    out
+}
+
+/// Among candidate full names, the one with a mention (of itself or of a name inside it)
+/// closest before `offset`.
+fn nearest_before(people: &[Candidate], names: &[usize], offset: usize) -> Option<usize> {
+    names
+        .iter()
+        .copied()
+        .filter_map(|j| {
+            let last = people
+                .iter()
+                .filter(|p| p.span.start < offset && (p.keys == people[j].keys))
+                .map(|p| p.span.start)
+                .max()?;
+            Some((last, j))
+        })
+        .max()
+        .map(|(_, j)| j)
+}
