@@ -418,3 +418,157 @@ proptest! {
         check_workspace(&texts);
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The language server: incremental edits give the same results as the final text
+
+#[path = "support/lsp_client.rs"]
+mod lsp_client;
+
+/// One random splice of a document: replace the chars `[from, from + len)` (char indices,
+/// taken modulo the text's length) with `text`.
+#[derive(Clone, Debug)]
+struct Splice {
+    from: usize,
+    len: usize,
+    text: String,
+}
+
+fn splices() -> impl Strategy<Value = Vec<Splice>> {
+    let insert = prop_oneof![
+        3 => article_text().prop_map(|t| t.chars().take(60).collect::<String>()),
+        1 => unicode_text(8),
+        1 => Just(String::new()),
+    ];
+    prop::collection::vec(
+        (any::<usize>(), 0usize..30, insert).prop_map(|(from, len, text)| Splice {
+            from,
+            len,
+            text,
+        }),
+        1..12,
+    )
+}
+
+/// Apply a splice locally; returns the LSP range (UTF-16) it replaced.
+fn apply_splice(text: &mut String, s: &Splice) -> serde_json::Value {
+    let chars = text.chars().count();
+    let from = if chars == 0 { 0 } else { s.from % (chars + 1) };
+    let to = (from + s.len).min(chars);
+    let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(i, _)| i);
+    let (a, b) = (byte(from), byte(to));
+    let index = LineIndex::new(text);
+    let (pa, pb) = (
+        index.position(text, a, Encoding::Utf16),
+        index.position(text, b, Encoding::Utf16),
+    );
+    text.replace_range(a..b, &s.text);
+    serde_json::json!({"start": {"line": pa.line, "character": pa.character},
+                       "end": {"line": pb.line, "character": pb.character}})
+}
+
+/// What a client can see of one document: its symbols, inlay hints, code lenses, hovers at
+/// every line start and the diagnostics published for it (version numbers removed).
+fn visible_state(server: &mut lsp_client::Server, uri: &str, text: &str) -> serde_json::Value {
+    use serde_json::json;
+    let lines = text.split('\n').count() as u64;
+    let all = json!({"start": {"line": 0, "character": 0}, "end": {"line": lines, "character": 0}});
+    let doc = json!({"uri": uri});
+    let symbols = server.ok("textDocument/documentSymbol", json!({"textDocument": doc}));
+    let hints = server.ok(
+        "textDocument/inlayHint",
+        json!({"textDocument": doc, "range": all}),
+    );
+    let lenses = server.ok("textDocument/codeLens", json!({"textDocument": doc}));
+    let hovers: Vec<serde_json::Value> = (0..lines.min(40))
+        .map(|l| server.hover(uri, l, 4)["result"].clone())
+        .collect();
+    json!({"symbols": symbols, "hints": hints, "lenses": lenses, "hovers": hovers})
+}
+
+/// Wait until both servers published the same diagnostics for `uri` (or fail after 5 s).
+fn same_diagnostics(
+    a: &lsp_client::Server,
+    b: &lsp_client::Server,
+    uri: &str,
+) -> Result<(), String> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        let (da, db) = (a.diagnostics(uri), b.diagnostics(uri));
+        let empty = |d: &Option<Vec<serde_json::Value>>| d.as_ref().map_or(true, |v| v.is_empty());
+        if da == db || (empty(&da) && empty(&db)) {
+            return Ok(());
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!(
+                "diagnostics differ:\nedited: {da:?}\nfresh:  {db:?}"
+            ));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// Random edit sequences sent to one server (`didChange` with UTF-16 ranges) leave it in
+/// exactly the state of a second server that was only ever sent the final text: same
+/// document text, symbols, hints, lenses, hovers and diagnostics. A second article from
+/// another outlet is open in both, so cross-article findings are compared too.
+#[test]
+#[ignore = "needs the language server on main (lsp branch)"]
+fn incremental_edits_match_the_final_text_from_scratch() {
+    use proptest::test_runner::{Config as RunnerConfig, TestCaseError, TestRunner};
+    use serde_json::json;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = std::fs::canonicalize(dir.path()).expect("canonical");
+    let edited = std::cell::RefCell::new(lsp_client::Server::start(&root));
+    let fresh = std::cell::RefCell::new(lsp_client::Server::start(&root));
+    let other = lsp_client::file_uri(&root.join("other.md"));
+    let other_text = "---\noutlet: Coastal Courier\npublished: 2026-03-14\n---\n\nAn explosion at the port killed 9 workers on Friday, Mayor Ana Ruiz said. At least 40 people were injured.\n";
+    edited.borrow().open(&other, other_text, 1);
+    fresh.borrow().open(&other, other_text, 1);
+    let seed = "---\noutlet: The Valley Herald\npublished: 2026-03-14\n---\n\nAn explosion at the port killed 7 workers on Friday, Mayor Ana Ruiz said.\n\n\"It was terrible,\" Ruiz told reporters. More than 40 people were injured.\n";
+    let mut runner = TestRunner::new(RunnerConfig::with_cases(24));
+    let case = std::cell::Cell::new(0);
+    let result = runner.run(&(prop::bool::ANY, splices()), |(start_empty, edits)| {
+        case.set(case.get() + 1);
+        let (mut edited, mut fresh) = (edited.borrow_mut(), fresh.borrow_mut());
+        let case = case.get();
+        let uri = lsp_client::file_uri(&root.join(format!("doc{case}.md")));
+        let mut text = if start_empty {
+            String::new()
+        } else {
+            seed.to_string()
+        };
+        edited.open(&uri, &text, 1);
+        for (i, s) in edits.iter().enumerate() {
+            let range = apply_splice(&mut text, s);
+            edited.change(
+                &uri,
+                i as i64 + 2,
+                json!([{"range": range, "text": s.text}]),
+            );
+        }
+        fresh.open(&uri, &text, 1);
+        let server_text = edited.server_text(&uri);
+        prop_assert_eq!(server_text["text"].as_str(), Some(text.as_str()));
+        let a = visible_state(&mut edited, &uri, &text);
+        let b = visible_state(&mut fresh, &uri, &text);
+        prop_assert_eq!(&a, &b);
+        for u in [&uri, &other] {
+            same_diagnostics(&edited, &fresh, u).map_err(TestCaseError::fail)?;
+        }
+        edited.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": uri}}),
+        );
+        fresh.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": uri}}),
+        );
+        Ok(())
+    });
+    edited.into_inner().close();
+    fresh.into_inner().close();
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}
