@@ -6,6 +6,22 @@ use crate::dates::DateTime;
 use crate::Span;
 use serde::Serialize;
 
+mod filters;
+mod hedges;
+mod numbers;
+mod quantity;
+pub mod subject;
+mod tokens;
+mod units;
+mod when;
+
+#[cfg(test)]
+mod tests;
+
+use quantity::QKind;
+use subject::{At, For};
+use tokens::{Kind, Tok};
+
 /// A closed or half-open interval; `None` is an open side (−∞ / +∞).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Interval {
@@ -93,13 +109,153 @@ pub struct Figure {
 
 /// Extract the figures of an article's sentences. `published` resolves relative dates
 /// ("Friday", "yesterday").
+///
+/// Linear in the text: each sentence is tokenised once into a reused buffer, and every
+/// matcher looks at a bounded number of tokens around its trigger.
 pub fn extract(
-    _text: &str,
-    _sentences: &[Span],
-    _published: Option<DateTime>,
-    _config: &Config,
+    text: &str,
+    sentences: &[Span],
+    published: Option<DateTime>,
+    config: &Config,
 ) -> Vec<Figure> {
-    Vec::new()
+    let mut out = Vec::new();
+    let mut toks: Vec<Tok> = Vec::with_capacity(64);
+    let mut last_name: Option<String> = None;
+    for (si, s) in sentences.iter().enumerate() {
+        tokens::tokenize(text, s.start, s.end, &mut toks);
+        scan_sentence(text, &toks, si, published, config, &mut last_name, &mut out);
+        if let Some(n) = last_person_like(text, &toks) {
+            last_name = Some(n.to_string());
+        }
+    }
+    out
+}
+
+fn scan_sentence(
+    text: &str,
+    toks: &[Tok],
+    si: usize,
+    published: Option<DateTime>,
+    config: &Config,
+    last_name: &mut Option<String>,
+    out: &mut Vec<Figure>,
+) {
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !matches!(t.kind, Kind::Num | Kind::Word) {
+            i += 1;
+            continue;
+        }
+        if let Some(w) = when::match_at(text, toks, i, published) {
+            if w.unresolved || w.end <= w.first {
+                i = w.end.max(i + 1);
+                continue;
+            }
+            let at = At {
+                first: w.first,
+                head_end: w.end,
+                end: w.end,
+                hyphenated: false,
+            };
+            let kind = if w.is_time { For::Time } else { For::Date };
+            let frame = subject::frame(text, toks, at, kind, None);
+            out.push(Figure {
+                span: Span::new(toks[w.first].start, toks[w.end - 1].end),
+                value: w.value,
+                unit: if w.is_time { "time" } else { "date" }.to_string(),
+                precision: 0.0,
+                hedge: w.hedge,
+                subject: frame.subject,
+                baseline: frame.baseline,
+                direction: None,
+                update: false,
+                sentence: si,
+            });
+            i = w.end.max(i + 1);
+            continue;
+        }
+        if let Some(q) = quantity::match_at(text, toks, i, &config.tolerances) {
+            let next = q.end.max(i + 1);
+            if !q.skip && q.end > q.first {
+                let at = At {
+                    first: q.first,
+                    head_end: q.head_end,
+                    end: q.end,
+                    hyphenated: q.hyphenated,
+                };
+                let name = if q.kind == QKind::Age {
+                    age_name(text, toks, &q).or(last_name.as_deref())
+                } else {
+                    None
+                };
+                let frame = subject::frame(text, toks, at, For::Quantity(q.kind), name);
+                out.push(Figure {
+                    span: Span::new(toks[q.first].start, toks[q.end - 1].end),
+                    value: q.value,
+                    unit: q.unit.to_string(),
+                    precision: q.precision,
+                    hedge: q.hedge,
+                    subject: frame.subject,
+                    baseline: frame.baseline,
+                    direction: frame.direction,
+                    update: frame.update,
+                    sentence: si,
+                });
+            }
+            i = next;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+fn is_cap_word(text: &str, t: &Tok) -> bool {
+    t.kind == Kind::Word
+        && t.text(text)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase())
+}
+
+/// The surname an age belongs to: "Ortega, 54," → the word before the comma; "the
+/// 54-year-old Luis Ortega" → the last word of the name after; else the last capitalised
+/// pair earlier in the sentence.
+fn age_name<'a>(text: &'a str, toks: &[Tok], q: &quantity::Quantity) -> Option<&'a str> {
+    let n = q.num;
+    if n >= 2 && matches!(toks[n - 1].text(text), "," | "(") && is_cap_word(text, &toks[n - 2]) {
+        return Some(toks[n - 2].text(text));
+    }
+    // after: "54-year-old Luis Ortega"
+    let mut k = q.end;
+    let mut last = None;
+    while k < toks.len() && is_cap_word(text, &toks[k]) {
+        last = Some(toks[k].text(text));
+        k += 1;
+    }
+    if last.is_some() {
+        return last;
+    }
+    let from = q.first.saturating_sub(30);
+    last_person_like(text, toks.get(from..q.first).unwrap_or(&[]))
+}
+
+/// The last word of the last run of two or more capitalised words (not sentence-initial
+/// alone): a cheap stand-in for "the person last named".
+fn last_person_like<'a>(text: &'a str, toks: &[Tok]) -> Option<&'a str> {
+    let mut best = None;
+    let mut run = 0;
+    for (k, t) in toks.iter().enumerate() {
+        if is_cap_word(text, t) {
+            run += 1;
+            if run >= 2 {
+                best = Some(toks[k].text(text));
+            }
+        } else {
+            run = 0;
+        }
+    }
+    best
 }
 
 /// A short human form of a figure's value: "30–∞ count", "7 count", "2026-06-08 date".

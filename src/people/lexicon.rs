@@ -201,7 +201,9 @@ const TITLES: &[&str] = &[
     "constable", "marshal", "agent", "commander", "cmdr", "admiral", "adm", "maj", "major",
     "sir", "dame", "lord", "baroness", "baron", "duke", "duchess", "coach", "ayatollah",
     "taoiseach", "monsignor", "mp", "mep", "lawmaker", "sergeant-at-arms", "magistrate",
-    "coroner", "ombudsman", "provost", "rector", "chair",
+    "coroner", "ombudsman", "provost", "rector", "chair", "undersheriff", "commodore",
+    "brigadier", "advocate", "const", "superintendant", "vice-admiral", "rear-admiral",
+    "sgt.-maj", "sergeant-major", "chancellor", "vice-chancellor", "president-elect",
 ];
 
 /// Role nouns ("actress", "nurse", "witness"): heads of role phrases, and evidence of a
@@ -243,7 +245,7 @@ const OCCUPATIONS: &[&str] = &[
     "nun", "monk", "missionary", "chaplain", "deacon", "elder", "teenager", "pensioner",
     "retiree", "mourner", "protester", "demonstrator", "eyewitness", "bystander",
     "motorist", "cyclist", "pedestrian", "homeowner", "landlord", "tenant", "shopper",
-    "tourist", "visitor", "climber", "hiker", "skier", "diver", "surfer", "fan",
+    "tourist", "visitor", "bureaucrat", "climber", "hiker", "skier", "diver", "surfer", "fan",
     "supporter",
 ];
 
@@ -341,7 +343,7 @@ const STOPWORDS: &[&str] = &[
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "spring",
     "summer", "autumn", "fall", "winter", "breaking", "update", "updated", "photo",
-    "photos", "video", "videos", "read", "more", "click", "share", "related",
+    "photos", "video", "videos", "more", "click", "share", "related",
     "advertisement", "copyright", "reporting", "editing", "writing", "additional", "god",
     "christmas", "easter", "ramadan", "internet", "web", "online", "democrats",
     "republicans", "democrat", "republican", "democratic", "conservatives", "liberals",
@@ -396,7 +398,18 @@ const ORG_WORDS: &[&str] = &[
     "parliament", "assembly", "building", "tower", "towers", "mall", "market", "exchange",
     "rescue", "guard", "patrol", "bureau", "administration", "authority", "capitol",
     "reuters", "associated", "bloomberg", "nations", "international", "watch", "alliance",
-    "coalition", "front", "movement", "brigade", "brigades", "crusade", "ministries",
+    "coalition", "front", "movement", "brigade", "brigades", "crusade", "ministries", "church", "bible", "post", "mail",
+    "sports", "info", "fair", "creamery", "dairy", "brewery", "bakery", "restaurant", "cafe",
+    "store", "stores", "shop", "inn", "products", "tech", "micro", "conservancy",
+    "scientists", "biology", "sciences", "research", "studies", "live", "tonight",
+    "branch", "devils", "heels", "bluejays", "bobcats", "wildcats", "bulldogs", "huskies",
+    "warriors", "knicks", "nets", "celtics", "sixers", "76ers", "spurs", "rockets", "suns",
+    "jazz", "magic", "heat", "pistons", "cavaliers", "raptors", "mavericks", "clippers",
+    "patriots", "cowboys", "steelers", "packers", "saints", "colts", "chargers", "broncos",
+    "raiders", "dolphins", "jets", "bills", "ravens", "titans", "texans", "jaguars",
+    "falcons", "panthers", "buccaneers", "seahawks", "rams", "vikings", "cardinals",
+    "mets", "dodgers", "cubs", "phillies", "mariners", "angels", "orioles", "nationals",
+    "maps",
     "army", "corps", "squad", "unit", "division", "command", "institute", "laboratory",
     "lab", "labs", "systems", "technologies", "technology", "software", "solutions",
     "industries", "energy", "oil", "gas", "petroleum", "mining", "insurance", "capital",
@@ -476,7 +489,7 @@ const PLACES: &[&str] = &[
 const ABBREVIATED_TITLES: &[&str] = &[
     "gov", "sen", "rep", "dr", "prof", "gen", "col", "lt", "capt", "sgt", "cpl", "det",
     "insp", "supt", "cmdr", "adm", "maj", "rev", "mr", "mrs", "ms", "st", "pres", "atty",
-    "hon", "fr", "msgr", "pvt", "cdr", "brig", "ret",
+    "hon", "fr", "msgr", "pvt", "cdr", "brig", "ret", "const", "cst", "gov.-elect",
 ];
 
 /// Lowercase particles that bind to the surname ("de la Rosa", "van der Berg").
@@ -509,7 +522,7 @@ const SPEECH_VERBS: &[&str] = &[
     "revealed", "reveals", "described", "describes", "estimated", "estimates", "predicted",
     "predicts", "suggested", "suggests", "believes", "believed", "thinks", "thought",
     "hopes", "hoped", "vowed", "vows", "promised", "promises", "pleaded", "pled",
-    "reported", "reports", "shouted", "whispered", "cried", "sobbed",
+    "shouted", "whispered", "cried", "sobbed",
 ];
 
 word_set!(is_first_name, FIRST_NAMES, FAMILY_FIRST);

@@ -19,6 +19,7 @@ use super::lexicon as lx;
 use super::{name_keys, refers_to, PersonMention};
 use crate::text::{fold, tokens_in};
 use crate::Span;
+use std::collections::HashSet;
 
 /// A word token with what the rules need to know about it.
 struct Tok<'a> {
@@ -72,6 +73,14 @@ impl Tok<'_> {
                     .is_some_and(crate::text::is_capitalised)
         })
     }
+    /// "Inf.", "Snr.", "Comr.": a short capitalised word with a period, inside a run.
+    fn is_abbreviation_like(&self) -> bool {
+        self.dot
+            && self.is_cap()
+            && !self.is_initial()
+            && (2..=4).contains(&self.text.chars().count())
+            && !lx::is_first_name(&self.key)
+    }
     fn is_title_word(&self) -> bool {
         lx::is_title(&self.key) || lx::is_honorific(&self.key) || lx::is_occupation(&self.key)
     }
@@ -81,20 +90,35 @@ fn tokenize<'a>(text: &'a str, sentence: Span) -> Vec<Tok<'a>> {
     tokens_in(text, sentence)
         .into_iter()
         .map(|t| {
-            let raw = t.text(text);
+            let raw = cut_glued_word(t.text(text));
             let (word, possessive) = strip_possessive(raw);
             let span = Span::new(t.span.start, t.span.start + word.len());
-            let dot = text.get(t.span.end..).is_some_and(|r| r.starts_with('.'));
+            let full_end = t.span.start + raw.len();
+            let dot = text.get(full_end..).is_some_and(|r| r.starts_with('.'));
             Tok {
                 span,
                 text: word,
                 key: fold(word),
-                full_end: t.span.end,
+                full_end,
                 possessive,
                 dot,
             }
         })
         .collect()
+}
+
+/// "Gomes-and", "Tucker-would": a dash lost its spaces; the name ends at the hyphen.
+fn cut_glued_word(word: &str) -> &str {
+    match word.find('-') {
+        Some(h)
+            if word.get(h + 1..).is_some_and(|rest| {
+                lx::is_stopword(&fold(rest)) && rest.chars().all(char::is_lowercase)
+            }) =>
+        {
+            word.get(..h).unwrap_or(word)
+        }
+        _ => word,
+    }
 }
 
 fn strip_possessive(word: &str) -> (&str, bool) {
@@ -129,12 +153,13 @@ struct Candidate {
 
 /// Recognise person mentions in the given sentences of `text`.
 pub fn recognise(text: &str, sentences: &[Span]) -> Vec<PersonMention> {
+    let lower_words = lowercase_words(text, sentences);
     let mut cands = Vec::new();
     for s in sentences {
         let toks = tokenize(text, *s);
         let headline = headline_lines(text, &toks);
         for run in runs(text, &toks) {
-            if let Some(c) = classify(text, &toks, run.clone(), headline[run.start]) {
+            if let Some(c) = classify(text, &lower_words, &toks, run.clone(), headline[run.start]) {
                 cands.push(c);
             }
         }
@@ -160,7 +185,10 @@ fn headline_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
             end += 1;
         }
         let line = &toks[start..end];
-        let words: Vec<&Tok> = line.iter().filter(|t| t.text.chars().count() > 3).collect();
+        let words: Vec<&Tok> = line
+            .iter()
+            .filter(|t| t.text.chars().count() > 3 && t.text.chars().all(char::is_alphabetic))
+            .collect();
         let lower = words
             .iter()
             .filter(|t| !t.is_cap() && !t.is_acronym())
@@ -207,6 +235,7 @@ fn joined(text: &str, toks: &[Tok], i: usize) -> bool {
     }
     // "King, Jr."
     b.is_ending()
+        && matches!(b.key.as_str(), "jr" | "sr" | "ii" | "iii" | "iv")
         && gap.starts_with(',')
         && gap
             .get(1..)
@@ -222,6 +251,9 @@ fn gap_after<'a>(text: &'a str, toks: &[Tok], i: usize) -> &'a str {
 /// Can token `i` be part of a name run, given its neighbours?
 fn name_like(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
+    if t.is_initial() {
+        return true;
+    }
     if lx::is_stopword(&t.key)
         && !t.is_title_word()
         && !(lx::is_title_modifier(&t.key) && t.is_cap())
@@ -270,12 +302,13 @@ fn runs(text: &str, toks: &[Tok]) -> Vec<std::ops::Range<usize>> {
 
 fn classify(
     text: &str,
+    lower_words: &HashSet<String>,
     toks: &[Tok],
     run: std::ops::Range<usize>,
     headline: bool,
 ) -> Option<Candidate> {
     let (core, title_in_run) = split_title(toks, run.clone());
-    let core = drop_sentence_initial_word(text, toks, core);
+    let core = drop_sentence_initial_word(text, lower_words, toks, core);
     let core = trim_particles(toks, core);
     if core.is_empty() {
         return None;
@@ -286,7 +319,11 @@ fn classify(
         .iter()
         .filter(|t| !t.is_ending() && !lx::is_particle(&t.key))
         .collect();
-    if name_words.is_empty() {
+    // "F. B. I.", "N. J.": initials alone are no name
+    if !name_words
+        .iter()
+        .any(|t| !t.is_initial() && t.text.chars().count() > 1)
+    {
         return None;
     }
     let joined_keys: String = toks[core.clone()]
@@ -326,16 +363,23 @@ fn classify(
     }
     let pre = pre_title_role(text, toks, core.start);
     let post = post_appositive(text, toks, core.end - 1);
+    let pre_apposition = pre_appositive_role(text, toks, core.start, core.end - 1);
     let role = pre
         .as_ref()
         .map(|p| p.role.clone())
         .or_else(|| post.role.clone())
-        .or_else(|| pre_appositive_role(text, toks, core.start, core.end - 1))
+        .or_else(|| pre_apposition.clone())
         .filter(|r| !r.is_empty());
 
     let looks_placey = lx::is_place_starter(&first.key) && !lx::is_first_name(&first.key)
         || name_words.iter().all(|t| lx::is_place(&t.key))
-        || after_place_preposition(text, toks, core.start) && pre.is_none();
+        || after_place_preposition(text, toks, core.start) && pre.is_none()
+        // "the Harry Winston jewelry store", "the Wasilla Bible Church"
+        || core.start > 0
+            && toks[core.start - 1].text == "the"
+            && joined(text, toks, core.start - 1)
+            && !last.possessive
+            && pre.is_none();
     let multi = name_words.len() >= 2;
     let first_word = name_words[0];
     let strong_title = pre.as_ref().is_some_and(|p| p.strong) || title_in_run;
@@ -356,10 +400,11 @@ fn classify(
             || multi
                 && (lx::is_first_name(&first_word.key)
                     || first.is_initial()
-                    || pre.is_some()
+                    || pre.as_ref().is_some_and(|p| p.evidence)
                     || post.age
                     || post.role.is_some()
-                    || speech_nearby(text, toks, core.start, post.next))
+                    || pre_apposition.is_some()
+                    || speech_nearby(text, toks, core.start, core.end - 1, post.next))
     };
     Some(Candidate {
         span,
@@ -382,7 +427,10 @@ fn us_initials(toks: &[Tok], core: std::ops::Range<usize>) -> bool {
         .take_while(|t| t.is_initial())
         .map(|t| t.key.replace('.', ""))
         .collect();
-    matches!(initials.as_str(), "us" | "uk" | "un" | "eu" | "usa")
+    matches!(
+        initials.as_str(),
+        "us" | "uk" | "un" | "eu" | "usa" | "da" | "dc" | "nj" | "ny" | "la" | "bc" | "ps"
+    )
 }
 
 /// Split a title at the left of the run: the core starts after the last title word that
@@ -392,7 +440,7 @@ fn split_title(toks: &[Tok], run: std::ops::Range<usize>) -> (std::ops::Range<us
     let mut cut = None;
     for i in run.clone() {
         let t = &toks[i];
-        if !t.is_title_word() {
+        if !(t.is_title_word() || t.is_abbreviation_like() && i + 1 < run.end) {
             continue;
         }
         let name_follows = toks[i + 1..run.end]
@@ -429,6 +477,7 @@ fn split_title(toks: &[Tok], run: std::ops::Range<usize>) -> (std::ops::Range<us
 /// name starts there.
 fn drop_sentence_initial_word(
     text: &str,
+    lower_words: &HashSet<String>,
     toks: &[Tok],
     core: std::ops::Range<usize>,
 ) -> std::ops::Range<usize> {
@@ -445,10 +494,23 @@ fn drop_sentence_initial_word(
     {
         return core;
     }
-    if lx::is_first_name(&toks[core.start + 1].key) {
+    // "Enter Beus, …", "Knowing Billy, …": a word the article also writes in lowercase is
+    // a common word capitalised by its position
+    if lx::is_first_name(&toks[core.start + 1].key) || lower_words.contains(&first.key) {
         return core.start + 1..core.end;
     }
     core
+}
+
+/// Folded words the article writes in lowercase somewhere.
+fn lowercase_words(text: &str, sentences: &[Span]) -> HashSet<String> {
+    sentences
+        .iter()
+        .flat_map(|s| tokens_in(text, *s))
+        .map(|t| t.text(text))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(fold)
+        .collect()
 }
 
 /// Is token `i` the first word of a sentence, line, quote or bracket (where any word is
@@ -479,6 +541,9 @@ struct PreRole {
     role: String,
     /// A formal title or honorific (evidence even for a single word).
     strong: bool,
+    /// Evidence for a name of two words or more: a strong title or a role noun written in
+    /// lowercase ("actress Lindy Loman"; a capitalised "Scientist" may head a title).
+    evidence: bool,
 }
 
 /// The title phrase right before the name: "U.S. Secretary of State", "health minister",
@@ -520,6 +585,11 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
     if first == core_start {
         return None;
     }
+    // "attorney general for British Columbia": a nationality next to the name belongs to
+    // a place, not to a title
+    if lx::is_nationality(&toks[core_start - 1].key) && !toks[core_start - 1].is_title_word() {
+        return None;
+    }
     let phrase = &toks[first..core_start];
     let has_head = phrase.iter().any(|t| t.is_title_word());
     if !has_head {
@@ -541,6 +611,7 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
         return Some(PreRole {
             role: String::new(),
             strong: true,
+            evidence: true,
         });
     }
     // a role ends with its head: drop a trailing honorific ("Minister Mr.") if any
@@ -555,9 +626,14 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
         last.span.end
     };
     let role = Span::new(toks[first].span.start, stop).slice(text);
+    let evidence = strong
+        || (first..core_start).any(|i| {
+            toks[i].is_title_word() && (!toks[i].is_cap() || starts_clause(text, toks, i))
+        });
     Some(PreRole {
         role: collapse_ws(role).to_lowercase(),
         strong,
+        evidence,
     })
 }
 
@@ -699,7 +775,20 @@ fn role_text(text: &str, phrase: &[Tok]) -> Option<String> {
     while s < phrase.len()
         && (matches!(
             phrase[s].key.as_str(),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "then"
+                | "now"
+                | "formerly"
+                | "also"
+                | "once"
+                | "currently"
+                | "still"
         ) || phrase[s].possessive)
     {
         s += 1;
@@ -754,19 +843,26 @@ fn after_place_preposition(text: &str, toks: &[Tok], core_start: usize) -> bool 
 
 /// A speech verb right after the name (or after its appositive), or "said"/"according
 /// to" right before it.
-fn speech_nearby(text: &str, toks: &[Tok], core_start: usize, next: usize) -> bool {
-    let plain_gap = next == 0
-        || gap_after(text, toks, next - 1)
-            .trim_start_matches([','])
-            .chars()
-            .all(char::is_whitespace);
+fn speech_nearby(
+    text: &str,
+    toks: &[Tok],
+    core_start: usize,
+    core_last: usize,
+    next: usize,
+) -> bool {
+    // right after the name, or after its appositive (", 54," / ", the mayor,")
+    let gap = gap_after(text, toks, next.saturating_sub(1));
+    let name_is_apposition = core_start > 0 && gap_after(text, toks, core_start - 1).trim() == ",";
+    let plain_gap = if next == core_last + 1 && !name_is_apposition {
+        gap.chars().all(char::is_whitespace)
+    } else {
+        gap.trim_start_matches(',').chars().all(char::is_whitespace)
+    };
     let after = plain_gap && toks.get(next).is_some_and(|t| lx::is_speech_verb(&t.key));
     let before = core_start > 0 && {
         let p = &toks[core_start - 1];
-        matches!(
-            p.key.as_str(),
-            "said" | "says" | "told" | "added" | "asked" | "wrote"
-        ) || p.key == "to" && core_start > 1 && toks[core_start - 2].key == "according"
+        matches!(p.key.as_str(), "said" | "says" | "added" | "wrote")
+            || p.key == "to" && core_start > 1 && toks[core_start - 2].key == "according"
     };
     after || before
 }

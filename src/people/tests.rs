@@ -212,6 +212,20 @@ fn surname_and_possessive_mentions_resolve() {
             &[("Ana Marino", "Ana Marino", None)],
         ),
         (
+            "James Oler was charged. James O. Eastland was not.",
+            &[
+                ("James Oler", "James Oler", None),
+                ("James O. Eastland", "James O. Eastland", None),
+            ],
+        ),
+        (
+            "Enter Beus, then a dairy farmer. Karl Beus sold the farm, and we enter the year.",
+            &[
+                ("Beus", "Karl Beus", Some("dairy farmer")),
+                ("Karl Beus", "Karl Beus", None),
+            ],
+        ),
+        (
             "Ana Maria Ruiz spoke. Maria was not there.",
             &[("Ana Maria Ruiz", "Ana Maria Ruiz", None)],
         ),
@@ -238,6 +252,20 @@ fn things_that_are_not_people() {
         ("Officials in Valdemora said the roads were closed.", &[]),
         ("Grupo Andino Holdings said the deal was off.", &[]),
         ("The U.S. Marshals Service said it was searching.", &[]),
+        (
+            "Agents of the F. B. I. and N. J. police searched the house.",
+            &[],
+        ),
+        ("The gems came from the Harry Winston jewelry store.", &[]),
+        (
+            "Ruiz told Valley Morning Star that the road was closed.",
+            &[],
+        ),
+        ("The Duke Blue Devils beat the Wildcats.", &[]),
+        (
+            "Specifically, he said the bid was too low. He said it specifically.",
+            &[],
+        ),
     ]);
 }
 
@@ -246,6 +274,13 @@ fn headline_lines_only_count_known_names() {
     let text = "Lindy Loman Checks Into Clinic Again\n\nActress Lindy Loman checked into a clinic.";
     let got: Vec<String> = people(text).into_iter().map(|m| m.name).collect();
     assert_eq!(got, vec!["Lindy Loman", "Lindy Loman"]);
+}
+
+#[test]
+fn headline_with_numbers_is_still_a_headline() {
+    let text = "Doctor Who Revealed: Peter Capaldi Cast as the 12th Time Lord!\n\nPeter Capaldi will play the Doctor.";
+    let got: Vec<String> = people(text).into_iter().map(|m| m.name).collect();
+    assert_eq!(got, vec!["Peter Capaldi", "Peter Capaldi"]);
 }
 
 #[test]

@@ -1,0 +1,141 @@
+//! Diagnostics: every figure involved in a disagreement (warning, or information for
+//! `baseline-differs`) with the other outlets' figures as related information, and the
+//! article's own problems (missing metadata, lossy decoding) as hints.
+
+use super::values::{figure_value, short};
+use crate::disagreements::{Disagreement, FigureRef, Severity};
+use crate::lsp::snapshot::Snapshot;
+use serde_json::json;
+use tower_lsp_server::ls_types::{
+    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, NumberOrString, Position, Range,
+};
+
+pub const SOURCE: &str = "corroborate";
+/// Code of the hint diagnostics for an article's own problems.
+pub const ARTICLE_PROBLEM: &str = "article-problem";
+
+/// The diagnostics of one doc, in a stable order (by position, then message).
+pub fn for_doc(snap: &Snapshot, doc: usize) -> Vec<Diagnostic> {
+    all(snap).into_iter().nth(doc).unwrap_or_default()
+}
+
+/// The diagnostics of every doc (indexed like `snap.analysis.docs`), in one pass over the
+/// disagreements.
+pub fn all(snap: &Snapshot) -> Vec<Vec<Diagnostic>> {
+    let mut out: Vec<Vec<Diagnostic>> = vec![Vec::new(); snap.doc_count()];
+    for (i, d) in snap.analysis.disagreements.iter().enumerate() {
+        if is_ignored_by_config(snap, d) {
+            continue;
+        }
+        for (side, figures) in d.sides.iter().enumerate() {
+            for &f in figures {
+                let Some(list) = out.get_mut(f.doc) else {
+                    continue;
+                };
+                if let Some(diag) = disagreement_diagnostic(snap, i, d, side, f) {
+                    list.push(diag);
+                }
+            }
+        }
+    }
+    for (doc, list) in out.iter_mut().enumerate() {
+        list.extend(problem_diagnostics(snap, doc));
+        list.sort_by(|a, b| {
+            (a.range.start, a.range.end, &a.message).cmp(&(b.range.start, b.range.end, &b.message))
+        });
+        list.dedup();
+    }
+    out
+}
+
+/// `[[ignore]]` rules of the configuration (the core may apply them too; applying them
+/// here again is harmless and keeps an "ignore" action effective at once).
+fn is_ignored_by_config(snap: &Snapshot, d: &Disagreement) -> bool {
+    snap.config.ignore.iter().any(|rule| {
+        rule.subject == d.subject
+            && rule
+                .story
+                .as_ref()
+                .map_or(true, |s| d.story.as_deref() == Some(s.as_str()))
+    })
+}
+
+fn disagreement_diagnostic(
+    snap: &Snapshot,
+    index: usize,
+    d: &Disagreement,
+    side: usize,
+    f: FigureRef,
+) -> Option<Diagnostic> {
+    let doc = snap.analysis.docs.get(f.doc)?;
+    let figure = doc.facts.figures.get(f.figure)?;
+    if doc.facts.is_ignored(figure) {
+        return None;
+    }
+    let range = snap.lines(f.doc)?.range(figure.span);
+    let related: Vec<DiagnosticRelatedInformation> = d
+        .sides
+        .iter()
+        .enumerate()
+        .filter(|&(s, _)| s != side)
+        .flat_map(|(_, figs)| figs.iter().copied())
+        .filter_map(|other| related_figure(snap, other))
+        .collect();
+    Some(Diagnostic {
+        range,
+        severity: Some(match d.severity {
+            Severity::Warning => DiagnosticSeverity::WARNING,
+            Severity::Information => DiagnosticSeverity::INFORMATION,
+        }),
+        code: Some(NumberOrString::String(d.rule.to_string())),
+        source: Some(SOURCE.to_string()),
+        message: d.message.clone(),
+        related_information: (!related.is_empty()).then_some(related),
+        data: Some(json!({
+            "disagreement": index,
+            "subject": d.subject,
+            "story": d.story,
+        })),
+        ..Default::default()
+    })
+}
+
+/// "Outlet B (2026-06-09): “9” = 9".
+fn related_figure(snap: &Snapshot, f: FigureRef) -> Option<DiagnosticRelatedInformation> {
+    let figure = snap.figure(f)?;
+    let text = short(figure.span.slice(snap.text(f.doc)), 60);
+    Some(DiagnosticRelatedInformation {
+        location: snap.location(f.doc, figure.span)?,
+        message: format!(
+            "{} ({}): “{}” = {}",
+            snap.outlet_label(f.doc),
+            snap.date_label(f.doc),
+            text,
+            figure_value(figure)
+        ),
+    })
+}
+
+/// The article's own problems, as hints on its first line.
+fn problem_diagnostics(snap: &Snapshot, doc: usize) -> Vec<Diagnostic> {
+    let Some(d) = snap.analysis.docs.get(doc) else {
+        return Vec::new();
+    };
+    let first_line_end = d.text.find('\n').unwrap_or(d.text.len());
+    let range = snap
+        .lines(doc)
+        .map(|l| l.range(crate::Span::new(0, first_line_end)))
+        .unwrap_or_else(|| Range::new(Position::new(0, 0), Position::new(0, 0)));
+    d.facts
+        .problems
+        .iter()
+        .map(|p| Diagnostic {
+            range,
+            severity: Some(DiagnosticSeverity::HINT),
+            code: Some(NumberOrString::String(ARTICLE_PROBLEM.to_string())),
+            source: Some(SOURCE.to_string()),
+            message: p.clone(),
+            ..Default::default()
+        })
+        .collect()
+}

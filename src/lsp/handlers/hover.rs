@@ -1,0 +1,237 @@
+//! Hover cards (markdown) for a person, a figure or a repeated claim under the cursor.
+
+use super::values::{figure_value, plural, short};
+use crate::disagreements::FigureRef;
+use crate::lsp::snapshot::{Snapshot, Target};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// The markdown card for the first target under the cursor that has one.
+pub fn card(snap: &Snapshot, targets: &[Target]) -> Option<String> {
+    targets.iter().find_map(|t| match *t {
+        Target::Figure(f) => figure_card(snap, f),
+        Target::Person(doc, m) => person_card(snap, doc, m),
+        Target::Claim(c, o) => claim_card(snap, c, o),
+        Target::Quote(..) => None,
+    })
+}
+
+/// Name, description, roles per outlet, articles with mention counts, short quotes.
+pub fn person_card(snap: &Snapshot, doc: usize, mention: usize) -> Option<String> {
+    let facts = &snap.analysis.docs.get(doc)?.facts;
+    let m = facts.people.get(mention)?;
+    let mut md = String::new();
+    let Some(e) = snap.entity_of(doc, mention) else {
+        // A mention the workspace could not merge: what this article says.
+        let _ = write!(md, "**{}**", m.full_name);
+        if let Some(role) = &m.role {
+            let _ = write!(md, " — {role}");
+        }
+        return Some(md);
+    };
+    let entity = snap.analysis.entities.get(e)?;
+    let _ = writeln!(md, "**{}**", entity.name);
+    if let Some(desc) = &entity.description {
+        let _ = writeln!(md, "\n{desc}");
+    }
+    let mut roles: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (d, role) in &entity.roles {
+        let list = roles.entry(snap.outlet_label(*d)).or_default();
+        if !list.contains(role) {
+            list.push(role.clone());
+        }
+    }
+    if !roles.is_empty() {
+        let _ = writeln!(md, "\n**Roles**");
+        for (outlet, list) in &roles {
+            let _ = writeln!(md, "- {outlet}: {}", list.join(", "));
+        }
+    }
+    let mut per_doc: BTreeMap<usize, usize> = BTreeMap::new();
+    for &(d, _) in &entity.mentions {
+        *per_doc.entry(d).or_default() += 1;
+    }
+    let _ = writeln!(
+        md,
+        "\n**Mentioned in {}**",
+        plural(per_doc.len(), "article")
+    );
+    let mut docs: Vec<usize> = per_doc.keys().copied().collect();
+    docs.sort_by_key(|&d| snap.chronological_key(d));
+    for d in docs {
+        let _ = writeln!(
+            md,
+            "- {} ({}): {}",
+            snap.outlet_label(d),
+            snap.date_label(d),
+            plural(per_doc[&d], "mention")
+        );
+    }
+    let quotes = quotes_of(snap, e, 3);
+    if !quotes.is_empty() {
+        let _ = writeln!(md, "\n**Quotes**");
+        for (d, q) in quotes {
+            let _ = writeln!(md, "- “{}” — {}", q, snap.outlet_label(d));
+        }
+    }
+    Some(md.trim_end().to_string())
+}
+
+/// Up to `max` short quotes spoken by an entity, earliest articles first.
+fn quotes_of(snap: &Snapshot, entity: usize, max: usize) -> Vec<(usize, String)> {
+    let mut docs: Vec<usize> = (0..snap.doc_count()).collect();
+    docs.sort_by_key(|&d| snap.chronological_key(d));
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for d in docs {
+        let doc = &snap.analysis.docs[d];
+        for q in &doc.facts.quotes {
+            let by_entity = q
+                .speaker
+                .is_some_and(|s| snap.entity_of(d, s) == Some(entity));
+            let text = short(q.span.slice(&doc.text), 100);
+            if by_entity && !text.is_empty() && !out.iter().any(|(_, t)| *t == text) {
+                out.push((d, text));
+                if out.len() == max {
+                    return out;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Value, subject, hedge, baseline, and every other outlet's figure of the same subject in
+/// the story with an agree / disagree mark.
+pub fn figure_card(snap: &Snapshot, f: FigureRef) -> Option<String> {
+    let figure = snap.figure(f)?;
+    let mut md = String::new();
+    let _ = writeln!(md, "**{}** — {}", figure_value(figure), figure.subject);
+    let mut facts = Vec::new();
+    if figure.hedge != crate::figures::Hedge::Exact {
+        facts.push(format!("hedge: {}", hedge_name(figure.hedge)));
+    }
+    if let Some(b) = &figure.baseline {
+        facts.push(format!("baseline: {b}"));
+    }
+    if let Some(dir) = figure.direction {
+        facts.push(format!("direction: {dir:?}").to_lowercase());
+    }
+    if figure.update {
+        facts.push("reported as an update".to_string());
+    }
+    if !facts.is_empty() {
+        let _ = writeln!(md, "\n{}", facts.join(" · "));
+    }
+    let others: Vec<FigureRef> = snap
+        .same_subject(f)
+        .into_iter()
+        .filter(|g| g.doc != f.doc)
+        .collect();
+    if !others.is_empty() {
+        let _ = writeln!(md, "\n**Other outlets in this story**");
+        let mut others = others;
+        others.sort_by_key(|g| (snap.chronological_key(g.doc), g.figure));
+        for g in others {
+            let Some(other) = snap.figure(g) else {
+                continue;
+            };
+            let _ = writeln!(
+                md,
+                "- {} {} ({}): “{}” = {}",
+                mark(snap, f, g),
+                snap.outlet_label(g.doc),
+                snap.date_label(g.doc),
+                short(other.span.slice(snap.text(g.doc)), 60),
+                figure_value(other)
+            );
+        }
+    }
+    Some(md.trim_end().to_string())
+}
+
+/// ✗ when a disagreement puts the two figures on different sides, ≠ when only the
+/// baseline differs, ✓ otherwise.
+pub fn mark(snap: &Snapshot, f: FigureRef, g: FigureRef) -> &'static str {
+    for &i in snap.disagreements_of(f) {
+        let d = &snap.analysis.disagreements[i];
+        let side_of = |x: FigureRef| d.sides.iter().position(|s| s.contains(&x));
+        if let (Some(a), Some(b)) = (side_of(f), side_of(g)) {
+            if a != b {
+                return if d.rule == "baseline-differs" {
+                    "≠ (baseline differs)"
+                } else {
+                    "✗ disagrees"
+                };
+            }
+        }
+    }
+    "✓ agrees"
+}
+
+fn hedge_name(h: crate::figures::Hedge) -> &'static str {
+    use crate::figures::Hedge::*;
+    match h {
+        Exact => "exact",
+        AtLeast => "at least",
+        MoreThan => "more than",
+        AtMost => "at most",
+        LessThan => "less than",
+        UpTo => "up to",
+        Nearly => "nearly",
+        About => "about",
+        Range => "range",
+        Alternatives => "alternatives",
+        Vague => "vague",
+    }
+}
+
+/// The source (outlet and date) and the outlets repeating a claim.
+pub fn claim_card(snap: &Snapshot, claim: usize, occurrence: usize) -> Option<String> {
+    let c = snap.analysis.claims.get(claim)?;
+    let here = c.occurrences.get(occurrence)?;
+    let mut md = String::new();
+    let source_doc = c.source.doc;
+    if *here == c.source {
+        let _ = writeln!(
+            md,
+            "**Repeated claim** — this is the source ({}, {})",
+            snap.outlet_label(source_doc),
+            snap.date_label(source_doc)
+        );
+    } else {
+        let _ = writeln!(
+            md,
+            "**Repeated claim** — source: {}, {}",
+            snap.outlet_label(source_doc),
+            snap.date_label(source_doc)
+        );
+    }
+    let _ = writeln!(md, "\n> {}", short(&c.text, 200));
+    let repeaters = repeating_outlets(snap, claim);
+    if !repeaters.is_empty() {
+        let _ = writeln!(md, "\n**Repeated by**");
+        for (outlet, date) in repeaters {
+            let _ = writeln!(md, "- {outlet} ({date})");
+        }
+    }
+    Some(md.trim_end().to_string())
+}
+
+/// (outlet, date) of each article repeating a claim, in publication order, without the
+/// source's article.
+pub fn repeating_outlets(snap: &Snapshot, claim: usize) -> Vec<(String, String)> {
+    let Some(c) = snap.analysis.claims.get(claim) else {
+        return Vec::new();
+    };
+    let mut docs: Vec<usize> = c
+        .occurrences
+        .iter()
+        .map(|o| o.doc)
+        .filter(|&d| d != c.source.doc)
+        .collect();
+    docs.sort_by_key(|&d| snap.chronological_key(d));
+    docs.dedup();
+    docs.into_iter()
+        .map(|d| (snap.outlet_label(d), snap.date_label(d)))
+        .collect()
+}

@@ -1,0 +1,379 @@
+//! What the server knows of the workspace besides open documents: its folders, the
+//! effective configuration, the articles read from disk, and a cache of per-article facts
+//! so an edit re-analyses only the edited article.
+
+use super::convert;
+use super::snapshot::Snapshot;
+use crate::article::{ArticleContext, ArticleFacts};
+use crate::cli::walk;
+use crate::config::Config;
+use crate::position::{Encoding, LineIndex};
+use crate::workspace::{Analysis, Doc};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tower_lsp_server::ls_types::Uri;
+
+/// An article read from disk.
+#[derive(Clone, Debug)]
+pub struct DiskDoc {
+    pub path: PathBuf,
+    /// Path relative to the root, `/`-separated (for `[outlets]` globs).
+    pub rel: String,
+    pub text: Arc<str>,
+    pub problems: Vec<String>,
+}
+
+/// Facts computed for one text in one context, reusable while both stay the same.
+#[derive(Clone, Debug)]
+pub struct Cached {
+    text: Arc<str>,
+    outlet: Option<String>,
+    problems: Vec<String>,
+    facts: Arc<ArticleFacts>,
+    lines: Arc<LineIndex>,
+}
+
+#[derive(Debug, Default)]
+pub struct World {
+    /// Workspace folders (absolute). Nothing outside them is ever read.
+    pub folders: Vec<PathBuf>,
+    /// Where `corroborate.toml` is read and written: the first folder.
+    pub root: Option<PathBuf>,
+    /// Settings from the editor (initializationOptions, didChangeConfiguration).
+    pub editor_settings: Option<serde_json::Value>,
+    pub config: Arc<Config>,
+    pub disk: BTreeMap<String, DiskDoc>,
+    /// The client's URI of each open document, by key.
+    pub open_uris: HashMap<String, Uri>,
+    pub cache: HashMap<String, Cached>,
+}
+
+/// One article handed to the analysis.
+#[derive(Clone, Debug)]
+pub struct Input {
+    pub key: String,
+    pub text: Arc<str>,
+    pub context: ArticleContext,
+    pub uri: Option<Uri>,
+    pub version: Option<i32>,
+}
+
+/// Everything an analysis run needs, owned, so it can run on a blocking thread.
+pub struct Job {
+    pub generation: u64,
+    pub inputs: Vec<Input>,
+    pub config: Arc<Config>,
+    pub cache: HashMap<String, Cached>,
+    pub root: Option<PathBuf>,
+    pub encoding: Encoding,
+}
+
+impl World {
+    /// The effective configuration: editor settings, overlaid by `corroborate.toml` (the
+    /// file wins). Returns it with messages for the user (errors and unknown keys).
+    pub fn compute_config(&self) -> (Config, Vec<String>) {
+        let mut messages = Vec::new();
+        let editor = match &self.editor_settings {
+            Some(v) if v.is_object() => match Config::from_json(v) {
+                Ok((c, w)) => {
+                    messages.extend(w.into_iter().map(|w| format!("editor settings: {w}")));
+                    c
+                }
+                Err(e) => {
+                    messages.push(format!("editor settings ignored: {e}"));
+                    Config::default()
+                }
+            },
+            _ => Config::default(),
+        };
+        let Some(root) = &self.root else {
+            return (editor, messages);
+        };
+        let path = root.join(crate::config::FILE_NAME);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (editor, messages),
+            Err(e) => {
+                messages.push(format!("{}: {e}", path.display()));
+                return (editor, messages);
+            }
+        };
+        match editor.overlay(&text) {
+            Ok((c, w)) => {
+                messages.extend(w.into_iter().map(|w| format!("{}: {w}", path.display())));
+                (c, messages)
+            }
+            Err(e) => {
+                messages.push(format!("{}: {e} (file ignored)", path.display()));
+                (editor, messages)
+            }
+        }
+    }
+
+    /// Install a configuration; facts depend on it, so a different one empties the cache.
+    pub fn set_config(&mut self, config: Config) -> bool {
+        if *self.config == config {
+            return false;
+        }
+        self.config = Arc::new(config);
+        self.cache.clear();
+        true
+    }
+
+    /// Is `path` inside a workspace folder (lexically: it may not exist any more)?
+    pub fn in_folders(&self, path: &Path) -> bool {
+        self.folders.iter().any(|f| path.starts_with(f))
+    }
+
+    /// Should an open document be analysed? Articles found on disk, unsaved (`untitled:`)
+    /// buffers, and `.txt`/`.md` files not excluded by the configuration.
+    pub fn includes_open(&self, key: &str) -> bool {
+        if self.disk.contains_key(key) {
+            return true;
+        }
+        let Some(path) = convert::path_for_key(key) else {
+            return true;
+        };
+        if !walk::is_article_path(&path) {
+            return false;
+        }
+        match self.rel_path(&path) {
+            Some(rel) => !self.is_excluded(&rel),
+            None => true,
+        }
+    }
+
+    fn is_excluded(&self, rel: &str) -> bool {
+        self.config.exclude.iter().any(|g| {
+            globset::Glob::new(g)
+                .map(|g| g.compile_matcher().is_match(rel))
+                .unwrap_or(false)
+        })
+    }
+
+    /// Path relative to the root, `/`-separated, when under it.
+    pub fn rel_path(&self, path: &Path) -> Option<String> {
+        let rel = path.strip_prefix(self.root.as_ref()?).ok()?;
+        Some(
+            rel.components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/"),
+        )
+    }
+
+    /// The analysis inputs: every disk article and every included open document (whose
+    /// editor text wins over the disk).
+    pub fn inputs(&self, open: Vec<(String, String, i32)>) -> Vec<Input> {
+        let mut by_key: BTreeMap<String, Input> = BTreeMap::new();
+        for (key, d) in &self.disk {
+            by_key.insert(
+                key.clone(),
+                Input {
+                    key: key.clone(),
+                    text: d.text.clone(),
+                    context: ArticleContext {
+                        outlet: self.config.outlet_for_path(&d.rel),
+                        read_problems: d.problems.clone(),
+                    },
+                    uri: None,
+                    version: None,
+                },
+            );
+        }
+        for (key, text, version) in open {
+            if !self.includes_open(&key) {
+                continue;
+            }
+            let outlet = convert::path_for_key(&key)
+                .and_then(|p| self.rel_path(&p))
+                .and_then(|rel| self.config.outlet_for_path(&rel));
+            // Reuse the disk text's allocation when the buffer is unchanged, so the cache hits.
+            let text: Arc<str> = match self.disk.get(&key) {
+                Some(d) if *d.text == *text => d.text.clone(),
+                _ => Arc::from(text),
+            };
+            by_key.insert(
+                key.clone(),
+                Input {
+                    key: key.clone(),
+                    text,
+                    context: ArticleContext {
+                        outlet,
+                        read_problems: Vec::new(),
+                    },
+                    uri: self.open_uris.get(&key).cloned(),
+                    version: Some(version),
+                },
+            );
+        }
+        by_key.into_values().collect()
+    }
+}
+
+/// Analyse a job: reuse cached facts of unchanged articles, analyse the others in
+/// parallel, then compute the cross-article findings. A panic in the core is contained:
+/// the article gets a problem instead of facts, or the previous findings stay.
+pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
+    let Job {
+        generation,
+        inputs,
+        config,
+        cache,
+        root,
+        encoding,
+    } = job;
+    let analysed: Vec<(Input, Cached)> = inputs
+        .into_par_iter()
+        .map(|input| {
+            let reusable = cache.get(&input.key).filter(|c| {
+                (Arc::ptr_eq(&c.text, &input.text) || *c.text == *input.text)
+                    && c.outlet == input.context.outlet
+                    && c.problems == input.context.read_problems
+            });
+            let cached = match reusable {
+                Some(c) => c.clone(),
+                None => Cached {
+                    text: input.text.clone(),
+                    outlet: input.context.outlet.clone(),
+                    problems: input.context.read_problems.clone(),
+                    facts: Arc::new(analyse_article(&input.text, &input.context, &config)),
+                    lines: Arc::new(LineIndex::new(&input.text)),
+                },
+            };
+            (input, cached)
+        })
+        .collect();
+    let mut new_cache = HashMap::with_capacity(analysed.len());
+    let mut docs = Vec::with_capacity(analysed.len());
+    let mut uris = HashMap::new();
+    let mut versions = HashMap::new();
+    for (input, cached) in analysed {
+        docs.push(Doc {
+            key: input.key.clone(),
+            // The cached allocation (equal content), so line indexes are found by pointer.
+            text: cached.text.clone(),
+            facts: cached.facts.clone(),
+        });
+        if let Some(u) = input.uri {
+            uris.insert(input.key.clone(), u);
+        }
+        if let Some(v) = input.version {
+            versions.insert(input.key.clone(), v);
+        }
+        new_cache.insert(input.key, cached);
+    }
+    let analysis = catch_unwind(AssertUnwindSafe(|| {
+        crate::workspace::analyze_docs(docs.clone(), &config)
+    }))
+    .unwrap_or_else(|_| {
+        eprintln!("corroborate lsp: internal error in the workspace analysis; findings omitted");
+        let mut docs = docs;
+        docs.sort_by(|a, b| a.key.cmp(&b.key));
+        Analysis {
+            stories: vec![None; docs.len()],
+            docs,
+            ..Analysis::default()
+        }
+    });
+    let uri_list = analysis
+        .docs
+        .iter()
+        .map(|d| uris.get(&d.key).cloned())
+        .collect();
+    let version_list = analysis
+        .docs
+        .iter()
+        .map(|d| versions.get(&d.key).copied())
+        .collect();
+    let snapshot = Snapshot::with_lines(
+        generation,
+        Arc::new(analysis),
+        config,
+        uri_list,
+        version_list,
+        root,
+        encoding,
+        |doc| {
+            new_cache
+                .get(&doc.key)
+                .filter(|c| Arc::ptr_eq(&c.text, &doc.text))
+                .map(|c| c.lines.clone())
+        },
+    );
+    (snapshot, new_cache)
+}
+
+fn analyse_article(text: &str, ctx: &ArticleContext, config: &Config) -> ArticleFacts {
+    catch_unwind(AssertUnwindSafe(|| {
+        crate::article::analyze(text, ctx, config)
+    }))
+    .unwrap_or_else(|_| ArticleFacts {
+        problems: vec![
+            "internal error while analysing this article; its facts are omitted".to_string(),
+        ],
+        ..ArticleFacts::default()
+    })
+}
+
+/// Find the workspace's articles with the CLI's rules (gitignore, excludes, links not
+/// followed out of the folders, size limit) and read those that are new or listed in
+/// `changed`; the others keep their previous text. Returns the articles and warnings.
+pub fn scan_disk(
+    folders: &[PathBuf],
+    root: Option<&Path>,
+    config: &Config,
+    previous: &BTreeMap<String, DiskDoc>,
+    changed: &HashSet<String>,
+) -> (BTreeMap<String, DiskDoc>, Vec<String>) {
+    let mut warnings = Vec::new();
+    let mut out = BTreeMap::new();
+    for folder in folders {
+        let is_root = root == Some(folder.as_path());
+        let bases: Vec<PathBuf> = if is_root && !config.paths.is_empty() {
+            config.paths.iter().map(|p| folder.join(p)).collect()
+        } else {
+            vec![folder.clone()]
+        };
+        let bases: Vec<PathBuf> = bases.into_iter().filter(|b| b.exists()).collect();
+        let walk_root = root.unwrap_or(folder);
+        let found = match walk::find_articles(&bases, walk_root, config, &mut warnings) {
+            Ok(f) => f,
+            Err(e) => {
+                warnings.push(e);
+                continue;
+            }
+        };
+        for f in found {
+            let Some(key) = convert::key_for_path(&f.path) else {
+                continue;
+            };
+            if let Some(prev) = previous.get(&key).filter(|_| !changed.contains(&key)) {
+                out.insert(key, prev.clone());
+                continue;
+            }
+            match walk::read_article(&f.path, config.max_file_size) {
+                Ok(decoded) => {
+                    out.insert(
+                        key,
+                        DiskDoc {
+                            path: f.path.clone(),
+                            rel: f.rel.clone(),
+                            text: Arc::from(decoded.text),
+                            problems: decoded.problems,
+                        },
+                    );
+                }
+                Err(skip) => warnings.push(format!(
+                    "{}: {}",
+                    f.path.display(),
+                    skip.message(config.max_file_size)
+                )),
+            }
+        }
+    }
+    (out, warnings)
+}
