@@ -544,3 +544,21 @@ fn large_article_stays_fast() {
     assert_eq!(found.len(), 4000);
     assert!(elapsed.as_secs_f64() < 5.0, "took {elapsed:?}");
 }
+
+/// `PEOPLE_TIME=path cargo test --lib people::tests::time_file -- --nocapture`
+#[test]
+fn time_file() {
+    let Ok(path) = std::env::var("PEOPLE_TIME") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let t = std::time::Instant::now();
+    let s = sentences(&text);
+    eprintln!("sentences {} in {:?}", s.len(), t.elapsed());
+    let t = std::time::Instant::now();
+    let p = recognise(&text, &s);
+    eprintln!("people {} in {:?}", p.len(), t.elapsed());
+    let t = std::time::Instant::now();
+    let q = crate::quotes::extract(&text, &s, &p);
+    eprintln!("quotes {} in {:?}", q.len(), t.elapsed());
+}
