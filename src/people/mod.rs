@@ -3,7 +3,7 @@
 //!
 //! Rule-based, no model: see [`recognise`] for the name grammar and [`merge`] for the
 //! matching rules (after GATE's ANNIE and OrthoMatcher). Name comparison is done on
-//! [`name_keys`]: folded words, particles kept, endings and honorifics dropped.
+//! `name_keys`: folded words, particles kept, endings and honorifics dropped.
 //!
 //! Decisions (precision first):
 //! - A span is the name only: no title, no possessive "'s"; lowercase particles before a
