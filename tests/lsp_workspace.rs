@@ -334,3 +334,36 @@ fn ignore_command_appends_a_rule_to_corroborate_toml() {
     assert_eq!(files, vec!["a.txt", "corroborate.toml"]);
     c.shutdown_and_exit();
 }
+
+#[test]
+fn follows_workspace_folders_added_and_removed() {
+    let ws = tempfile::tempdir().unwrap();
+    write(
+        ws.path(),
+        "a.txt",
+        &complete("The Valley Herald", "2026-06-08", "Body."),
+    );
+    let second = tempfile::tempdir().unwrap();
+    write(
+        second.path(),
+        "b.txt",
+        "Second folder body without metadata.\n",
+    );
+    let mut c = Client::start(ws.path(), Setup::default());
+    c.wait_indexed();
+    let caps = &c.initialize_result["capabilities"]["workspace"]["workspaceFolders"];
+    assert_eq!(caps["supported"], true);
+    let folder = json!({"uri": uri_of(second.path()), "name": "second"});
+    let b = uri_of(&second.path().join("b.txt"));
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [folder], "removed": []}}),
+    );
+    c.wait_diagnostics(&b, |d| has_hint(d, NO_OUTLET));
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [], "removed": [folder]}}),
+    );
+    c.wait_diagnostics(&b, |d| d.is_empty());
+    c.shutdown_and_exit();
+}

@@ -41,7 +41,6 @@ const BEFORE: &[(&[&str], Hedge)] = &[
     (&["around"], Hedge::About),
     (&["approximately"], Hedge::About),
     (&["approx"], Hedge::About),
-    (&["an", "estimated"], Hedge::About),
     (&["circa"], Hedge::About),
     (&["between"], Hedge::Range),
 ];

@@ -143,7 +143,12 @@ fn scan_sentence(
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if !matches!(t.kind, Kind::Num | Kind::Word) {
+        let candidate = match t.kind {
+            Kind::Num => true,
+            Kind::Word => tokens::may_start_figure(t.text(text)),
+            _ => false,
+        };
+        if !candidate {
             i += 1;
             continue;
         }
@@ -190,9 +195,17 @@ fn scan_sentence(
                     None
                 };
                 let frame = subject::frame(text, toks, at, For::Quantity(q.kind), name);
+                let value = if q.unit == "percent"
+                    && frame.direction == Some(Direction::Fall)
+                    && frame.subject.ends_with("change")
+                {
+                    negated(q.value)
+                } else {
+                    q.value
+                };
                 out.push(Figure {
                     span: Span::new(toks[q.first].start, toks[q.end - 1].end),
-                    value: q.value,
+                    value,
                     unit: q.unit.to_string(),
                     precision: q.precision,
                     hedge: q.hedge,
@@ -207,6 +220,16 @@ fn scan_sentence(
             continue;
         }
         i += 1;
+    }
+}
+
+/// A fall as a negative change: "down 18%" → −18 (tests/gold labels changes signed).
+fn negated(v: Interval) -> Interval {
+    Interval {
+        low: v.high.map(|h| -h),
+        high: v.low.map(|l| -l),
+        low_open: v.high_open,
+        high_open: v.low_open,
     }
 }
 
@@ -225,6 +248,22 @@ fn age_name<'a>(text: &'a str, toks: &[Tok], q: &quantity::Quantity) -> Option<&
     let n = q.num;
     if n >= 2 && matches!(toks[n - 1].text(text), "," | "(") && is_cap_word(text, &toks[n - 2]) {
         return Some(toks[n - 2].text(text));
+    }
+    // "Hector Duarte, a 54-year-old fisherman"
+    if q.first >= 3
+        && toks[q.first - 2].text(text) == ","
+        && is_cap_word(text, &toks[q.first - 3])
+        && tokens::is_any(toks[q.first - 1].text(text), &["a", "an", "the"])
+    {
+        return Some(toks[q.first - 3].text(text));
+    }
+    // "a 17-year-old son": an indefinite unnamed person → "son"
+    let indefinite = q.first > 0 && tokens::is_any(toks[q.first - 1].text(text), &["a", "an"]);
+    if let Some(t) = toks.get(q.end).filter(|_| indefinite) {
+        let w = t.text(text);
+        if t.kind == Kind::Word && w.chars().next().is_some_and(|c| c.is_lowercase()) {
+            return Some(w);
+        }
     }
     // after: "54-year-old Luis Ortega"
     let mut k = q.end;

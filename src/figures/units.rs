@@ -198,6 +198,40 @@ const UNITS: &[(&[&str], &str, f64, Dim)] = &[
 
 pub const YEAR: f64 = 365.25 * 86_400.0;
 
+/// Length/first-letter filter over the first word of every unit: most words after a
+/// number ("people", "were") are rejected before the table is scanned.
+const UNIT_FIRST_MASK: [u32; 16] = {
+    let mut masks = [0u32; 16];
+    let mut i = 0;
+    while i < UNITS.len() {
+        let b = UNITS[i].0[0].as_bytes();
+        if !b.is_empty() && b.len() < 16 {
+            let l = b[0].to_ascii_lowercase();
+            masks[b.len()] |= if l.is_ascii_lowercase() {
+                1 << (l - b'a')
+            } else {
+                1 << 26
+            };
+        }
+        i += 1;
+    }
+    masks
+};
+
+pub fn may_be_unit(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() >= 16 {
+        return false;
+    }
+    let l = b[0].to_ascii_lowercase();
+    let bit = if l.is_ascii_lowercase() {
+        1 << (l - b'a')
+    } else {
+        1 << 26
+    };
+    UNIT_FIRST_MASK[b.len()] & bit != 0
+}
+
 /// Currency symbols and codes written before a number: (tokens, code).
 const CURRENCY_BEFORE: &[(&[&str], &str)] = &[
     (&["US", "$"], "USD"),
@@ -249,6 +283,9 @@ pub fn unit_after(text: &str, toks: &[Tok], end: usize, scaled: bool, money: boo
             start = end + 1;
             hyphenated = true;
         }
+    }
+    if !toks.get(start).is_some_and(|t| may_be_unit(t.text(text))) {
+        return None;
     }
     for (words, unit, factor, dim) in UNITS {
         if money && *dim != Dim::Money && *dim != Dim::Percent {

@@ -134,8 +134,20 @@ pub fn future_before(text: &str, toks: &[Tok], i: usize) -> bool {
                 "tomorrow",
                 "next",
                 "won't",
+                "meets",
+                "opens",
+                "begins",
+                "starts",
+                "resumes",
+                "go",
+                "goes",
+                "faces",
+                "hosts",
+                "returns",
+                "expires",
             ],
-        ) || w.ends_with("'ll")
+        ) || (w.eq_ignore_ascii_case("to") && word(text, toks, k + 1).eq_ignore_ascii_case("be"))
+            || w.ends_with("'ll")
             || w.ends_with("’ll")
     })
 }
@@ -335,6 +347,11 @@ fn bare_year(text: &str, toks: &[Tok], i: usize) -> Option<When> {
 /// "Friday", "on Friday", "last Friday", "next Friday", "Tuesday night", "Friday, June 8".
 fn weekday(text: &str, toks: &[Tok], i: usize, published: Option<DateTime>) -> Option<When> {
     let w = word(text, toks, i);
+    // "Sunday's explosion"
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w);
     if !w.chars().next().is_some_and(|c| c.is_uppercase()) || w.len() < 3 || w.len() > 9 {
         return None;
     }
@@ -519,13 +536,9 @@ fn time_numeric(text: &str, toks: &[Tok], i: usize) -> Option<When> {
     // meridiem or zone after it
     let colon_time = punct(text, toks, i + 1) == ":"
         && !toks[i + 1].space_before
-        && toks.get(i + 2).is_some_and(|n| {
-            n.kind == Kind::Num
-                && n.text(text).len() == 2
-                && (!n.space_before
-                    || meridiem(text, toks, i + 3).is_some()
-                    || zone_after(text, toks, i + 3) > i + 3)
-        });
+        && toks
+            .get(i + 2)
+            .is_some_and(|n| n.kind == Kind::Num && n.text(text).len() == 2);
     let (h, m, mut j) = if colon_time {
         let h: u32 = s.parse().ok().filter(|_| s.len() <= 2)?;
         let m: u32 = toks[i + 2].text(text).parse().ok()?;

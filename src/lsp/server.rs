@@ -500,6 +500,13 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
             resolve_provider: Some(false),
         }),
         inlay_hint_provider: Some(OneOf::Left(true)),
+        workspace: Some(WorkspaceServerCapabilities {
+            workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: Some(OneOf::Left(true)),
+            }),
+            file_operations: None,
+        }),
         execute_command_provider: Some(ExecuteCommandOptions {
             commands,
             ..Default::default()
@@ -545,16 +552,17 @@ impl LanguageServer for Backend {
     }
 
     async fn did_open(&self, p: DidOpenTextDocumentParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let key = key_for_uri(&p.text_document.uri);
         lock(&self.inner.store).open(&key, &p.text_document.text, p.text_document.version);
         lock(&self.inner.world)
             .open_uris
             .insert(key, p.text_document.uri);
         self.inner.mark_dirty();
-        self.inner.gate.note_handled();
     }
 
     async fn did_change(&self, p: DidChangeTextDocumentParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let key = key_for_uri(&p.text_document.uri);
         let changes = p
             .content_changes
@@ -562,9 +570,6 @@ impl LanguageServer for Backend {
             .map(convert::text_change)
             .collect();
         let outcome = lock(&self.inner.store).change(&key, p.text_document.version, changes);
-        // Counted as handled even when held: a request must not wait for a version that
-        // may never come (the gap is released after a grace period).
-        self.inner.gate.note_handled();
         match outcome {
             ChangeOutcome::Applied { .. } => self.inner.mark_dirty(),
             ChangeOutcome::Held => self.inner.release_held_later(key),
@@ -585,6 +590,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_close(&self, p: DidCloseTextDocumentParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let key = key_for_uri(&p.text_document.uri);
         lock(&self.inner.store).close(&key);
         let on_disk = {
@@ -593,7 +599,6 @@ impl LanguageServer for Backend {
             world.disk.contains_key(&key)
         };
         self.inner.mark_dirty();
-        self.inner.gate.note_handled();
         if on_disk {
             // The disk text may have changed while the editor had the file (saves without a
             // file watcher): re-read it.
@@ -602,6 +607,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, p: DidChangeConfigurationParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let settings = editor_settings(p.settings);
         if settings.is_none() {
             return;
@@ -610,7 +616,40 @@ impl LanguageServer for Backend {
         self.inner.rescan(HashSet::new(), true).await;
     }
 
+    async fn did_change_workspace_folders(&self, p: DidChangeWorkspaceFoldersParams) {
+        let _handled = self.inner.gate.handled_on_drop();
+        let canonical = |f: &WorkspaceFolder| {
+            f.uri
+                .to_file_path()
+                .and_then(|p| std::fs::canonicalize(p.as_ref()).ok())
+        };
+        // A removed folder may be gone from disk: compare its path as given too.
+        let removed: Vec<PathBuf> = p
+            .event
+            .removed
+            .iter()
+            .flat_map(|f| {
+                let raw = f.uri.to_file_path().map(|p| p.into_owned());
+                [canonical(f), raw]
+            })
+            .flatten()
+            .collect();
+        let added: Vec<PathBuf> = p.event.added.iter().filter_map(canonical).collect();
+        {
+            let mut world = lock(&self.inner.world);
+            world.folders.retain(|f| !removed.contains(f));
+            for f in added {
+                if f.is_dir() && !world.folders.contains(&f) {
+                    world.folders.push(f);
+                }
+            }
+            world.root = world.folders.first().cloned();
+        }
+        self.inner.rescan(HashSet::new(), true).await;
+    }
+
     async fn did_change_watched_files(&self, p: DidChangeWatchedFilesParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let mut changed = HashSet::new();
         let mut config_changed = false;
         {

@@ -377,3 +377,106 @@ pub fn scan_disk(
     }
     (out, warnings)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(key: &str, text: &str) -> Input {
+        Input {
+            key: key.to_string(),
+            text: Arc::from(text),
+            context: ArticleContext::default(),
+            uri: None,
+            version: None,
+        }
+    }
+
+    fn job(inputs: Vec<Input>, cache: HashMap<String, Cached>, config: Arc<Config>) -> Job {
+        Job {
+            generation: 1,
+            inputs,
+            config,
+            cache,
+            root: None,
+            encoding: Encoding::Utf16,
+        }
+    }
+
+    #[test]
+    fn an_edit_reanalyses_only_the_edited_article() {
+        let config = Arc::new(Config::default());
+        let a = "---\noutlet: A\n---\nSeven people died.\n";
+        let b = "---\noutlet: B\n---\nNine people died.\n";
+        let (first, cache) = run_job(job(
+            vec![input("file:///a.txt", a), input("file:///b.txt", b)],
+            HashMap::new(),
+            config.clone(),
+        ));
+        let (second, cache) = run_job(job(
+            // The same text in a new allocation (as an open buffer gives it) still hits.
+            vec![
+                input("file:///a.txt", a),
+                input("file:///b.txt", "Edited.\n"),
+            ],
+            cache,
+            config.clone(),
+        ));
+        let facts = |s: &Snapshot, i: usize| s.analysis.docs[i].facts.clone();
+        assert!(Arc::ptr_eq(&facts(&first, 0), &facts(&second, 0)));
+        assert!(!Arc::ptr_eq(&facts(&first, 1), &facts(&second, 1)));
+        assert!(Arc::ptr_eq(&first.lines[0], &second.lines[0]));
+        assert_eq!(second.text(1), "Edited.\n");
+        // Another outlet from the configuration is another context: analysed again.
+        let mut moved = input("file:///a.txt", a);
+        moved.context.outlet = Some("C".into());
+        let (third, _) = run_job(job(vec![moved], cache, config));
+        assert!(!Arc::ptr_eq(&facts(&second, 0), &facts(&third, 0)));
+        assert_eq!(third.analysis.docs[0].outlet(), Some("C"));
+    }
+
+    #[test]
+    fn a_new_configuration_empties_the_cache() {
+        let mut world = World::default();
+        world.cache.insert(
+            "k".into(),
+            Cached {
+                text: Arc::from(""),
+                outlet: None,
+                problems: Vec::new(),
+                facts: Arc::default(),
+                lines: Arc::new(LineIndex::new("")),
+            },
+        );
+        assert!(!world.set_config(Config::default()));
+        assert_eq!(world.cache.len(), 1);
+        let mut other = Config::default();
+        other.lsp.inlay_hints = false;
+        assert!(world.set_config(other));
+        assert!(world.cache.is_empty());
+    }
+
+    #[test]
+    fn open_documents_are_included_by_the_cli_rules() {
+        let mut world = World {
+            folders: vec![PathBuf::from("/ws")],
+            root: Some(PathBuf::from("/ws")),
+            ..World::default()
+        };
+        world.config = Arc::new(Config {
+            exclude: vec!["drafts/**".into()],
+            ..Config::default()
+        });
+        let cases = [
+            ("file:///ws/a.txt", true),
+            ("file:///ws/notes.md", true),
+            ("file:///ws/drafts/b.txt", false),
+            ("file:///ws/data.csv", false),
+            ("file:///elsewhere/c.txt", true),
+            ("untitled:Untitled-1", true),
+        ];
+        for (key, want) in cases {
+            assert_eq!(world.includes_open(key), want, "{key}");
+        }
+    }
+}
