@@ -89,7 +89,7 @@ if ! command -v nvim >/dev/null 2>&1; then
   if [ "$(id -u)" -eq 0 ]; then
     (apt-get update && apt-get install -y neovim) >"$WORK/apt.log" 2>&1 || tail -n 20 "$WORK/apt.log"
   else
-    (sudo apt-get update && sudo apt-get install -y neovim) >"$WORK/apt.log" 2>&1 || tail -n 20 "$WORK/apt.log"
+    (sudo -n apt-get update && sudo -n apt-get install -y neovim) >"$WORK/apt.log" 2>&1 || tail -n 20 "$WORK/apt.log"
   fi
 fi
 
