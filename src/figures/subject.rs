@@ -400,7 +400,7 @@ const MONEY_NOUNS: PairLexicon = PairLexicon::new(&[
     ("grant", "grant"),
     ("loan", "loan"),
     ("package", "package"),
-    ("repairs", "repairs"),
+    ("repairs", "cost"),
     ("fee", "fee"),
     ("fees", "fee"),
     ("rent", "rent"),
@@ -585,6 +585,8 @@ const VERB_NOUNS: PairLexicon = PairLexicon::new(&[
     ("testify", "hearing"),
     ("testified", "hearing"),
     ("protested", "protest"),
+    ("waited", "wait"),
+    ("waiting", "wait"),
     ("marched", "protest"),
     ("rallied", "protest"),
 ]);
@@ -692,6 +694,10 @@ const LOOSE_MODIFIERS: Lexicon = Lexicon::new(&[
     "past",
     "first",
     "last",
+    "older",
+    "younger",
+    "elderly",
+    "young",
 ]);
 
 fn is_possessive(w: &str) -> bool {
@@ -717,6 +723,14 @@ fn noun_run(text: &str, toks: &[Tok], start: usize, hi: usize) -> Run {
         } else {
             1
         };
+        // "six of its nine carriages": the whole's own number is not part of the noun
+        if toks.get(j).is_some_and(|t| t.kind == Kind::Num) {
+            j += 1;
+        } else if let Some(n) = super::numbers::read(text, toks, j, false) {
+            if n.from_words && n.vague.is_none() && !n.fraction {
+                j = n.end;
+            }
+        }
     }
     let mut run = Run {
         end: j,
@@ -877,9 +891,16 @@ fn nearest_predicate(
             best = Some((class, people, dist));
         }
     };
-    // right: after the noun run
+    // right: after the noun run, up to a coordinated new figure (", and nine people …")
     for (d, k) in (run_end..hi.min(run_end + WINDOW)).enumerate() {
         let w = word(text, toks, k);
+        let starts_figure = toks[k].kind == Kind::Num
+            || super::tokens::may_start_figure(toks[k].text(text))
+                && super::numbers::read(text, toks, k, false).is_some();
+        if starts_figure && k > 0 && is_any(word(text, toks, k - 1), &["and", "or", "while", "but"])
+        {
+            break;
+        }
         if let Some(c) = people_word(text, toks, k) {
             consider(c.to_string(), true, d);
             break;
@@ -892,11 +913,15 @@ fn nearest_predicate(
         }
     }
     // left: before the figure
-    for (d, k) in (lo.max(at.first.saturating_sub(WINDOW))..at.first)
+    for (d, k) in (lo.max(at.first.saturating_sub(2 * WINDOW))..at.first)
         .rev()
         .enumerate()
     {
         let w = word(text, toks, k);
+        // a coordinated clause before belongs to another figure ("… and now has 9 goals")
+        if is_any(w, &["and", "or", "but"]) {
+            break;
+        }
         if let Some(c) = people_word(text, toks, k) {
             consider(c.to_string(), true, d);
             break;
@@ -913,11 +938,13 @@ fn nearest_predicate(
     while k < hi && is_any(word(text, toks, k), SKIP) {
         aux |= is_any(
             word(text, toks, k),
-            &["were", "was", "been", "are", "is", "had", "have", "has"],
+            &["were", "was", "been", "are", "is", "being"],
         );
         k += 1;
     }
-    if aux
+    // "six carriages derailed": an "-ed" verb right after the noun
+    let direct = k == run_end && is_any(word(text, toks, k), EVENT_WORDS);
+    if (aux || direct)
         && k < hi
         && is_participle(word(text, toks, k))
         && best.as_ref().map_or(true, |b| b.2 > k - run_end)
@@ -1038,6 +1065,9 @@ fn duration_verb(text: &str, toks: &[Tok], at: At, lo: usize) -> Option<String> 
         if !v.is_empty() && !is_any(v, STOP) {
             return Some(format!("{} {}", fold(v), fold(w)));
         }
+    }
+    if let Some(n) = lookup(VERB_NOUNS, w) {
+        return Some(n.to_string());
     }
     w.chars()
         .next()
@@ -1182,6 +1212,19 @@ fn subject_before(
         } else {
             break;
         }
+    }
+    // a trailing prepositional phrase: "passenger numbers on it grew"
+    if k >= lo + 2
+        && is_any(
+            word(text, toks, k - 1),
+            &["it", "them", "this", "that", "there"],
+        )
+        && is_any(
+            word(text, toks, k - 2),
+            &["on", "in", "at", "of", "for", "from", "over"],
+        )
+    {
+        k -= 2;
     }
     // a relative clause set off by commas: ", which ran the warehouse,"; else an
     // appositive: "the semi-final, to be played on …"
@@ -1502,7 +1545,13 @@ fn measure_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, dim: 
             }
             "duration".into()
         }
-        Dim::Speed => "speed".into(),
+        Dim::Speed => {
+            if near(&["limit", "limits"]) {
+                "speed limit".into()
+            } else {
+                "speed".into()
+            }
+        }
         Dim::Weight | Dim::Volume | Dim::Area => {
             let class = match dim {
                 Dim::Weight => "weight",
@@ -1550,7 +1599,7 @@ fn date_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, class: &
     }
     let mut first_noun: Option<usize> = None;
     let mut j = at.first;
-    let segment_start = lo.max(at.first.saturating_sub(WINDOW + 2));
+    let segment_start = lo.max(at.first.saturating_sub(2 * WINDOW));
     while j > segment_start {
         j -= 1;
         let t = &toks[j];
@@ -1612,6 +1661,10 @@ fn date_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, class: &
             }
         }
         if is_any(w, LIGHT_VERBS) || copula {
+            // active with an object: "would hold a joint funeral on Saturday"
+            if let (Some(n), false) = (first_noun, copula) {
+                return format!("{class}: {}", singular(&hyphenated_word(text, toks, n)));
+            }
             if let Some(subj) = subject_before(text, toks, j, lo, false) {
                 return format!("{class}: {subj}");
             }
@@ -1628,6 +1681,14 @@ fn date_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, class: &
         {
             first_noun = Some(j);
         }
+    }
+    // no governing verb near: an event word anywhere in the clause
+    if !future
+        && (lo..hi)
+            .filter(|&k| k < at.first || k >= at.end)
+            .any(|k| is_any(word(text, toks, k), EVENT_WORDS))
+    {
+        return format!("event {class}");
     }
     if let Some(n) = first_noun {
         return format!("{class}: {}", singular(&hyphenated_word(text, toks, n)));

@@ -145,6 +145,7 @@ pub fn future_before(text: &str, toks: &[Tok], i: usize) -> bool {
                 "hosts",
                 "returns",
                 "expires",
+                "would",
             ],
         ) || (w.eq_ignore_ascii_case("to") && word(text, toks, k + 1).eq_ignore_ascii_case("be"))
             || w.ends_with("'ll")
@@ -192,7 +193,7 @@ fn month_day(text: &str, toks: &[Tok], i: usize, published: Option<DateTime>) ->
         });
     }
     let day = int_at(text, toks, j).filter(|d| (1..=31).contains(d))?;
-    if toks[j].text(text).len() > 2 {
+    if toks[j].text(text).len() > 2 || toks[j].newline_before {
         return None;
     }
     j = skip_ordinal(text, toks, j + 1);
