@@ -695,6 +695,9 @@ const LOOSE_MODIFIERS: Lexicon = Lexicon::new(&[
     "first",
     "last",
     "older",
+    "national",
+    "regional",
+    "local",
     "younger",
     "elderly",
     "young",
@@ -808,21 +811,6 @@ fn noun_run(text: &str, toks: &[Tok], start: usize, hi: usize) -> Run {
         if run.head.is_some() && w.chars().next().is_some_and(|c| c.is_uppercase()) {
             break;
         }
-        // "national mourning": an "-al" adjective before the noun is left out
-        if run.head.is_none()
-            && w.len() > 5
-            && w.ends_with("al")
-            && !is_any(
-                w,
-                &[
-                    "animal", "hospital", "official", "capital", "terminal", "material", "journal",
-                    "festival", "signal", "arsenal", "tribunal", "council",
-                ],
-            )
-        {
-            j += 1;
-            continue;
-        }
         if run.start.is_none() {
             run.start = Some(j);
         }
@@ -841,6 +829,7 @@ fn noun_run(text: &str, toks: &[Tok], start: usize, hi: usize) -> Run {
 
 /// Past participles that are not regular "-ed" forms.
 const IRREGULAR_PARTICIPLES: Lexicon = Lexicon::new(&[
+    "sworn", "chosen", "drawn", "grown", "known", "shown", "written", "spoken", "done", "gone",
     "sent", "held", "taken", "left", "hit", "shut", "kept", "found", "seen", "given", "brought",
     "built", "caught", "lost", "sold", "put", "set", "struck", "won", "beaten", "made", "told",
     "stolen", "thrown", "driven", "flown", "shot", "bought", "paid", "spent", "led", "torn",
@@ -850,6 +839,24 @@ const IRREGULAR_PARTICIPLES: Lexicon = Lexicon::new(&[
 /// Particles that belong to the verb: "sent home", "laid off", "pulled out".
 const PARTICLES: Lexicon =
     Lexicon::new(&["home", "off", "out", "up", "down", "away", "back", "over"]);
+
+/// A plain verb after "to" ("to build", "to hire"): lowercase, not a function word, not
+/// a participle or a noun-looking plural.
+fn is_base_verb(w: &str) -> bool {
+    w.len() > 2
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !is_any(w, STOP)
+        && !is_any(w, SKIP)
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && !w.ends_with('s')
+        && !is_any(
+            w,
+            &[
+                "the", "be", "about", "around", "nearly", "some", "over", "up",
+            ],
+        )
+}
 
 /// A verb form usable as a predicate class: a regular "-ed" form or a listed participle.
 fn is_participle(w: &str) -> bool {
@@ -864,7 +871,7 @@ fn is_participle(w: &str) -> bool {
 fn verb_class(text: &str, toks: &[Tok], k: usize) -> String {
     let w = fold(word(text, toks, k));
     let next = word(text, toks, k + 1);
-    if is_any(next, PARTICLES) {
+    if is_any(next, PARTICLES) || (w == "sworn" && next.eq_ignore_ascii_case("in")) {
         format!("{w} {}", fold(next))
     } else if is_any(&w, &["sent", "dispatched", "mobilised", "mobilized"]) {
         "deployed".to_string()
@@ -935,10 +942,27 @@ fn nearest_predicate(
     // sent home", "17 vessels were moored"
     let mut k = run_end;
     let mut aux = false;
-    while k < hi && is_any(word(text, toks, k), SKIP) {
+    // a short prepositional phrase may sit between: "Four helicopters from the air force
+    // were sent"
+    if is_any(word(text, toks, k), &["from", "of", "in", "at", "on"]) {
+        let mut j = k + 1;
+        while j < hi
+            && j < k + 6
+            && toks[j].kind == Kind::Word
+            && !is_any(word(text, toks, j), SKIP)
+        {
+            j += 1;
+        }
+        if j < hi && is_any(word(text, toks, j), &["were", "was", "are", "is"]) {
+            k = j;
+        }
+    }
+    while k < hi
+        && (is_any(word(text, toks, k), SKIP) || is_any(word(text, toks, k), &["to", "had"]))
+    {
         aux |= is_any(
             word(text, toks, k),
-            &["were", "was", "been", "are", "is", "being"],
+            &["were", "was", "been", "are", "is", "being", "be"],
         );
         k += 1;
     }
@@ -954,6 +978,13 @@ fn nearest_predicate(
     }
     if best.is_some() {
         return best.map(|(c, p, _)| (c, p));
+    }
+    // "pledged to build 1,500 homes": an infinitive verb before the number
+    if at.first >= lo + 2
+        && word(text, toks, at.first - 2).eq_ignore_ascii_case("to")
+        && is_base_verb(word(text, toks, at.first - 1))
+    {
+        return Some((fold(word(text, toks, at.first - 1)), false));
     }
     // past-tense verb just before the number: "has now won seven"
     let mut k = at.first;
@@ -1137,6 +1168,19 @@ fn count_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize) -> Stri
     }
     let run = noun_run(text, toks, at.head_end, hi);
     let head_word = run.head_word(text, toks);
+    // the whole of a partitive is a bare count: "six of its nine carriages derailed"
+    if at.first >= 2
+        && is_any(
+            word(text, toks, at.first - 1),
+            &["its", "the", "their", "his", "her"],
+        )
+        && word(text, toks, at.first - 2).eq_ignore_ascii_case("of")
+        && !head_word.is_empty()
+    {
+        if let Some(p) = run.phrase(text, toks) {
+            return p;
+        }
+    }
     // the noun itself may name the class: "30 deaths", "12 arrests", "200 evacuees"
     if let Some(c) = run.head.and_then(|h| people_word(text, toks, h)) {
         return c.to_string();
@@ -1671,7 +1715,7 @@ fn date_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, class: &
             continue;
         }
         if is_participle(w) {
-            return format!("{class}: {}", fold(w));
+            return format!("{class}: {}", verb_class(text, toks, j));
         }
         if first_noun.is_none()
             && !is_any(w, STOP)
@@ -1682,11 +1726,13 @@ fn date_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, class: &
             first_noun = Some(j);
         }
     }
-    // no governing verb near: an event word anywhere in the clause
+    // no governing verb near: an event or casualty word anywhere in the clause
     if !future
-        && (lo..hi)
-            .filter(|&k| k < at.first || k >= at.end)
-            .any(|k| is_any(word(text, toks, k), EVENT_WORDS))
+        && (lo..hi).filter(|&k| k < at.first || k >= at.end).any(|k| {
+            let w = word(text, toks, k);
+            is_any(w, EVENT_WORDS)
+                || is_any(w, &["injured", "wounded", "hurt", "dead", "derailment"])
+        })
     {
         return format!("event {class}");
     }
