@@ -290,12 +290,13 @@ pub fn unit_after(text: &str, toks: &[Tok], end: usize, scaled: bool, money: boo
     if !toks.get(start).is_some_and(|t| may_be_unit(t.text(text))) {
         return None;
     }
+    let first_word = toks[start].text(text);
     for (words, unit, factor, dim) in UNITS {
         if money && *dim != Dim::Money && *dim != Dim::Percent {
             // "$3m" is handled as a scale; no other unit after a currency symbol
             continue;
         }
-        if !matches_words(text, toks, start, words) {
+        if !words[0].eq_ignore_ascii_case(first_word) || !matches_words(text, toks, start, words) {
             continue;
         }
         let after = start + words.len();
