@@ -1,9 +1,9 @@
 //! Figures: numbers a reader takes as reported facts, normalised to an interval with a
 //! unit, and keyed by the subject they quantify (conventions: tests/gold/README.md).
 //!
-//! Pipeline per sentence: [`tokens`] (numbers, words, single marks; hyphens apart) →
-//! a cheap trigger test per word → [`when`] (dates, times) or [`quantity`] (numbers with
-//! currency, scale, unit, hedge and range partner; [`filters`] drop names, scores,
+//! Pipeline per sentence: `tokens` (numbers, words, single marks; hyphens apart) →
+//! a cheap trigger test per word → `when` (dates, times) or `quantity` (numbers with
+//! currency, scale, unit, hedge and range partner; `filters` drop names, scores,
 //! addresses, phones, counters, furniture) → [`subject`] (subject key, baseline,
 //! direction, update).
 //!
