@@ -542,6 +542,12 @@ fn page_furniture(text: &str, toks: &[Tok], first: usize, num: usize) -> bool {
     if word_lc_is(text, toks.get(k), FURNITURE_AFTER) {
         return true;
     }
+    // "the 22000 block of Joliet Avenue": an address
+    if word_lc_is(text, toks.get(num + 1), &["block"])
+        && word_lc_is(text, toks.get(num + 2), &["of"])
+    {
+        return true;
+    }
     if first >= 1 && toks[first - 1].text(text) == ":" {
         let from = first.saturating_sub(4);
         return (from..first - 1).any(|j| word_lc_is(text, toks.get(j), FURNITURE_BEFORE));

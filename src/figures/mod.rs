@@ -289,11 +289,11 @@ fn age_name<'a>(text: &'a str, toks: &[Tok], q: &quantity::Quantity) -> Option<&
     }
     // "a 17-year-old son": an indefinite unnamed person → "son"
     let indefinite = q.first > 0 && tokens::is_any(toks[q.first - 1].text(text), &["a", "an"]);
-    if let Some(t) = toks.get(q.end).filter(|_| indefinite) {
+    if indefinite {
+        let t = toks.get(q.end)?;
         let w = t.text(text);
-        if t.kind == Kind::Word && w.chars().next().is_some_and(|c| c.is_lowercase()) {
-            return Some(w);
-        }
+        let noun = t.kind == Kind::Word && w.chars().next().is_some_and(|c| c.is_lowercase());
+        return noun.then_some(w);
     }
     // after: "54-year-old Luis Ortega"
     let mut k = q.end;

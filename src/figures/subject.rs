@@ -925,8 +925,15 @@ fn nearest_predicate(
         .enumerate()
     {
         let w = word(text, toks, k);
-        // a coordinated clause before belongs to another figure ("… and now has 9 goals")
-        if is_any(w, &["and", "or", "but"]) {
+        // a coordinated or subordinate clause before belongs to another figure ("… and
+        // now has 9 goals", "killed after missiles hit a school where hundreds …")
+        if is_any(
+            w,
+            &[
+                "and", "or", "but", "where", "when", "while", "because", "although", "whereas",
+                "if",
+            ],
+        ) {
             break;
         }
         if let Some(c) = people_word(text, toks, k) {
@@ -1086,7 +1093,11 @@ fn duration_verb(text: &str, toks: &[Tok], at: At, lo: usize) -> Option<String> 
     if at.first < lo + 2 || !word(text, toks, at.first - 1).eq_ignore_ascii_case("for") {
         return None;
     }
-    let k = at.first - 2;
+    let mut k = at.first - 2;
+    // "felt strongly for 15 seconds": an adverb stands between verb and "for"
+    if word(text, toks, k).ends_with("ly") && k > lo {
+        k -= 1;
+    }
     let w = word(text, toks, k);
     if w.is_empty() || is_any(w, STOP) || is_any(w, SKIP) {
         return None;

@@ -177,6 +177,9 @@ const CASES: &[(&str, &str, &str, &str, &str, &str)] = &[
     ("Sixty people were injured when the train left the track on a curve 8 km north of Korvel at 21:40 on Monday.", "21:40", "21:40", "21:40", "time", "event time"),
     ("The town would hold a joint funeral on Saturday.", "Saturday", "2026-06-13", "2026-06-13", "date", "date: funeral"),
     ("She will be sworn in on Friday.", "Friday", "2026-06-12", "2026-06-12", "date", "date: sworn in"),
+    ("He was arrested five buildings away shortly before midnight.", "shortly before midnight", "23:30", "24:00", "time", "time: arrest"),
+    ("The quake was felt strongly for around 15 seconds.", "around 15 seconds", "13.5", "16.5", "s", "duration: felt"),
+    ("Missiles killed 40 people outside a school where hundreds of people were sheltering.", "hundreds", "200", "", "count", "people"),
     ("Crews brought the blaze under control shortly after midnight.", "shortly after midnight", "00:00", "00:30", "time", "time: fire under control"),
     ("Two managers were arrested last night.", "last night", "2026-06-09", "2026-06-09", "date", "date: arrest"),
     ("The minister visited the wards yesterday afternoon.", "yesterday afternoon", "2026-06-09", "2026-06-09", "date", "date: visit"),
@@ -255,6 +258,7 @@ const NOT_FIGURES: &[&str] = &[
     "They improved their winning percentage to .519 this spring.",
     "Call the hotline on 0800 555 0142.",
     "Listen to this article · 6 min",
+    "He was shot in the 22000 block of Joliet Avenue.",
     "We and our 143 partners use cookies to personalise content.",
     "Most viewed\n1. Ferry fares to rise in April\n3. Korvel derailment: death toll rises",
 ];

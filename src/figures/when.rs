@@ -660,6 +660,8 @@ fn time_interval(h: TimeHedge, secs: f64) -> Interval {
     match h {
         TimeHedge::Plain(h) => hedges::apply_to_time(h, secs),
         TimeHedge::ShortlyAfter => Interval::closed(secs, secs + HALF_HOUR),
+        // "shortly before midnight" is the end of the day: 23:30–24:00
+        TimeHedge::ShortlyBefore if secs == 0.0 => Interval::closed(86_400.0 - HALF_HOUR, 86_400.0),
         TimeHedge::ShortlyBefore => Interval::closed((secs - HALF_HOUR).max(0.0), secs),
     }
 }
