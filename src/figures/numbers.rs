@@ -150,6 +150,10 @@ fn fraction_word(w: &str) -> Option<f64> {
         Some(1.0 / 3.0)
     } else if is_any(w, &["quarter", "quarters"]) {
         Some(0.25)
+    } else if is_any(w, &["fifth", "fifths"]) {
+        Some(0.2)
+    } else if is_any(w, &["tenth", "tenths"]) {
+        Some(0.1)
     } else {
         None
     }
