@@ -242,6 +242,14 @@ impl Inner {
                 }
             }
             for (key, uri, diags, version) in all {
+                // The doc is now known under another URI (closed in the editor, which
+                // spelled it its own way): clear what the old URI shows.
+                if let Some((old_uri, old)) = published.get(&key) {
+                    if *old_uri != uri && !old.is_empty() {
+                        to_send.push((old_uri.clone(), Vec::new(), None));
+                        published.remove(&key);
+                    }
+                }
                 let unchanged = published
                     .get(&key)
                     .is_some_and(|(u, d)| *u == uri && *d == diags);
