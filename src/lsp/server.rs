@@ -175,7 +175,15 @@ impl Inner {
             lock(&self.world).cache = cache;
             let snapshot = Arc::new(snapshot);
             self.snapshot_tx.send_replace(snapshot.clone());
+            let publishing = std::time::Instant::now();
             self.publish(&snapshot).await;
+            if world::timing_enabled() {
+                eprintln!(
+                    "corroborate lsp timing: generation {}: diagnostics published in {:?}",
+                    snapshot.generation,
+                    publishing.elapsed()
+                );
+            }
             self.published_generation.send_replace(snapshot.generation);
         }
     }

@@ -226,6 +226,7 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
         root,
         encoding,
     } = job;
+    let started = std::time::Instant::now();
     let analysed: Vec<(Input, Cached)> = inputs
         .into_par_iter()
         .map(|input| {
@@ -247,6 +248,15 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
             (input, cached)
         })
         .collect();
+    let articles_done = std::time::Instant::now();
+    let reanalysed = analysed
+        .iter()
+        .filter(|(input, c)| {
+            cache
+                .get(&input.key)
+                .map_or(true, |old| !Arc::ptr_eq(&old.facts, &c.facts))
+        })
+        .count();
     let mut new_cache = HashMap::with_capacity(analysed.len());
     let mut docs = Vec::with_capacity(analysed.len());
     let mut uris = HashMap::new();
@@ -279,6 +289,7 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
             ..Analysis::default()
         }
     });
+    let workspace_done = std::time::Instant::now();
     let uri_list = analysis
         .docs
         .iter()
@@ -304,7 +315,21 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
                 .map(|c| c.lines.clone())
         },
     );
+    if timing_enabled() {
+        eprintln!(
+            "corroborate lsp timing: generation {generation}: {reanalysed}/{} articles analysed in {:?}, workspace findings {:?}, snapshot {:?}",
+            snapshot.doc_count(),
+            articles_done - started,
+            workspace_done - articles_done,
+            workspace_done.elapsed(),
+        );
+    }
     (snapshot, new_cache)
+}
+
+/// `CORROBORATE_LSP_TIMING=1` logs the duration of each analysis step to stderr.
+pub fn timing_enabled() -> bool {
+    std::env::var_os("CORROBORATE_LSP_TIMING").is_some_and(|v| v == "1")
 }
 
 fn analyse_article(text: &str, ctx: &ArticleContext, config: &Config) -> ArticleFacts {
