@@ -188,6 +188,11 @@ impl World {
             if !self.includes_open(&key) {
                 continue;
             }
+            if text.len() as u64 > self.config.max_file_size {
+                // Same limit as for files: a huge paste must not stall every analysis.
+                by_key.remove(&key);
+                continue;
+            }
             let outlet = convert::path_for_key(&key)
                 .and_then(|p| self.rel_path(&p))
                 .and_then(|rel| self.config.outlet_for_path(&rel));
@@ -479,6 +484,23 @@ mod tests {
         other.lsp.inlay_hints = false;
         assert!(world.set_config(other));
         assert!(world.cache.is_empty());
+    }
+
+    #[test]
+    fn open_documents_over_the_size_limit_are_left_out() {
+        let world = World {
+            config: Arc::new(Config {
+                max_file_size: 10,
+                ..Config::default()
+            }),
+            ..World::default()
+        };
+        let open = vec![
+            ("untitled:small".to_string(), "short".to_string(), 1),
+            ("untitled:big".to_string(), "x".repeat(11), 1),
+        ];
+        let keys: Vec<String> = world.inputs(open).into_iter().map(|i| i.key).collect();
+        assert_eq!(keys, vec!["untitled:small"]);
     }
 
     #[test]
