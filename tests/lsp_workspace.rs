@@ -399,3 +399,23 @@ fn answers_in_the_clients_spelling_of_a_uri() {
     c.wait_diagnostics(&canonical, |d| has_hint(d, NO_OUTLET));
     c.shutdown_and_exit();
 }
+
+#[test]
+fn a_client_that_never_answers_the_servers_requests_still_gets_diagnostics() {
+    let ws = tempfile::tempdir().unwrap();
+    write(ws.path(), "a.txt", "Body without metadata.\n");
+    let mut c = Client::start(
+        ws.path(),
+        Setup {
+            answer_server_requests: false,
+            ..Setup::default()
+        },
+    );
+    let a = c.uri("a.txt");
+    c.wait_diagnostics(&a, |d| has_hint(d, NO_OUTLET));
+    assert!(
+        c.progress.is_empty(),
+        "no progress without an accepted token"
+    );
+    c.shutdown_and_exit();
+}
