@@ -513,7 +513,6 @@ fn same_diagnostics(
 /// document text, symbols, hints, lenses, hovers and diagnostics. A second article from
 /// another outlet is open in both, so cross-article findings are compared too.
 #[test]
-#[ignore = "needs the language server on main (lsp branch)"]
 fn incremental_edits_match_the_final_text_from_scratch() {
     use proptest::test_runner::{Config as RunnerConfig, TestCaseError, TestRunner};
     use serde_json::json;
