@@ -704,3 +704,24 @@ fn printing_a_far_future_date_figure_does_not_overflow() {
         assert!((1..=12).contains(&d.month) && (1..=31).contains(&d.day));
     }
 }
+
+/// Found by `properties::money_spellings_are_equal`: "$128.7 million" was normalised to
+/// 128699999.99999999 (floating point), printed as such, and differed from "$128,700,000".
+#[test]
+fn scaled_decimals_normalise_to_the_printed_digits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("corroborate.toml"), "").expect("config");
+    let article = "---\noutlet: The Valley Herald\npublished: 2026-03-14\n---\n\n\
+The damage was put at $128.7 million, the insurer said. Sales reached 4.6bn euros.\n";
+    write(dir.path(), "a.md", article.as_bytes());
+    let run = check_json(dir.path());
+    let report = assert_survived(&run, "scaled decimals");
+    let lows: Vec<String> = report["figures"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| f["value"]["low"].to_string())
+        .collect();
+    assert!(lows.contains(&"128700000".to_string()), "{lows:?}");
+    assert!(lows.contains(&"4600000000".to_string()), "{lows:?}");
+}
