@@ -89,7 +89,7 @@ if ! command -v nvim >/dev/null 2>&1; then
   if [ "$(id -u)" -eq 0 ]; then
     (apt-get update && apt-get install -y neovim) >"$WORK/apt.log" 2>&1 || tail -n 20 "$WORK/apt.log"
   else
-    (sudo apt-get update && sudo apt-get install -y neovim) >"$WORK/apt.log" 2>&1 || tail -n 20 "$WORK/apt.log"
+    (sudo -n apt-get update && sudo -n apt-get install -y neovim) >"$WORK/apt.log" 2>&1 || tail -n 20 "$WORK/apt.log"
   fi
 fi
 
@@ -138,6 +138,20 @@ if command -v npm >/dev/null 2>&1; then
   step "VS Code: compile (tsc, strict)" vscode npm run compile
   step "VS Code: unit tests (node --test)" vscode npm test
   step "VS Code: package the .vsix" vscode npx --no-install vsce package --out "$WORK/corroborate.vsix"
+  check_vsix() {
+    python3 - "$WORK/corroborate.vsix" <<'EOF_PY'
+import sys, zipfile
+names = set(zipfile.ZipFile(sys.argv[1]).namelist())
+needed = ["extension/package.json", "extension/out/extension.js", "extension/icon.png", "extension/readme.md",
+          "extension/LICENSE.txt", "extension/node_modules/vscode-languageclient/package.json"]
+missing = [n for n in needed if n not in names]
+leaked = sorted(n for n in names if n.startswith(("extension/src/", "extension/out/test/", "extension/out/testSupport/")))
+assert not missing, f"missing from the .vsix: {missing}"
+assert not leaked, f"sources or tests in the .vsix: {leaked[:5]}"
+print(f"{len(names)} files; 1 passed, 0 failed")
+EOF_PY
+  }
+  step "VS Code: the .vsix holds the extension, its runtime dependency, no tests" check_vsix
 else
   echo "SKIP  VS Code: npm is not installed, so the extension was not built, tested or packaged"
 fi

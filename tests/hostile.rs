@@ -347,10 +347,11 @@ fn cases() -> Vec<Case> {
             name: "pathological prose: long lines, no spaces, many short sentences",
             files: vec![
                 ("dots.txt", ". ".repeat(200_000).into_bytes(), Expect::Clean),
-                ("numbers.txt", "1 2,3 4.5% ".repeat(60_000).into_bytes(), Expect::Clean),
+                // 24,000 figures on one line: printing was quadratic in figures × line length.
+                ("numbers.txt", "1 2,3 4.5% ".repeat(6_000).into_bytes(), Expect::Clean),
                 (
                     "names.txt",
-                    "Mr. Ana Ruiz Luis Ortega Salcedo de la ".repeat(30_000).into_bytes(),
+                    "Mr. Ana Ruiz Luis Ortega Salcedo de la ".repeat(10_000).into_bytes(),
                     Expect::Clean,
                 ),
                 ("newlines.txt", "\n".repeat(1_000_000).into_bytes(), Expect::Clean),
@@ -631,7 +632,44 @@ fn hostile_configs() {
 }
 
 // ---------------------------------------------------------------------------------------
-// Regression tests for crashes found by the property tests and fuzzing.
+// Regression tests for crashes and blow-ups found by the property tests, fuzzing and the
+// cases above.
+
+/// Found by `pathological_prose`: 4,000 repetitions of "1 2,3 4.5% " (one 44 KB line, 16,000
+/// figures) took 40 s and printed 1 GB in the human format, 12 s in JSON: every figure
+/// printed its whole line, and every UTF-16 column walked the line. Doubling the figures
+/// now roughly doubles the time and output (it quadrupled).
+#[test]
+fn many_figures_on_one_line_print_in_linear_time() {
+    let mut sizes = Vec::new();
+    for reps in [1_000, 2_000] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("corroborate.toml"), "").expect("config");
+        write(
+            dir.path(),
+            "numbers.txt",
+            "1 2,3 4.5% ".repeat(reps).as_bytes(),
+        );
+        let human = run_binary(dir.path(), &["check", "."]);
+        assert!(matches!(human.code, 0 | 1), "{}", human.stderr);
+        let json = check_json(dir.path());
+        let report = assert_survived(&json, "numbers");
+        let figures = report["figures"].as_array().map_or(0, Vec::len);
+        assert!(figures >= reps, "expected figures, got {figures}");
+        assert!(
+            human.stdout.len() < figures * 800,
+            "{} bytes of human output for {figures} figures",
+            human.stdout.len()
+        );
+        sizes.push(human.stdout.len() + json.stdout.len());
+    }
+    assert!(
+        sizes[1] < sizes[0] * 3,
+        "output grew from {} to {} bytes when the input doubled",
+        sizes[0],
+        sizes[1]
+    );
+}
 
 /// Found by `properties::describing_any_figure_value_never_panics`: printing a `date`
 /// figure of a huge value overflowed in `dates::civil_from_days` (debug builds panicked,
@@ -665,4 +703,25 @@ fn printing_a_far_future_date_figure_does_not_overflow() {
         let d = corroborate::dates::Date::from_days(days);
         assert!((1..=12).contains(&d.month) && (1..=31).contains(&d.day));
     }
+}
+
+/// Found by `properties::money_spellings_are_equal`: "$128.7 million" was normalised to
+/// 128699999.99999999 (floating point), printed as such, and differed from "$128,700,000".
+#[test]
+fn scaled_decimals_normalise_to_the_printed_digits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("corroborate.toml"), "").expect("config");
+    let article = "---\noutlet: The Valley Herald\npublished: 2026-03-14\n---\n\n\
+The damage was put at $128.7 million, the insurer said. Sales reached 4.6bn euros.\n";
+    write(dir.path(), "a.md", article.as_bytes());
+    let run = check_json(dir.path());
+    let report = assert_survived(&run, "scaled decimals");
+    let lows: Vec<String> = report["figures"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| f["value"]["low"].to_string())
+        .collect();
+    assert!(lows.contains(&"128700000".to_string()), "{lows:?}");
+    assert!(lows.contains(&"4600000000".to_string()), "{lows:?}");
 }

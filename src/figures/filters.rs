@@ -280,6 +280,7 @@ pub fn is_not_figure(text: &str, toks: &[Tok], first: usize, num: usize) -> bool
         || street_number(text, toks, num)
         || list_counter(text, toks, first, num)
         || page_furniture(text, toks, first, num)
+        || banner(text, toks, first)
 }
 
 /// "Route 9", "Terminal 2", "COVID-19", "MH17", "F-16", "No. 5", "#3".
@@ -512,11 +513,22 @@ fn street_number(text: &str, toks: &[Tok], num: usize) -> bool {
 
 /// "1." or "2)" opening a sentence.
 fn list_counter(text: &str, toks: &[Tok], first: usize, num: usize) -> bool {
-    first == 0
-        && num == 0
+    first == num
+        && toks[num].newline_before
         && toks
-            .get(1)
+            .get(num + 1)
             .is_some_and(|n| matches!(n.text(text), "." | ")") && !n.space_before)
+}
+
+/// "Listen to this article · 6 min", "We and our 143 partners use cookies": bylines and
+/// banners use middle dots; cookie banners name cookies.
+fn banner(text: &str, toks: &[Tok], first: usize) -> bool {
+    if first > 0 && matches!(toks[first - 1].text(text), "·" | "•" | "|") {
+        return true;
+    }
+    toks[first.saturating_sub(40)..(first + 40).min(toks.len())]
+        .iter()
+        .any(|t| t.kind == Kind::Word && is_any(t.text(text), &["cookies", "cookie"]))
 }
 
 /// "3 comments", "1.2K shares", "Visitors today: 1,204".
@@ -528,6 +540,12 @@ fn page_furniture(text: &str, toks: &[Tok], first: usize, num: usize) -> bool {
         k += 1;
     }
     if word_lc_is(text, toks.get(k), FURNITURE_AFTER) {
+        return true;
+    }
+    // "the 22000 block of Joliet Avenue": an address
+    if word_lc_is(text, toks.get(num + 1), &["block"])
+        && word_lc_is(text, toks.get(num + 2), &["of"])
+    {
         return true;
     }
     if first >= 1 && toks[first - 1].text(text) == ":" {

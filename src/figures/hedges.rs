@@ -17,6 +17,7 @@ const BEFORE: &[(&[&str], Hedge)] = &[
     (&["a", "maximum", "of"], Hedge::AtMost),
     (&["up", "to"], Hedge::UpTo),
     (&["as", "many", "as"], Hedge::UpTo),
+    (&["within"], Hedge::UpTo),
     (&["as", "much", "as"], Hedge::UpTo),
     (&["more", "than"], Hedge::MoreThan),
     (&["greater", "than"], Hedge::MoreThan),

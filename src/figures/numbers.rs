@@ -150,6 +150,10 @@ fn fraction_word(w: &str) -> Option<f64> {
         Some(1.0 / 3.0)
     } else if is_any(w, &["quarter", "quarters"]) {
         Some(0.25)
+    } else if is_any(w, &["fifth", "fifths"]) {
+        Some(0.2)
+    } else if is_any(w, &["tenth", "tenths"]) {
+        Some(0.1)
     } else {
         None
     }
@@ -208,7 +212,10 @@ fn read_numeral(text: &str, toks: &[Tok], i: usize, money: bool) -> Option<Numbe
     };
     if let Some(next) = toks.get(i + 1).filter(|t| t.kind == Kind::Word) {
         if let Some(m) = scale_word(next.text(text), !next.space_before, money) {
-            n.value *= m;
+            // Round to the printed digits: 128.7 × 1e6 is 128699999.99999999 in floating
+            // point, which would print as such and differ from "128,700,000".
+            let step = m / 10f64.powi(decimals as i32);
+            n.value = (value * m / step).round() * step;
             n.half_step *= m;
             n.end = i + 2;
             n.scaled = true;

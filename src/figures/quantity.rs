@@ -403,6 +403,24 @@ fn measure(
             hyphenated: false,
         });
     }
+    // "5 €", "5€": a currency sign after the number
+    if let Some(t) = toks.get(end).filter(|t| t.kind == Kind::Punct) {
+        let code = match t.text(text) {
+            "€" => Some("EUR"),
+            "£" => Some("GBP"),
+            "$" => Some("USD"),
+            _ => None,
+        };
+        if let Some(code) = code {
+            return Some(Measured {
+                unit: code,
+                factor: 1.0,
+                kind: QKind::Measure(Dim::Money),
+                end: end + 1,
+                hyphenated: false,
+            });
+        }
+    }
     if let Some((code, e)) = units::country_money_after(text, toks, end) {
         return Some(Measured {
             unit: code,

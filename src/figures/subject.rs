@@ -400,7 +400,7 @@ const MONEY_NOUNS: PairLexicon = PairLexicon::new(&[
     ("grant", "grant"),
     ("loan", "loan"),
     ("package", "package"),
-    ("repairs", "repairs"),
+    ("repairs", "cost"),
     ("fee", "fee"),
     ("fees", "fee"),
     ("rent", "rent"),
@@ -585,6 +585,8 @@ const VERB_NOUNS: PairLexicon = PairLexicon::new(&[
     ("testify", "hearing"),
     ("testified", "hearing"),
     ("protested", "protest"),
+    ("waited", "wait"),
+    ("waiting", "wait"),
     ("marched", "protest"),
     ("rallied", "protest"),
 ]);
@@ -692,6 +694,13 @@ const LOOSE_MODIFIERS: Lexicon = Lexicon::new(&[
     "past",
     "first",
     "last",
+    "older",
+    "national",
+    "regional",
+    "local",
+    "younger",
+    "elderly",
+    "young",
 ]);
 
 fn is_possessive(w: &str) -> bool {
@@ -717,6 +726,14 @@ fn noun_run(text: &str, toks: &[Tok], start: usize, hi: usize) -> Run {
         } else {
             1
         };
+        // "six of its nine carriages": the whole's own number is not part of the noun
+        if toks.get(j).is_some_and(|t| t.kind == Kind::Num) {
+            j += 1;
+        } else if let Some(n) = super::numbers::read(text, toks, j, false) {
+            if n.from_words && n.vague.is_none() && !n.fraction {
+                j = n.end;
+            }
+        }
     }
     let mut run = Run {
         end: j,
@@ -794,21 +811,6 @@ fn noun_run(text: &str, toks: &[Tok], start: usize, hi: usize) -> Run {
         if run.head.is_some() && w.chars().next().is_some_and(|c| c.is_uppercase()) {
             break;
         }
-        // "national mourning": an "-al" adjective before the noun is left out
-        if run.head.is_none()
-            && w.len() > 5
-            && w.ends_with("al")
-            && !is_any(
-                w,
-                &[
-                    "animal", "hospital", "official", "capital", "terminal", "material", "journal",
-                    "festival", "signal", "arsenal", "tribunal", "council",
-                ],
-            )
-        {
-            j += 1;
-            continue;
-        }
         if run.start.is_none() {
             run.start = Some(j);
         }
@@ -827,6 +829,7 @@ fn noun_run(text: &str, toks: &[Tok], start: usize, hi: usize) -> Run {
 
 /// Past participles that are not regular "-ed" forms.
 const IRREGULAR_PARTICIPLES: Lexicon = Lexicon::new(&[
+    "sworn", "chosen", "drawn", "grown", "known", "shown", "written", "spoken", "done", "gone",
     "sent", "held", "taken", "left", "hit", "shut", "kept", "found", "seen", "given", "brought",
     "built", "caught", "lost", "sold", "put", "set", "struck", "won", "beaten", "made", "told",
     "stolen", "thrown", "driven", "flown", "shot", "bought", "paid", "spent", "led", "torn",
@@ -836,6 +839,24 @@ const IRREGULAR_PARTICIPLES: Lexicon = Lexicon::new(&[
 /// Particles that belong to the verb: "sent home", "laid off", "pulled out".
 const PARTICLES: Lexicon =
     Lexicon::new(&["home", "off", "out", "up", "down", "away", "back", "over"]);
+
+/// A plain verb after "to" ("to build", "to hire"): lowercase, not a function word, not
+/// a participle or a noun-looking plural.
+fn is_base_verb(w: &str) -> bool {
+    w.len() > 2
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !is_any(w, STOP)
+        && !is_any(w, SKIP)
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && !w.ends_with('s')
+        && !is_any(
+            w,
+            &[
+                "the", "be", "about", "around", "nearly", "some", "over", "up",
+            ],
+        )
+}
 
 /// A verb form usable as a predicate class: a regular "-ed" form or a listed participle.
 fn is_participle(w: &str) -> bool {
@@ -850,7 +871,7 @@ fn is_participle(w: &str) -> bool {
 fn verb_class(text: &str, toks: &[Tok], k: usize) -> String {
     let w = fold(word(text, toks, k));
     let next = word(text, toks, k + 1);
-    if is_any(next, PARTICLES) {
+    if is_any(next, PARTICLES) || (w == "sworn" && next.eq_ignore_ascii_case("in")) {
         format!("{w} {}", fold(next))
     } else if is_any(&w, &["sent", "dispatched", "mobilised", "mobilized"]) {
         "deployed".to_string()
@@ -877,9 +898,16 @@ fn nearest_predicate(
             best = Some((class, people, dist));
         }
     };
-    // right: after the noun run
+    // right: after the noun run, up to a coordinated new figure (", and nine people …")
     for (d, k) in (run_end..hi.min(run_end + WINDOW)).enumerate() {
         let w = word(text, toks, k);
+        let starts_figure = toks[k].kind == Kind::Num
+            || super::tokens::may_start_figure(toks[k].text(text))
+                && super::numbers::read(text, toks, k, false).is_some();
+        if starts_figure && k > 0 && is_any(word(text, toks, k - 1), &["and", "or", "while", "but"])
+        {
+            break;
+        }
         if let Some(c) = people_word(text, toks, k) {
             consider(c.to_string(), true, d);
             break;
@@ -892,11 +920,22 @@ fn nearest_predicate(
         }
     }
     // left: before the figure
-    for (d, k) in (lo.max(at.first.saturating_sub(WINDOW))..at.first)
+    for (d, k) in (lo.max(at.first.saturating_sub(2 * WINDOW))..at.first)
         .rev()
         .enumerate()
     {
         let w = word(text, toks, k);
+        // a coordinated or subordinate clause before belongs to another figure ("… and
+        // now has 9 goals", "killed after missiles hit a school where hundreds …")
+        if is_any(
+            w,
+            &[
+                "and", "or", "but", "where", "when", "while", "because", "although", "whereas",
+                "if",
+            ],
+        ) {
+            break;
+        }
         if let Some(c) = people_word(text, toks, k) {
             consider(c.to_string(), true, d);
             break;
@@ -910,14 +949,33 @@ fn nearest_predicate(
     // sent home", "17 vessels were moored"
     let mut k = run_end;
     let mut aux = false;
-    while k < hi && is_any(word(text, toks, k), SKIP) {
+    // a short prepositional phrase may sit between: "Four helicopters from the air force
+    // were sent"
+    if is_any(word(text, toks, k), &["from", "of", "in", "at", "on"]) {
+        let mut j = k + 1;
+        while j < hi
+            && j < k + 6
+            && toks[j].kind == Kind::Word
+            && !is_any(word(text, toks, j), SKIP)
+        {
+            j += 1;
+        }
+        if j < hi && is_any(word(text, toks, j), &["were", "was", "are", "is"]) {
+            k = j;
+        }
+    }
+    while k < hi
+        && (is_any(word(text, toks, k), SKIP) || is_any(word(text, toks, k), &["to", "had"]))
+    {
         aux |= is_any(
             word(text, toks, k),
-            &["were", "was", "been", "are", "is", "had", "have", "has"],
+            &["were", "was", "been", "are", "is", "being", "be"],
         );
         k += 1;
     }
-    if aux
+    // "six carriages derailed": an "-ed" verb right after the noun
+    let direct = k == run_end && is_any(word(text, toks, k), EVENT_WORDS);
+    if (aux || direct)
         && k < hi
         && is_participle(word(text, toks, k))
         && best.as_ref().map_or(true, |b| b.2 > k - run_end)
@@ -927,6 +985,13 @@ fn nearest_predicate(
     }
     if best.is_some() {
         return best.map(|(c, p, _)| (c, p));
+    }
+    // "pledged to build 1,500 homes": an infinitive verb before the number
+    if at.first >= lo + 2
+        && word(text, toks, at.first - 2).eq_ignore_ascii_case("to")
+        && is_base_verb(word(text, toks, at.first - 1))
+    {
+        return Some((fold(word(text, toks, at.first - 1)), false));
     }
     // past-tense verb just before the number: "has now won seven"
     let mut k = at.first;
@@ -1028,7 +1093,11 @@ fn duration_verb(text: &str, toks: &[Tok], at: At, lo: usize) -> Option<String> 
     if at.first < lo + 2 || !word(text, toks, at.first - 1).eq_ignore_ascii_case("for") {
         return None;
     }
-    let k = at.first - 2;
+    let mut k = at.first - 2;
+    // "felt strongly for 15 seconds": an adverb stands between verb and "for"
+    if word(text, toks, k).ends_with("ly") && k > lo {
+        k -= 1;
+    }
     let w = word(text, toks, k);
     if w.is_empty() || is_any(w, STOP) || is_any(w, SKIP) {
         return None;
@@ -1038,6 +1107,9 @@ fn duration_verb(text: &str, toks: &[Tok], at: At, lo: usize) -> Option<String> 
         if !v.is_empty() && !is_any(v, STOP) {
             return Some(format!("{} {}", fold(v), fold(w)));
         }
+    }
+    if let Some(n) = lookup(VERB_NOUNS, w) {
+        return Some(n.to_string());
     }
     w.chars()
         .next()
@@ -1107,6 +1179,19 @@ fn count_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize) -> Stri
     }
     let run = noun_run(text, toks, at.head_end, hi);
     let head_word = run.head_word(text, toks);
+    // the whole of a partitive is a bare count: "six of its nine carriages derailed"
+    if at.first >= 2
+        && is_any(
+            word(text, toks, at.first - 1),
+            &["its", "the", "their", "his", "her"],
+        )
+        && word(text, toks, at.first - 2).eq_ignore_ascii_case("of")
+        && !head_word.is_empty()
+    {
+        if let Some(p) = run.phrase(text, toks) {
+            return p;
+        }
+    }
     // the noun itself may name the class: "30 deaths", "12 arrests", "200 evacuees"
     if let Some(c) = run.head.and_then(|h| people_word(text, toks, h)) {
         return c.to_string();
@@ -1182,6 +1267,19 @@ fn subject_before(
         } else {
             break;
         }
+    }
+    // a trailing prepositional phrase: "passenger numbers on it grew"
+    if k >= lo + 2
+        && is_any(
+            word(text, toks, k - 1),
+            &["it", "them", "this", "that", "there"],
+        )
+        && is_any(
+            word(text, toks, k - 2),
+            &["on", "in", "at", "of", "for", "from", "over"],
+        )
+    {
+        k -= 2;
     }
     // a relative clause set off by commas: ", which ran the warehouse,"; else an
     // appositive: "the semi-final, to be played on …"
@@ -1502,7 +1600,13 @@ fn measure_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, dim: 
             }
             "duration".into()
         }
-        Dim::Speed => "speed".into(),
+        Dim::Speed => {
+            if near(&["limit", "limits"]) {
+                "speed limit".into()
+            } else {
+                "speed".into()
+            }
+        }
         Dim::Weight | Dim::Volume | Dim::Area => {
             let class = match dim {
                 Dim::Weight => "weight",
@@ -1550,7 +1654,7 @@ fn date_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, class: &
     }
     let mut first_noun: Option<usize> = None;
     let mut j = at.first;
-    let segment_start = lo.max(at.first.saturating_sub(WINDOW + 2));
+    let segment_start = lo.max(at.first.saturating_sub(2 * WINDOW));
     while j > segment_start {
         j -= 1;
         let t = &toks[j];
@@ -1612,13 +1716,17 @@ fn date_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, class: &
             }
         }
         if is_any(w, LIGHT_VERBS) || copula {
+            // active with an object: "would hold a joint funeral on Saturday"
+            if let (Some(n), false) = (first_noun, copula) {
+                return format!("{class}: {}", singular(&hyphenated_word(text, toks, n)));
+            }
             if let Some(subj) = subject_before(text, toks, j, lo, false) {
                 return format!("{class}: {subj}");
             }
             continue;
         }
         if is_participle(w) {
-            return format!("{class}: {}", fold(w));
+            return format!("{class}: {}", verb_class(text, toks, j));
         }
         if first_noun.is_none()
             && !is_any(w, STOP)
@@ -1628,6 +1736,16 @@ fn date_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, class: &
         {
             first_noun = Some(j);
         }
+    }
+    // no governing verb near: an event or casualty word anywhere in the clause
+    if !future
+        && (lo..hi).filter(|&k| k < at.first || k >= at.end).any(|k| {
+            let w = word(text, toks, k);
+            is_any(w, EVENT_WORDS)
+                || is_any(w, &["injured", "wounded", "hurt", "dead", "derailment"])
+        })
+    {
+        return format!("event {class}");
     }
     if let Some(n) = first_noun {
         return format!("{class}: {}", singular(&hyphenated_word(text, toks, n)));

@@ -26,6 +26,8 @@ pub struct Tok {
     pub kind: Kind,
     /// Whitespace (or the sentence start) precedes the token.
     pub space_before: bool,
+    /// A line break precedes the token (or it starts the sentence).
+    pub newline_before: bool,
 }
 
 impl Tok {
@@ -43,10 +45,12 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let bytes = s.as_bytes();
     let mut i = 0;
     let mut space = true;
+    let mut newline = true;
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_whitespace() {
             space = true;
+            newline |= b == b'\n';
             i += 1;
             continue;
         }
@@ -70,8 +74,10 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
             end: start + i + len,
             kind,
             space_before: space,
+            newline_before: newline,
         });
         space = false;
+        newline = false;
         i += len;
     }
 }

@@ -145,6 +145,7 @@ pub fn future_before(text: &str, toks: &[Tok], i: usize) -> bool {
                 "hosts",
                 "returns",
                 "expires",
+                "would",
             ],
         ) || (w.eq_ignore_ascii_case("to") && word(text, toks, k + 1).eq_ignore_ascii_case("be"))
             || w.ends_with("'ll")
@@ -192,7 +193,7 @@ fn month_day(text: &str, toks: &[Tok], i: usize, published: Option<DateTime>) ->
         });
     }
     let day = int_at(text, toks, j).filter(|d| (1..=31).contains(d))?;
-    if toks[j].text(text).len() > 2 {
+    if toks[j].text(text).len() > 2 || toks[j].newline_before {
         return None;
     }
     j = skip_ordinal(text, toks, j + 1);
@@ -659,6 +660,8 @@ fn time_interval(h: TimeHedge, secs: f64) -> Interval {
     match h {
         TimeHedge::Plain(h) => hedges::apply_to_time(h, secs),
         TimeHedge::ShortlyAfter => Interval::closed(secs, secs + HALF_HOUR),
+        // "shortly before midnight" is the end of the day: 23:30–24:00
+        TimeHedge::ShortlyBefore if secs == 0.0 => Interval::closed(86_400.0 - HALF_HOUR, 86_400.0),
         TimeHedge::ShortlyBefore => Interval::closed((secs - HALF_HOUR).max(0.0), secs),
     }
 }

@@ -32,6 +32,8 @@ const DEBOUNCE: Duration = Duration::from_millis(40);
 const GAP_GRACE: Duration = Duration::from_millis(150);
 /// Longest a request waits for the analysis to catch up before answering from what exists.
 const CATCH_UP_LIMIT: Duration = Duration::from_secs(20);
+/// Longest the server waits for the client to answer its own requests before going on.
+const CLIENT_REPLY_LIMIT: Duration = Duration::from_secs(3);
 /// Longest a request waits for the handlers of edits sent before it.
 const SYNC_LIMIT: Duration = Duration::from_secs(2);
 /// Environment variable enabling the debug commands used by the tests.
@@ -175,7 +177,15 @@ impl Inner {
             lock(&self.world).cache = cache;
             let snapshot = Arc::new(snapshot);
             self.snapshot_tx.send_replace(snapshot.clone());
+            let publishing = std::time::Instant::now();
             self.publish(&snapshot).await;
+            if world::timing_enabled() {
+                eprintln!(
+                    "corroborate lsp timing: generation {}: diagnostics published in {:?}",
+                    snapshot.generation,
+                    publishing.elapsed()
+                );
+            }
             self.published_generation.send_replace(snapshot.generation);
         }
     }
@@ -242,6 +252,14 @@ impl Inner {
                 }
             }
             for (key, uri, diags, version) in all {
+                // The doc is now known under another URI (closed in the editor, which
+                // spelled it its own way): clear what the old URI shows.
+                if let Some((old_uri, old)) = published.get(&key) {
+                    if *old_uri != uri && !old.is_empty() {
+                        to_send.push((old_uri.clone(), Vec::new(), None));
+                        published.remove(&key);
+                    }
+                }
                 let unchanged = published
                     .get(&key)
                     .is_some_and(|(u, d)| *u == uri && *d == diags);
@@ -306,20 +324,27 @@ impl Inner {
     /// The initial indexing, with work-done progress when the client supports it.
     async fn index_workspace(self: Arc<Self>) {
         let caps = self.client_caps.get().cloned().unwrap_or_default();
-        self.register_watchers(&caps).await;
+        // Registration runs on its own: a client slow to answer must not delay indexing.
+        let registering = self.clone();
+        let watch_caps = caps.clone();
+        tokio::spawn(async move { registering.register_watchers(&watch_caps).await });
         let wants_progress = caps
             .window
             .as_ref()
             .and_then(|w| w.work_done_progress)
             .unwrap_or(false);
         let token = ProgressToken::String(PROGRESS_TOKEN.to_string());
-        let progress = if wants_progress
-            && self
-                .client
-                .create_work_done_progress(token.clone())
-                .await
-                .is_ok()
-        {
+        // Progress only once the client accepted the token, and not waiting long for it.
+        let created = wants_progress
+            && matches!(
+                tokio::time::timeout(
+                    CLIENT_REPLY_LIMIT,
+                    self.client.create_work_done_progress(token.clone())
+                )
+                .await,
+                Ok(Ok(()))
+            );
+        let progress = if created {
             Some(
                 self.client
                     .progress(token, "corroborate: indexing articles")

@@ -188,6 +188,11 @@ impl World {
             if !self.includes_open(&key) {
                 continue;
             }
+            if text.len() as u64 > self.config.max_file_size {
+                // Same limit as for files: a huge paste must not stall every analysis.
+                by_key.remove(&key);
+                continue;
+            }
             let outlet = convert::path_for_key(&key)
                 .and_then(|p| self.rel_path(&p))
                 .and_then(|rel| self.config.outlet_for_path(&rel));
@@ -226,6 +231,7 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
         root,
         encoding,
     } = job;
+    let started = std::time::Instant::now();
     let analysed: Vec<(Input, Cached)> = inputs
         .into_par_iter()
         .map(|input| {
@@ -247,6 +253,15 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
             (input, cached)
         })
         .collect();
+    let articles_done = std::time::Instant::now();
+    let reanalysed = analysed
+        .iter()
+        .filter(|(input, c)| {
+            cache
+                .get(&input.key)
+                .map_or(true, |old| !Arc::ptr_eq(&old.facts, &c.facts))
+        })
+        .count();
     let mut new_cache = HashMap::with_capacity(analysed.len());
     let mut docs = Vec::with_capacity(analysed.len());
     let mut uris = HashMap::new();
@@ -279,6 +294,7 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
             ..Analysis::default()
         }
     });
+    let workspace_done = std::time::Instant::now();
     let uri_list = analysis
         .docs
         .iter()
@@ -304,7 +320,21 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
                 .map(|c| c.lines.clone())
         },
     );
+    if timing_enabled() {
+        eprintln!(
+            "corroborate lsp timing: generation {generation}: {reanalysed}/{} articles analysed in {:?}, workspace findings {:?}, snapshot {:?}",
+            snapshot.doc_count(),
+            articles_done - started,
+            workspace_done - articles_done,
+            workspace_done.elapsed(),
+        );
+    }
     (snapshot, new_cache)
+}
+
+/// `CORROBORATE_LSP_TIMING=1` logs the duration of each analysis step to stderr.
+pub fn timing_enabled() -> bool {
+    std::env::var_os("CORROBORATE_LSP_TIMING").is_some_and(|v| v == "1")
 }
 
 fn analyse_article(text: &str, ctx: &ArticleContext, config: &Config) -> ArticleFacts {
@@ -454,6 +484,23 @@ mod tests {
         other.lsp.inlay_hints = false;
         assert!(world.set_config(other));
         assert!(world.cache.is_empty());
+    }
+
+    #[test]
+    fn open_documents_over_the_size_limit_are_left_out() {
+        let world = World {
+            config: Arc::new(Config {
+                max_file_size: 10,
+                ..Config::default()
+            }),
+            ..World::default()
+        };
+        let open = vec![
+            ("untitled:small".to_string(), "short".to_string(), 1),
+            ("untitled:big".to_string(), "x".repeat(11), 1),
+        ];
+        let keys: Vec<String> = world.inputs(open).into_iter().map(|i| i.key).collect();
+        assert_eq!(keys, vec!["untitled:small"]);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """A stand-in language server for testing editor clients without corroborate: answers
-`initialize`, `shutdown`, `textDocument/hover`, `textDocument/definition` and the
+`initialize`, `shutdown`, `textDocument/hover`, `textDocument/definition`, `textDocument/inlayHint` and the
 `corroborate.claimOccurrences` command, and appends every message it receives
 as one JSON line to the file named by $FAKE_LSP_LOG (with the process id, so tests can
 count servers). Standard library only."""
@@ -79,6 +79,7 @@ def answer(message):
                 "textDocumentSync": 1,
                 "hoverProvider": True,
                 "definitionProvider": True,
+                "inlayHintProvider": True,
                 "executeCommandProvider": {"commands": ["corroborate.ignoreDisagreement", "corroborate.claimOccurrences"]},
             },
             "serverInfo": {"name": "fake-corroborate"},
@@ -90,6 +91,11 @@ def answer(message):
     if method == "workspace/executeCommand" and message["params"]["command"] == "corroborate.claimOccurrences":
         spot = {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 5}}
         return [{"uri": "file:///claims/a.txt", "range": spot}, {"uri": "file:///claims/b.txt", "range": spot}]
+    if method == "textDocument/inlayHint" and os.environ.get("FAKE_LSP_REHEARSAL"):
+        start = find(DOCUMENTS.get(message["params"]["textDocument"]["uri"], ""), "Seven people")
+        if start is None:
+            return []
+        return [{"position": {"line": start["line"], "character": start["character"] + 5}, "label": "= 7"}]
     if method == "textDocument/definition":
         uri = message["params"]["textDocument"]["uri"]
         ledger = uri.rsplit("/", 1)[0] + "/ledger-fire.txt"

@@ -225,6 +225,34 @@ H.guard("buffer_file", function()
   H.equal("buffer_file: a scheme:// buffer is skipped", corroborate.buffer_file(plugin), nil)
 end)
 
+-- :checkhealth corroborate, through an injected reporter.
+H.guard("health", function()
+  local function recorder()
+    local lines = {}
+    local report = {}
+    for _, level in ipairs({ "start", "ok", "warn", "error", "info" }) do
+      report[level] = function(message)
+        table.insert(lines, level .. ": " .. message)
+      end
+    end
+    return report, lines
+  end
+  local corroborate = require("corroborate")
+  local saved = corroborate.options
+  corroborate.options = corroborate.resolve_options({ cmd = { "corroborate-does-not-exist", "lsp" } })
+  local report, lines = recorder()
+  require("corroborate.health").check(report)
+  local text = table.concat(lines, "\n")
+  H.check("health: a missing server is an error with the fix", text:find("error: corroborate: the language server `corroborate-does-not-exist` was not found", 1, true) ~= nil, text)
+  H.check("health: names the client API in use", text:find("ok: client: ", 1, true) ~= nil, text)
+  corroborate.options = corroborate.resolve_options({ cmd = { "sh", "lsp" } })
+  report, lines = recorder()
+  require("corroborate.health").check(report)
+  text = table.concat(lines, "\n")
+  H.check("health: an executable whose --version fails is a warning", text:find("warn: sh is executable but `--version` failed", 1, true) ~= nil, text)
+  corroborate.options = saved
+end)
+
 -- setup() with a missing binary must not start anything nor raise.
 H.guard("setup with a missing binary", function()
   corroborate.setup({ cmd = { "corroborate-does-not-exist", "lsp" } })

@@ -52,8 +52,13 @@ describe("package.json", () => {
       ["Corroborate: Restart Server", "Corroborate: Show Output"],
     );
   });
-  it("activates in corroborate workspaces and points at the compiled entry", () => {
-    assert.deepEqual(manifest.activationEvents, ["workspaceContains:corroborate.toml", "workspaceContains:articles/**"]);
+  it("activates in corroborate workspaces (and on articles, to notice a workspace created later)", () => {
+    assert.deepEqual(manifest.activationEvents, [
+      "workspaceContains:corroborate.toml",
+      "workspaceContains:articles/**",
+      "onLanguage:plaintext",
+      "onLanguage:markdown",
+    ]);
     assert.equal(manifest.main, "./out/extension.js");
   });
 });
