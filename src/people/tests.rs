@@ -518,16 +518,6 @@ fn ids_are_slugs_of_folded_names() {
     assert_eq!(name_keys("J.R. Smith Jr."), vec!["j", "r", "smith"]);
 }
 
-/// `PEOPLE_DEBUG="some text" cargo test --lib people::tests::debug_text -- --nocapture`
-#[test]
-fn debug_text() {
-    if let Ok(text) = std::env::var("PEOPLE_DEBUG") {
-        for m in people(&text) {
-            eprintln!("{m:?}");
-        }
-    }
-}
-
 #[test]
 fn large_article_stays_fast() {
     // 4,000 sentences naming 2,000 different people, then citing them by surname
@@ -538,27 +528,7 @@ fn large_article_stays_fast() {
     for i in 0..2000 {
         text.push_str(&format!("Ruiz{i} added that it was. "));
     }
-    let start = std::time::Instant::now();
+    // Scale is measured in benchmarks; here: every mention found and resolved.
     let found = people(&text);
-    let elapsed = start.elapsed();
     assert_eq!(found.len(), 4000);
-    assert!(elapsed.as_secs_f64() < 5.0, "took {elapsed:?}");
-}
-
-/// `PEOPLE_TIME=path cargo test --lib people::tests::time_file -- --nocapture`
-#[test]
-fn time_file() {
-    let Ok(path) = std::env::var("PEOPLE_TIME") else {
-        return;
-    };
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    let t = std::time::Instant::now();
-    let s = sentences(&text);
-    eprintln!("sentences {} in {:?}", s.len(), t.elapsed());
-    let t = std::time::Instant::now();
-    let p = recognise(&text, &s);
-    eprintln!("people {} in {:?}", p.len(), t.elapsed());
-    let t = std::time::Instant::now();
-    let q = crate::quotes::extract(&text, &s, &p);
-    eprintln!("quotes {} in {:?}", q.len(), t.elapsed());
 }
