@@ -433,7 +433,6 @@ fn is_outlet_line(line: &str) -> bool {
                     | "und"
                     | "der"
                     | "die"
-                    | "das"
                     | "van"
                     | "het"
                     | "en"
