@@ -1,10 +1,56 @@
 //! Figures: numbers a reader takes as reported facts, normalised to an interval with a
-//! unit, and keyed by the subject they quantify.
+//! unit, and keyed by the subject they quantify (conventions: tests/gold/README.md).
+//!
+//! Pipeline per sentence: `tokens` (numbers, words, single marks; hyphens apart) →
+//! a cheap trigger test per word → `when` (dates, times) or `quantity` (numbers with
+//! currency, scale, unit, hedge and range partner; `filters` drop names, scores,
+//! addresses, phones, counters, furniture) → [`subject`] (subject key, baseline,
+//! direction, update).
+//!
+//! Decisions (each documented where it is made):
+//! - Numerals: `,` groups thousands only before exactly three digits; `.` is decimal
+//!   unless the numeral has two or more dot groups of three ("1.500.000"). "1.500" is 1.5.
+//!   Digit runs longer than 40 bytes are never figures.
+//! - Currencies: "$" alone is USD, "pesos" MXN unless a country adjective says otherwise,
+//!   "pounds" a weight unless a scale precedes ("5 million pounds" → GBP); "$3m" is three
+//!   million, a bare "3m" three metres. A currency sign after the number counts ("5 €").
+//! - Units: tons are metric tonnes; US gallons; a year is 365 days, a month 30.
+//! - Hedges: tolerances from `config.tolerances`; clock times use fixed slack ("about
+//!   7 p.m." ±15 min, "shortly after midnight" the half hour after). "An estimated X" is
+//!   exact (as the labels have it).
+//! - Precision: half the step of the last printed digit in the canonical unit for
+//!   percentages, measures and scaled amounts ("2.3 billion" → 0.05e9, "40%" → 0.5); 0 for
+//!   number words, plain counts and unscaled money, which are exact.
+//! - Changes: a fall is a negative change ("down 18%" → −18, direction `Fall`).
+//! - Relative dates need the publication date: without one, weekdays, "yesterday" and
+//!   year-less days are not emitted (their tokens are still consumed, so "June 8" never
+//!   becomes the count 8).
+//! - Subjects: arrested/charged take no qualifier; other people classes keep specific
+//!   groups in the plural ("injured: paramedics"); compound nouns are kept ("deployed:
+//!   fire engines", "grain imports share").
+//!
+//! Cost: linear in the text; every matcher looks at a bounded window around its trigger.
 
 use crate::config::Config;
 use crate::dates::DateTime;
 use crate::Span;
 use serde::Serialize;
+
+mod filters;
+mod hedges;
+mod numbers;
+mod quantity;
+pub mod subject;
+mod tokens;
+mod units;
+mod when;
+
+#[cfg(test)]
+mod tests;
+
+use quantity::QKind;
+use subject::{At, For};
+use tokens::{Kind, Tok};
 
 /// A closed or half-open interval; `None` is an open side (−∞ / +∞).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
@@ -93,13 +139,192 @@ pub struct Figure {
 
 /// Extract the figures of an article's sentences. `published` resolves relative dates
 /// ("Friday", "yesterday").
+///
+/// Linear in the text: each sentence is tokenised once into a reused buffer, and every
+/// matcher looks at a bounded number of tokens around its trigger.
 pub fn extract(
-    _text: &str,
-    _sentences: &[Span],
-    _published: Option<DateTime>,
-    _config: &Config,
+    text: &str,
+    sentences: &[Span],
+    published: Option<DateTime>,
+    config: &Config,
 ) -> Vec<Figure> {
-    Vec::new()
+    let mut out = Vec::new();
+    let mut toks: Vec<Tok> = Vec::with_capacity(64);
+    let mut last_name: Option<String> = None;
+    for (si, s) in sentences.iter().enumerate() {
+        tokens::tokenize(text, s.start, s.end, &mut toks);
+        scan_sentence(text, &toks, si, published, config, &mut last_name, &mut out);
+        if let Some(n) = last_person_like(text, &toks) {
+            last_name = Some(n.to_string());
+        }
+    }
+    out
+}
+
+fn scan_sentence(
+    text: &str,
+    toks: &[Tok],
+    si: usize,
+    published: Option<DateTime>,
+    config: &Config,
+    last_name: &mut Option<String>,
+    out: &mut Vec<Figure>,
+) {
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let candidate = match t.kind {
+            Kind::Num => true,
+            Kind::Word => tokens::may_start_figure(t.text(text)),
+            _ => false,
+        };
+        if !candidate {
+            i += 1;
+            continue;
+        }
+        if let Some(w) = when::match_at(text, toks, i, published) {
+            if w.unresolved || w.end <= w.first {
+                i = w.end.max(i + 1);
+                continue;
+            }
+            let at = At {
+                first: w.first,
+                head_end: w.end,
+                end: w.end,
+                hyphenated: false,
+            };
+            let kind = if w.is_time { For::Time } else { For::Date };
+            let frame = subject::frame(text, toks, at, kind, None);
+            out.push(Figure {
+                span: Span::new(toks[w.first].start, toks[w.end - 1].end),
+                value: w.value,
+                unit: if w.is_time { "time" } else { "date" }.to_string(),
+                precision: 0.0,
+                hedge: w.hedge,
+                subject: frame.subject,
+                baseline: frame.baseline,
+                direction: None,
+                update: false,
+                sentence: si,
+            });
+            i = w.end.max(i + 1);
+            continue;
+        }
+        if let Some(q) = quantity::match_at(text, toks, i, &config.tolerances) {
+            let next = q.end.max(i + 1);
+            if !q.skip && q.end > q.first {
+                let at = At {
+                    first: q.first,
+                    head_end: q.head_end,
+                    end: q.end,
+                    hyphenated: q.hyphenated,
+                };
+                let name = if q.kind == QKind::Age {
+                    age_name(text, toks, &q).or(last_name.as_deref())
+                } else {
+                    None
+                };
+                let frame = subject::frame(text, toks, at, For::Quantity(q.kind), name);
+                let value = if q.unit == "percent"
+                    && frame.direction == Some(Direction::Fall)
+                    && frame.subject.ends_with("change")
+                {
+                    negated(q.value)
+                } else {
+                    q.value
+                };
+                out.push(Figure {
+                    span: Span::new(toks[q.first].start, toks[q.end - 1].end),
+                    value,
+                    unit: q.unit.to_string(),
+                    precision: q.precision,
+                    hedge: q.hedge,
+                    subject: frame.subject,
+                    baseline: frame.baseline,
+                    direction: frame.direction,
+                    update: frame.update,
+                    sentence: si,
+                });
+            }
+            i = next;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// A fall as a negative change: "down 18%" → −18 (tests/gold labels changes signed).
+fn negated(v: Interval) -> Interval {
+    Interval {
+        low: v.high.map(|h| -h),
+        high: v.low.map(|l| -l),
+        low_open: v.high_open,
+        high_open: v.low_open,
+    }
+}
+
+fn is_cap_word(text: &str, t: &Tok) -> bool {
+    t.kind == Kind::Word
+        && t.text(text)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase())
+}
+
+/// The surname an age belongs to: "Ortega, 54," → the word before the comma; "the
+/// 54-year-old Luis Ortega" → the last word of the name after; else the last capitalised
+/// pair earlier in the sentence.
+fn age_name<'a>(text: &'a str, toks: &[Tok], q: &quantity::Quantity) -> Option<&'a str> {
+    let n = q.num;
+    if n >= 2 && matches!(toks[n - 1].text(text), "," | "(") && is_cap_word(text, &toks[n - 2]) {
+        return Some(toks[n - 2].text(text));
+    }
+    // "Hector Duarte, a 54-year-old fisherman"
+    if q.first >= 3
+        && toks[q.first - 2].text(text) == ","
+        && is_cap_word(text, &toks[q.first - 3])
+        && tokens::is_any(toks[q.first - 1].text(text), &["a", "an", "the"])
+    {
+        return Some(toks[q.first - 3].text(text));
+    }
+    // "a 17-year-old son": an indefinite unnamed person → "son"
+    let indefinite = q.first > 0 && tokens::is_any(toks[q.first - 1].text(text), &["a", "an"]);
+    if indefinite {
+        let t = toks.get(q.end)?;
+        let w = t.text(text);
+        let noun = t.kind == Kind::Word && w.chars().next().is_some_and(|c| c.is_lowercase());
+        return noun.then_some(w);
+    }
+    // after: "54-year-old Luis Ortega"
+    let mut k = q.end;
+    let mut last = None;
+    while k < toks.len() && is_cap_word(text, &toks[k]) {
+        last = Some(toks[k].text(text));
+        k += 1;
+    }
+    if last.is_some() {
+        return last;
+    }
+    let from = q.first.saturating_sub(30);
+    last_person_like(text, toks.get(from..q.first).unwrap_or(&[]))
+}
+
+/// The last word of the last run of two or more capitalised words (not sentence-initial
+/// alone): a cheap stand-in for "the person last named".
+fn last_person_like<'a>(text: &'a str, toks: &[Tok]) -> Option<&'a str> {
+    let mut best = None;
+    let mut run = 0;
+    for (k, t) in toks.iter().enumerate() {
+        if is_cap_word(text, t) {
+            run += 1;
+            if run >= 2 {
+                best = Some(toks[k].text(text));
+            }
+        } else {
+            run = 0;
+        }
+    }
+    best
 }
 
 /// A short human form of a figure's value: "30–∞ count", "7 count", "2026-06-08 date".

@@ -153,10 +153,14 @@ async fn read_headers(reader: &mut (impl AsyncBufReadExt + Unpin)) -> Option<usi
             }
             continue;
         }
-        if let Some((name, value)) = line.split_once(':') {
-            if name.trim().eq_ignore_ascii_case("content-length") {
-                len = value.trim().parse().ok();
-            }
+        // After a header whose length could not be read, that frame's body is still in the
+        // stream and the next header follows it on the same line ("{…}Content-Length: 60"):
+        // find the header anywhere in the line so the stream resynchronises.
+        const HEADER: &str = "content-length:";
+        if let Some(at) = line.to_ascii_lowercase().rfind(HEADER) {
+            len = line
+                .get(at + HEADER.len()..)
+                .and_then(|v| v.trim().parse().ok());
         }
     }
 }

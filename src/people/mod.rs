@@ -27,6 +27,9 @@ pub struct PersonMention {
     /// Role or title stated with this mention, lowercased with title words and
     /// abbreviation periods kept ("health minister", "gov.", "mayor of puerto claro").
     pub role: Option<String>,
+    /// Every role stated with this mention, `role` first ("Dr. Helena van Dijk, head of
+    /// emergency medicine at …" → ["dr.", "head of emergency medicine at …"]).
+    pub roles: Vec<String>,
 }
 
 /// A person across the workspace.
@@ -110,6 +113,10 @@ pub(crate) fn refers_to(short: &[String], long: &[String]) -> bool {
     }
     if short.len() == 1 {
         let p = positions[0];
+        // a lone word must equal a whole word: "Springfield" never cites "P. S."
+        if short[0] != long[p] {
+            return false;
+        }
         let is_last = p + 1 == long.len();
         if p == 0 {
             return lexicon::is_family_name_first(&long[0]) && long.len() == 2 || long.len() == 1;
@@ -121,8 +128,10 @@ pub(crate) fn refers_to(short: &[String], long: &[String]) -> bool {
         }
         return substantive(&short[0]);
     }
-    // a multi-word citation must end on a surname word, not on an initial
-    substantive(short.last().unwrap_or(&String::new()))
+    // a multi-word citation ends on a whole surname word of `long`: "James Oler" does not
+    // cite "James O. Eastland" through the initial
+    let last = short.len() - 1;
+    substantive(&short[last]) && short[last] == long[positions[last]]
 }
 
 /// Slug of a folded name for ids: lowercase ASCII letters and digits joined by '-'.

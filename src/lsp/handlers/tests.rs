@@ -48,6 +48,7 @@ fn mention(text: &str, name: &str, nth: usize, role: Option<&str>) -> PersonMent
         name: name.to_string(),
         full_name: "Ana María Ruiz".to_string(),
         role: role.map(str::to_string),
+        roles: role.map(str::to_string).into_iter().collect(),
     }
 }
 
@@ -76,6 +77,7 @@ fn quote(text: &str) -> Quote {
         speaker: Some(1),
         speaker_text: None,
         attributed_elsewhere: false,
+        credited: None,
     }
 }
 

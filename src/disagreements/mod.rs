@@ -1,0 +1,345 @@
+//! Numeric disagreements: figures about the same subject in the same story whose values
+//! cannot both be true.
+//!
+//! Decisions:
+//! - Figures are compared only inside one story, with the same subject key and unit, and
+//!   only across outlets (within one outlet differing figures are usually updates). An
+//!   article without an outlet counts as an outlet of its own. Figures are first grouped
+//!   by (story, subject, unit): never all pairs over the workspace.
+//! - Suppressed figures (inline `corroborate: ignore`, `[[ignore]]` rules by subject and
+//!   optional story) take no part.
+//! - Values are compared as intervals widened by the rounding the printed value implies
+//!   (`Figure::precision`); an open end ("more than 120") is treated as closed, so a
+//!   printed 120 does not contradict "more than 120" — the lenient reading, as a false
+//!   warning costs more than a missed quibble. A figure given as a fall is compared as a
+//!   negative change, so "rose 7%" and "fell 7%" disagree.
+//! - Same baseline (or reference period) only: the same value against a different stated
+//!   baseline is `baseline-differs` (information); different values against different
+//!   baselines are never compared, nor a stated baseline against none.
+//! - Updates: a figure the text presents as an update ("raised the toll to 9") is compared
+//!   only with figures published at or after it (both articles dated; on the same day
+//!   both need a time), never with the earlier figures it replaces. Likewise an outlet's
+//!   figure that its own later article contradicts is that outlet's superseded word and
+//!   is left out.
+//! - Sides: figures that agree with each other (see [`sides`]); a figure that fits two
+//!   sides ("7 to 9" between 7 and 9) takes no side. A disagreement needs two sides with a
+//!   pair of figures from different outlets that cannot both be true.
+
+use crate::config::Config;
+use crate::figures::Figure;
+use crate::workspace::Doc;
+use std::collections::BTreeMap;
+
+mod message;
+mod sides;
+#[cfg(test)]
+mod tests;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FigureRef {
+    pub doc: usize,
+    /// Index into the doc's `facts.figures`.
+    pub figure: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Information,
+}
+
+impl Severity {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Information => "information",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Disagreement {
+    /// Stable rule code: `figure-mismatch` (values cannot both be true) or
+    /// `baseline-differs` (same value, different baseline or reference period).
+    pub rule: &'static str,
+    pub story: Option<String>,
+    pub subject: String,
+    pub severity: Severity,
+    /// For a journalist: "killed: Outlet A reports 9; Outlet B and Outlet C report 7".
+    pub message: String,
+    /// Every figure involved, grouped by side (each side's figures agree with each other).
+    pub sides: Vec<Vec<FigureRef>>,
+}
+
+impl Disagreement {
+    pub fn figures(&self) -> impl Iterator<Item = FigureRef> + '_ {
+        self.sides.iter().flatten().copied()
+    }
+}
+
+/// Rule code: values that cannot both be true.
+pub const FIGURE_MISMATCH: &str = "figure-mismatch";
+/// Rule code: the same value against different baselines.
+pub const BASELINE_DIFFERS: &str = "baseline-differs";
+
+/// Find disagreements between outlets inside each story.
+pub fn find(docs: &[Doc], stories: &[Option<String>], config: &Config) -> Vec<Disagreement> {
+    let mut out = Vec::new();
+    for ((story, subject, _unit), figures) in comparable_groups(docs, stories, config) {
+        let by_baseline = split_by_baseline(docs, &figures);
+        for members in by_baseline.values() {
+            let members = without_superseded(docs, members);
+            let members = without_self_contradiction(docs, &members);
+            if let Some(sides) = sides::mismatch_sides(docs, &members) {
+                out.push(disagreement(
+                    docs,
+                    FIGURE_MISMATCH,
+                    &story,
+                    &subject,
+                    Severity::Warning,
+                    sides,
+                ));
+            }
+        }
+        if let Some(sides) = sides::baseline_sides(docs, &by_baseline) {
+            out.push(disagreement(
+                docs,
+                BASELINE_DIFFERS,
+                &story,
+                &subject,
+                Severity::Information,
+                sides,
+            ));
+        }
+    }
+    out.sort_by(|a, b| {
+        story_order(&a.story)
+            .cmp(&story_order(&b.story))
+            .then_with(|| a.subject.cmp(&b.subject))
+            .then_with(|| a.rule.cmp(b.rule))
+            .then_with(|| a.sides.cmp(&b.sides))
+    });
+    out
+}
+
+/// `s12` sorts after `s2`.
+fn story_order(story: &Option<String>) -> (usize, String) {
+    let s = story.clone().unwrap_or_default();
+    let n = s.trim_start_matches('s').parse().unwrap_or(usize::MAX);
+    (n, s)
+}
+
+fn disagreement(
+    docs: &[Doc],
+    rule: &'static str,
+    story: &str,
+    subject: &str,
+    severity: Severity,
+    sides: Vec<Vec<FigureRef>>,
+) -> Disagreement {
+    let message = message::describe(docs, subject, rule, &sides);
+    Disagreement {
+        rule,
+        story: Some(story.to_string()),
+        subject: subject.to_string(),
+        severity,
+        message,
+        sides,
+    }
+}
+
+/// Figures that may be compared, keyed by (story, subject, unit), in doc then figure order.
+fn comparable_groups(
+    docs: &[Doc],
+    stories: &[Option<String>],
+    config: &Config,
+) -> BTreeMap<(String, String, String), Vec<FigureRef>> {
+    let mut groups: BTreeMap<(String, String, String), Vec<FigureRef>> = BTreeMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let Some(Some(story)) = stories.get(d) else {
+            continue;
+        };
+        for (i, f) in doc.facts.figures.iter().enumerate() {
+            if !is_comparable(f)
+                || doc.facts.is_ignored(f)
+                || ignored_by_config(config, story, &f.subject)
+            {
+                continue;
+            }
+            groups
+                .entry((story.clone(), f.subject.clone(), f.unit.clone()))
+                .or_default()
+                .push(FigureRef { doc: d, figure: i });
+        }
+    }
+    groups
+}
+
+/// Longest span of a `date` figure that is compared: a month. A bare year ("seized in
+/// 2023") is background far more often than the date of the story's event, and a year
+/// against a day is a difference of precision, not of fact.
+const MAX_DATE_SPAN_SECONDS: f64 = 31.0 * 86_400.0;
+
+fn is_coarse_date(f: &Figure) -> bool {
+    f.unit == "date"
+        && match (f.value.low, f.value.high) {
+            (Some(l), Some(h)) => h - l > MAX_DATE_SPAN_SECONDS,
+            _ => false,
+        }
+}
+
+/// Subject keys that do not say what is counted or dated: figures keyed so are never
+/// compared (two bare "count"s are rarely the same quantity).
+const UNSPECIFIC_SUBJECTS: &[&str] = &[
+    "count",
+    "number",
+    "value",
+    "amount",
+    "total",
+    "figure",
+    "date",
+    "time",
+    "duration",
+    "people",
+    "persons",
+    "percent",
+    "percentage",
+    "share",
+    "change",
+    "rate",
+    "money",
+    "sum",
+    "age",
+    "year",
+    "years",
+    "day",
+    "days",
+];
+
+/// A figure with a specific subject, a unit and a sane value.
+fn is_comparable(f: &Figure) -> bool {
+    let finite = |v: Option<f64>| v.map_or(true, |x| x.is_finite());
+    let ordered = match (f.value.low, f.value.high) {
+        (Some(l), Some(h)) => l <= h,
+        (None, None) => false,
+        _ => true,
+    };
+    let subject = f.subject.trim();
+    !subject.is_empty()
+        && !is_coarse_date(f)
+        && subject != "*"
+        && !UNSPECIFIC_SUBJECTS.contains(&subject)
+        && !f.unit.is_empty()
+        && finite(f.value.low)
+        && finite(f.value.high)
+        && f.precision.is_finite()
+        && ordered
+}
+
+/// `[[ignore]]` rules: a subject (or its class, `killed` covers `killed: children`),
+/// optionally only in one story.
+fn ignored_by_config(config: &Config, story: &str, subject: &str) -> bool {
+    config.ignore.iter().any(|r| {
+        let rule = r.subject.trim();
+        (subject == rule
+            || subject
+                .strip_prefix(rule)
+                .is_some_and(|rest| rest.starts_with(':')))
+            && r.story.as_deref().map_or(true, |s| s == story)
+    })
+}
+
+/// The figure behind a reference.
+pub(crate) fn figure(docs: &[Doc], r: FigureRef) -> &Figure {
+    &docs[r.doc].facts.figures[r.figure]
+}
+
+/// Figures by normalised baseline ("" = none stated).
+fn split_by_baseline(docs: &[Doc], figures: &[FigureRef]) -> BTreeMap<String, Vec<FigureRef>> {
+    let mut out: BTreeMap<String, Vec<FigureRef>> = BTreeMap::new();
+    for &r in figures {
+        let key = figure(docs, r)
+            .baseline
+            .as_deref()
+            .map(|b| {
+                crate::text::fold(b)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_default();
+        out.entry(key).or_default().push(r);
+    }
+    out
+}
+
+/// Leave out a figure that a later article of the same outlet contradicts.
+fn without_superseded(docs: &[Doc], figures: &[FigureRef]) -> Vec<FigureRef> {
+    figures
+        .iter()
+        .copied()
+        .filter(|&f| {
+            !figures.iter().any(|&g| {
+                sides::outlet_key(docs, g.doc) == sides::outlet_key(docs, f.doc)
+                    && published_after(docs, g.doc, f.doc)
+                    && !sides::compatible(figure(docs, f), figure(docs, g))
+            })
+        })
+        .collect()
+}
+
+/// An article that itself gives values for a subject that cannot all be true is either
+/// reporting an update (keep its update figures, the article's latest word) or using the
+/// subject key for several quantities (then its figures for the subject are left out:
+/// comparing them across outlets would be noise).
+fn without_self_contradiction(docs: &[Doc], figures: &[FigureRef]) -> Vec<FigureRef> {
+    let mut out = Vec::with_capacity(figures.len());
+    let mut i = 0;
+    while i < figures.len() {
+        let doc = figures[i].doc;
+        let mut j = i;
+        while j < figures.len() && figures[j].doc == doc {
+            j += 1;
+        }
+        let own = &figures[i..j];
+        let consistent = |set: &[FigureRef]| {
+            set.iter().enumerate().all(|(k, &a)| {
+                set[k + 1..]
+                    .iter()
+                    .all(|&b| sides::compatible(figure(docs, a), figure(docs, b)))
+            })
+        };
+        if consistent(own) {
+            out.extend_from_slice(own);
+        } else {
+            let updates: Vec<FigureRef> = own
+                .iter()
+                .copied()
+                .filter(|&r| figure(docs, r).update)
+                .collect();
+            if !updates.is_empty() && consistent(&updates) {
+                out.extend(updates);
+            }
+        }
+        i = j;
+    }
+    out
+}
+
+/// Is doc `a` known to be published strictly after doc `b`? (Same day: both need a time.)
+pub(crate) fn published_after(docs: &[Doc], a: usize, b: usize) -> bool {
+    match (docs[a].facts.published(), docs[b].facts.published()) {
+        (Some(x), Some(y)) if x.date != y.date => x.date > y.date,
+        (Some(x), Some(y)) => matches!((x.minutes, y.minutes), (Some(p), Some(q)) if p > q),
+        _ => false,
+    }
+}
+
+/// Is doc `a` known to be published at or after doc `b`?
+pub(crate) fn published_at_or_after(docs: &[Doc], a: usize, b: usize) -> bool {
+    match (docs[a].facts.published(), docs[b].facts.published()) {
+        (Some(x), Some(y)) if x.date != y.date => x.date > y.date,
+        (Some(x), Some(y)) => matches!((x.minutes, y.minutes), (Some(p), Some(q)) if p >= q),
+        _ => false,
+    }
+}

@@ -1,0 +1,363 @@
+//! The figure extractor's own tokens: numbers, words and single punctuation marks, each
+//! knowing whether whitespace precedes it. Hyphens are separate tokens so that
+//! "fifteen-minute", "42-year-old", "COVID-19" and "10-12" can be told apart by pattern.
+//! One pass over the bytes, linear in the sentence length.
+
+/// Longest digit run (with separators) still read as a number; longer runs are kept as
+/// one [`Kind::Long`] token and never become figures.
+pub const MAX_NUMBER_BYTES: usize = 40;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// ASCII digits with inner `,` (before exactly three digits) and `.` (before a digit).
+    Num,
+    /// A digit run too long to be a figure.
+    Long,
+    /// Letters, with inner apostrophes.
+    Word,
+    /// Any other non-space character, one per token.
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Whitespace (or the sentence start) precedes the token.
+    pub space_before: bool,
+    /// A line break precedes the token (or it starts the sentence).
+    pub newline_before: bool,
+}
+
+impl Tok {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Tokens of `text[start..end]` appended to `out` (cleared first), with absolute offsets.
+pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    out.clear();
+    let Some(s) = text.get(start..end) else {
+        return;
+    };
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let mut space = true;
+    let mut newline = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            space = true;
+            newline |= b == b'\n';
+            i += 1;
+            continue;
+        }
+        let (kind, len) = if b.is_ascii_digit() {
+            number_len(bytes, i)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                space = true;
+                i += c.len_utf8();
+                continue;
+            }
+            if c.is_alphabetic() {
+                (Kind::Word, word_len(s, i))
+            } else {
+                (Kind::Punct, c.len_utf8())
+            }
+        };
+        out.push(Tok {
+            start: start + i,
+            end: start + i + len,
+            kind,
+            space_before: space,
+            newline_before: newline,
+        });
+        space = false;
+        newline = false;
+        i += len;
+    }
+}
+
+/// Length and kind of the digit run at `i`.
+fn number_len(bytes: &[u8], i: usize) -> (Kind, usize) {
+    let mut j = i;
+    while j < bytes.len() {
+        let b = bytes[j];
+        let continues = b.is_ascii_digit()
+            || (b == b',' && comma_groups_thousands(bytes, j))
+            || (b == b'.' && bytes.get(j + 1).is_some_and(|n| n.is_ascii_digit()));
+        if continues {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let kind = if j - i > MAX_NUMBER_BYTES {
+        Kind::Long
+    } else {
+        Kind::Num
+    };
+    (kind, j - i)
+}
+
+/// A comma at `j` separates thousands when exactly three digits follow it.
+fn comma_groups_thousands(bytes: &[u8], j: usize) -> bool {
+    (1..=3).all(|k| bytes.get(j + k).is_some_and(|b| b.is_ascii_digit()))
+        && !bytes.get(j + 4).is_some_and(|b| b.is_ascii_digit())
+}
+
+fn word_len(s: &str, i: usize) -> usize {
+    let mut len = 0;
+    let mut chars = s[i..].char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        if c.is_alphabetic() {
+            len = k + c.len_utf8();
+        } else if matches!(c, '\'' | '’')
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
+            && len == k
+        {
+            continue;
+        } else {
+            break;
+        }
+    }
+    len
+}
+
+/// Is `word` one of `list`, ignoring ASCII case? No allocation. `list` is a slice, an
+/// array or a [`Lexicon`] (which rejects most words with one mask test).
+pub fn is_any<L: Words>(word: &str, list: L) -> bool {
+    list.has(word)
+}
+
+/// Something holding words to test against.
+pub trait Words {
+    fn has(&self, word: &str) -> bool;
+}
+
+impl Words for &[&str] {
+    fn has(&self, word: &str) -> bool {
+        linear_has(self, word)
+    }
+}
+
+impl<const N: usize> Words for &[&str; N] {
+    fn has(&self, word: &str) -> bool {
+        linear_has(&self[..], word)
+    }
+}
+
+impl Words for Lexicon {
+    fn has(&self, word: &str) -> bool {
+        self.may_hold(word) && linear_has(self.words, word)
+    }
+}
+
+fn linear_has(list: &[&str], word: &str) -> bool {
+    let wb = word.as_bytes();
+    let Some(&f) = wb.first() else {
+        return list.iter().any(|w| w.is_empty());
+    };
+    let f = f.to_ascii_lowercase();
+    list.iter().any(|w| {
+        let b = w.as_bytes();
+        b.len() == wb.len() && b[0].to_ascii_lowercase() == f && b.eq_ignore_ascii_case(wb)
+    })
+}
+
+/// Longest word a [`Lexicon`] mask covers; longer words are tested linearly.
+const MASKED_LEN: usize = 16;
+
+/// A word list with a compile-time filter: for each word length, the set of first letters
+/// present. Most words of running text fail the filter and cost one load and one test.
+#[derive(Clone, Copy)]
+pub struct Lexicon {
+    pub words: &'static [&'static str],
+    /// Bit `c - 'a'` of `masks[len]`: a word of that length starts with `c`; bit 26: some
+    /// word of that length starts with a non-letter.
+    masks: [u32; MASKED_LEN],
+}
+
+const fn first_bit(b: u8) -> u32 {
+    let l = b.to_ascii_lowercase();
+    if l.is_ascii_lowercase() {
+        1 << (l - b'a')
+    } else {
+        1 << 26
+    }
+}
+
+impl Lexicon {
+    pub const fn new(words: &'static [&'static str]) -> Lexicon {
+        let mut masks = [0u32; MASKED_LEN];
+        let mut i = 0;
+        while i < words.len() {
+            let b = words[i].as_bytes();
+            if !b.is_empty() && b.len() < MASKED_LEN {
+                masks[b.len()] |= first_bit(b[0]);
+            } else if b.len() >= MASKED_LEN {
+                masks[0] = u32::MAX; // long words: always test linearly
+            }
+            i += 1;
+        }
+        Lexicon { words, masks }
+    }
+    fn may_hold(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if b.is_empty() || b.len() >= MASKED_LEN {
+            return self.masks[0] == u32::MAX;
+        }
+        self.masks[b.len()] & first_bit(b[0]) != 0
+    }
+}
+
+/// A word → class table with the same filter as [`Lexicon`].
+#[derive(Clone, Copy)]
+pub struct PairLexicon {
+    pub pairs: &'static [(&'static str, &'static str)],
+    masks: [u32; MASKED_LEN],
+}
+
+impl PairLexicon {
+    pub const fn new(pairs: &'static [(&'static str, &'static str)]) -> PairLexicon {
+        let mut masks = [0u32; MASKED_LEN];
+        let mut i = 0;
+        while i < pairs.len() {
+            let b = pairs[i].0.as_bytes();
+            if !b.is_empty() && b.len() < MASKED_LEN {
+                masks[b.len()] |= first_bit(b[0]);
+            } else if b.len() >= MASKED_LEN {
+                masks[0] = u32::MAX;
+            }
+            i += 1;
+        }
+        PairLexicon { pairs, masks }
+    }
+    /// The class of `word`, ignoring ASCII case.
+    pub fn get(&self, word: &str) -> Option<&'static str> {
+        let b = word.as_bytes();
+        let possible = if b.is_empty() || b.len() >= MASKED_LEN {
+            self.masks[0] == u32::MAX
+        } else {
+            self.masks[b.len()] & first_bit(b[0]) != 0
+        };
+        if !possible {
+            return None;
+        }
+        self.pairs
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(word))
+            .map(|&(_, v)| v)
+    }
+}
+
+/// Words that can open a figure (number words, vague quantities, month and weekday names,
+/// relative days, named times), sorted for binary search. Everything else is skipped
+/// by the scanner without running the matchers.
+#[rustfmt::skip]
+const TRIGGERS: &[&str] = &[
+    "a", "an", "apr", "april", "aug", "august", "billions", "dec", "december", "dozen",
+    "dozens", "eight", "eighteen", "eighty", "eleven", "feb", "february", "few", "fifteen", "fifty",
+    "five", "forty", "four", "fourteen", "fri", "friday", "half", "hundred", "hundreds",
+    "jan", "january", "jul", "july", "jun", "june", "last", "mar", "march", "may", "midday",
+    "midnight", "million", "millions", "mon", "monday", "nine", "nineteen", "ninety", "noon",
+    "nov", "november", "oct", "october", "one", "sat", "saturday", "sep", "sept", "september",
+    "seven", "seventeen", "seventy", "several", "six", "sixteen", "sixty", "sun", "sunday",
+    "ten", "tens", "thirteen", "thirty", "this", "thousand", "thousands", "three", "thu",
+    "thur", "thurs", "thursday", "today", "tomorrow", "tonight", "tue", "tues", "tuesday",
+    "twelve", "twenty", "two", "wed", "wednesday", "yesterday", "zero",
+];
+
+/// Can `word` open a figure? The word is ASCII-lowercased and packed into an integer,
+/// then looked up in the sorted packed triggers: no allocation, no string comparison.
+pub fn may_start_figure(word: &str) -> bool {
+    // possessive weekdays: "Sunday's"
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    if !TRIGGER_MASK.may_hold(word) {
+        return false;
+    }
+    let Some(key) = pack(word) else {
+        return false;
+    };
+    packed_triggers().binary_search(&key).is_ok()
+}
+
+/// Up to 16 ASCII bytes, lowercased, big-endian in a `u128` (so integer order is string
+/// order).
+fn pack(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 16 || !b.is_ascii() {
+        return None;
+    }
+    let mut key = 0u128;
+    for k in 0..16 {
+        let byte = b.get(k).map_or(0, |c| c.to_ascii_lowercase());
+        key = (key << 8) | byte as u128;
+    }
+    Some(key)
+}
+
+fn packed_triggers() -> &'static [u128] {
+    static PACKED: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
+    PACKED.get_or_init(|| {
+        let mut v: Vec<u128> = TRIGGERS.iter().filter_map(|w| pack(w)).collect();
+        v.sort_unstable();
+        v
+    })
+}
+
+const TRIGGER_MASK: Lexicon = Lexicon::new(TRIGGERS);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<(String, Kind, bool)> {
+        let mut v = Vec::new();
+        tokenize(s, 0, s.len(), &mut v);
+        v.iter()
+            .map(|t| (t.text(s).to_string(), t.kind, t.space_before))
+            .collect()
+    }
+
+    #[test]
+    fn splits_numbers_words_and_marks() {
+        let t = kinds("$4.6bn, 1,500 and 1,50 42-year-old don't 3.");
+        let texts: Vec<&str> = t.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "$", "4.6", "bn", ",", "1,500", "and", "1", ",", "50", "42", "-", "year", "-",
+                "old", "don't", "3", "."
+            ]
+        );
+        assert!(!t[2].2); // "bn" attached
+    }
+
+    #[test]
+    fn triggers_are_sorted_and_found() {
+        assert!(
+            TRIGGERS.windows(2).all(|w| w[0] < w[1]),
+            "TRIGGERS must be sorted"
+        );
+        for w in ["Seventeen", "June", "Sunday's", "a", "HUNDREDS", "noon"] {
+            assert!(may_start_figure(w), "{w}");
+        }
+        assert!(!may_start_figure("people"));
+    }
+
+    #[test]
+    fn long_digit_runs_are_one_long_token() {
+        let s = "9".repeat(200_000);
+        let t = kinds(&s);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].1, Kind::Long);
+    }
+}
