@@ -34,8 +34,6 @@ const GAP_GRACE: Duration = Duration::from_millis(150);
 const CATCH_UP_LIMIT: Duration = Duration::from_secs(20);
 /// Longest the server waits for the client to answer its own requests before going on.
 const CLIENT_REPLY_LIMIT: Duration = Duration::from_secs(3);
-/// Longest a request waits for the handlers of edits sent before it.
-const SYNC_LIMIT: Duration = Duration::from_secs(2);
 /// Environment variable enabling the debug commands used by the tests.
 const DEBUG_ENV: &str = "CORROBORATE_LSP_DEBUG";
 const DEBUG_PANIC: &str = "corroborate.debugPanic";
@@ -140,10 +138,10 @@ impl Inner {
         self.dirty.notify_one();
     }
 
-    /// The snapshot reflecting every edit sent before now and every change applied so far
-    /// (waits for the edits' handlers, then for the worker).
+    /// The snapshot reflecting every change applied so far (waits for the worker). Requests
+    /// get here after the notifications sent before them were handled (see
+    /// [`super::transport::Ordered`]).
     async fn current_snapshot(&self) -> Arc<Snapshot> {
-        self.gate.caught_up(SYNC_LIMIT).await;
         let target = self.requested.load(Ordering::SeqCst);
         let mut rx = self.snapshot_rx.clone();
         let caught_up = tokio::time::timeout(CATCH_UP_LIMIT, async {
