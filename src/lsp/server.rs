@@ -302,6 +302,38 @@ impl Inner {
         }
         lock(&self.world).disk = disk;
         self.mark_dirty();
+        self.refresh_views();
+    }
+
+    /// After a workspace-wide change (configuration, files on disk), ask clients that support
+    /// it to re-request code lenses and inlay hints; those requests wait for the new
+    /// analysis. Not after keystrokes: editors re-request for the edited document.
+    fn refresh_views(self: &Arc<Self>) {
+        let caps = self.client_caps.get().and_then(|c| c.workspace.clone());
+        let lenses = caps
+            .as_ref()
+            .and_then(|w| w.code_lens.as_ref())
+            .and_then(|c| c.refresh_support)
+            .unwrap_or(false);
+        let hints = caps
+            .as_ref()
+            .and_then(|w| w.inlay_hint.as_ref())
+            .and_then(|c| c.refresh_support)
+            .unwrap_or(false);
+        if !lenses && !hints {
+            return;
+        }
+        let inner = self.clone();
+        tokio::spawn(async move {
+            if lenses {
+                let _ = tokio::time::timeout(CLIENT_REPLY_LIMIT, inner.client.code_lens_refresh())
+                    .await;
+            }
+            if hints {
+                let _ = tokio::time::timeout(CLIENT_REPLY_LIMIT, inner.client.inlay_hint_refresh())
+                    .await;
+            }
+        });
     }
 
     async fn reload_config(&self) {
