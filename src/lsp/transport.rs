@@ -134,15 +134,39 @@ where
         if is_valid_sync(&req) {
             self.read += 1;
         }
-        let wait_for = req.id().is_some().then_some(self.read);
+        let id = req.id().cloned();
+        let wait_for = id.is_some().then_some(self.read);
         let fut = self.inner.call(req);
         let gate = self.gate.clone();
         Box::pin(async move {
             if let Some(count) = wait_for {
                 gate.handled(count, SYNC_LIMIT).await;
             }
-            fut.await
+            match CatchPanic(Box::pin(fut)).await {
+                Ok(result) => result,
+                // The last line of defence (handlers catch their own panics): an error reply
+                // for a request, nothing for a notification, and the server keeps serving.
+                Err(()) => Ok(id.map(|id| {
+                    Response::from_error(id, tower_lsp_server::jsonrpc::Error::internal_error())
+                })),
+            }
         })
+    }
+}
+
+/// A future whose panics are caught (`Err(())`) instead of unwinding through the server.
+struct CatchPanic<F>(Pin<Box<F>>);
+
+impl<F: Future> Future for CatchPanic<F> {
+    type Output = Result<F::Output, ()>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let inner = self.0.as_mut();
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| inner.poll(cx))) {
+            Ok(Poll::Ready(v)) => Poll::Ready(Ok(v)),
+            Ok(Poll::Pending) => Poll::Pending,
+            Err(_) => Poll::Ready(Err(())),
+        }
     }
 }
 
@@ -309,6 +333,37 @@ mod tests {
         // The later notification is not waited for.
         assert!(tokio::time::timeout(short, second).await.is_ok());
         drop(third_open);
+    }
+
+    /// A service whose handlers panic.
+    struct Panicking;
+
+    impl tower::Service<Request> for Panicking {
+        type Response = Option<Response>;
+        type Error = ();
+        type Future = BoxFuture<Result<Option<Response>, ()>>;
+        fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), ()>> {
+            Poll::Ready(Ok(()))
+        }
+        fn call(&mut self, _: Request) -> Self::Future {
+            Box::pin(async { panic!("handler panic") })
+        }
+    }
+
+    #[tokio::test]
+    async fn a_panicking_handler_becomes_an_error_reply() {
+        use tower::Service;
+        let mut svc = Ordered::new(Panicking, Arc::new(SyncGate::default()));
+        let request: Request = serde_json::from_str(
+            r#"{"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":{}}"#,
+        )
+        .unwrap();
+        let reply = svc.call(request).await.unwrap().unwrap();
+        assert_eq!(reply.error().map(|e| e.code.code()), Some(-32603));
+        let note: Request =
+            serde_json::from_str(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#)
+                .unwrap();
+        assert_eq!(svc.call(note).await, Ok(None));
     }
 
     #[test]
