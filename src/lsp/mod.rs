@@ -50,10 +50,10 @@ pub fn run() -> i32 {
             tokio::spawn(inner.analysis_loop());
         }
         let (to_server, server_input) = tokio::io::duplex(1 << 16);
-        tokio::spawn(async move { transport::pump(tokio::io::stdin(), to_server, &gate).await });
+        tokio::spawn(transport::pump(tokio::io::stdin(), to_server));
         Server::new(server_input, tokio::io::stdout(), socket)
             .concurrency_level(CONCURRENCY)
-            .serve(service)
+            .serve(transport::Ordered::new(service, gate))
             .await;
     });
     runtime.shutdown_timeout(Duration::from_millis(200));

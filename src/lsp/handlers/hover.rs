@@ -154,7 +154,12 @@ pub fn figure_card(snap: &Snapshot, f: FigureRef) -> Option<String> {
         .into_iter()
         .filter(|g| g.doc != f.doc)
         .collect();
-    if !others.is_empty() {
+    if others.is_empty() {
+        let _ = writeln!(
+            md,
+            "\nNo other outlet reports a figure of this subject in this story."
+        );
+    } else {
         let _ = writeln!(md, "\n**Other outlets in this story**");
         let mut others = others;
         others.sort_by_key(|g| (snap.chronological_key(g.doc), g.figure));
