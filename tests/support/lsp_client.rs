@@ -76,8 +76,14 @@ pub struct Server {
 impl Server {
     /// Start `corroborate lsp` (not yet initialised).
     pub fn spawn(root: &Path) -> Server {
-        let mut child = Command::new(binary())
-            .arg("lsp")
+        let mut command = Command::new(binary());
+        command.arg("lsp");
+        Server::spawn_command(command, root)
+    }
+
+    /// Start the server with a command of the caller's (e.g. under `strace`).
+    pub fn spawn_command(mut command: Command, root: &Path) -> Server {
+        let mut child = command
             .current_dir(root)
             .env("CORROBORATE_LSP_DEBUG", "1")
             .stdin(Stdio::piped())
@@ -151,7 +157,11 @@ impl Server {
 
     /// Start and initialise with `root` as the only workspace folder.
     pub fn start(root: &Path) -> Server {
-        let mut s = Server::spawn(root);
+        Server::initialised(Server::spawn(root), root)
+    }
+
+    /// Initialise a spawned server with `root` as the only workspace folder.
+    pub fn initialised(mut s: Server, root: &Path) -> Server {
         let reply = s.initialize(root);
         assert!(reply.get("result").is_some(), "initialize failed: {reply}");
         s
