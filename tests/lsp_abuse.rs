@@ -221,6 +221,24 @@ fn requests_before_initialize_and_after_shutdown() {
     assert_eq!(code, 0, "exit after shutdown; stderr:\n{stderr}");
 }
 
+/// A panic inside a request handler (the debug command `corroborate.debugPanic`) becomes an
+/// error reply; the server keeps serving and still exits cleanly.
+#[test]
+fn a_panicking_handler_answers_an_error_and_the_server_survives() {
+    let dir = workspace();
+    let mut s = Server::start(&root_of(&dir));
+    for _ in 0..3 {
+        let code = s.error(
+            "workspace/executeCommand",
+            json!({"command": "corroborate.debugPanic"}),
+        );
+        assert_eq!(code, -32603, "internal error expected");
+        s.probe();
+    }
+    let (code, stderr) = s.finish_unchecked(true);
+    assert_eq!(code, 0, "{stderr}");
+}
+
 #[test]
 fn exit_codes() {
     let dir = workspace();
