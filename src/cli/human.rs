@@ -9,7 +9,7 @@ use std::io::Write;
 /// Characters of context shown on each side of a span. A figure on a 600 KB paragraph
 /// prints a window of its line, not the whole line once per figure (the output, and the
 /// time to write it, grew with figures × line length).
-const CONTEXT: usize = 240;
+const CONTEXT: usize = 60;
 
 /// Print a snippet: `--> path:line:col`, the line (clipped to a window around the span, `…`
 /// marking cuts), carets under the span. The column counts UTF-16 units, as the JSON output
@@ -110,8 +110,12 @@ pub fn write(out: &mut impl Write, a: &Analysis) -> std::io::Result<()> {
     if !a.entities.is_empty() {
         writeln!(out, "people:")?;
         for e in &a.entities {
-            let mut roles: Vec<&str> = e.roles.iter().map(|(_, r)| r.as_str()).collect();
-            roles.dedup();
+            let mut roles: Vec<&str> = Vec::new();
+            for (_, r) in &e.roles {
+                if !roles.contains(&r.as_str()) {
+                    roles.push(r);
+                }
+            }
             let docs: std::collections::BTreeSet<usize> = e.mentions.iter().map(|m| m.0).collect();
             writeln!(
                 out,

@@ -89,6 +89,7 @@ pub fn find(docs: &[Doc], stories: &[Option<String>], config: &Config) -> Vec<Di
         let by_baseline = split_by_baseline(docs, &figures);
         for members in by_baseline.values() {
             let members = without_superseded(docs, members);
+            let members = without_self_contradiction(docs, &members);
             if let Some(sides) = sides::mismatch_sides(docs, &members) {
                 out.push(disagreement(
                     docs,
@@ -174,7 +175,48 @@ fn comparable_groups(
     groups
 }
 
-/// A figure with a subject, a unit and a sane value.
+/// Longest span of a `date` figure that is compared: a month. A bare year ("seized in
+/// 2023") is background far more often than the date of the story's event, and a year
+/// against a day is a difference of precision, not of fact.
+const MAX_DATE_SPAN_SECONDS: f64 = 31.0 * 86_400.0;
+
+fn is_coarse_date(f: &Figure) -> bool {
+    f.unit == "date"
+        && match (f.value.low, f.value.high) {
+            (Some(l), Some(h)) => h - l > MAX_DATE_SPAN_SECONDS,
+            _ => false,
+        }
+}
+
+/// Subject keys that do not say what is counted or dated: figures keyed so are never
+/// compared (two bare "count"s are rarely the same quantity).
+const UNSPECIFIC_SUBJECTS: &[&str] = &[
+    "count",
+    "number",
+    "value",
+    "amount",
+    "total",
+    "figure",
+    "date",
+    "time",
+    "duration",
+    "people",
+    "persons",
+    "percent",
+    "percentage",
+    "share",
+    "change",
+    "rate",
+    "money",
+    "sum",
+    "age",
+    "year",
+    "years",
+    "day",
+    "days",
+];
+
+/// A figure with a specific subject, a unit and a sane value.
 fn is_comparable(f: &Figure) -> bool {
     let finite = |v: Option<f64>| v.map_or(true, |x| x.is_finite());
     let ordered = match (f.value.low, f.value.high) {
@@ -182,8 +224,11 @@ fn is_comparable(f: &Figure) -> bool {
         (None, None) => false,
         _ => true,
     };
-    !f.subject.trim().is_empty()
-        && f.subject != "*"
+    let subject = f.subject.trim();
+    !subject.is_empty()
+        && !is_coarse_date(f)
+        && subject != "*"
+        && !UNSPECIFIC_SUBJECTS.contains(&subject)
         && !f.unit.is_empty()
         && finite(f.value.low)
         && finite(f.value.high)
@@ -241,6 +286,44 @@ fn without_superseded(docs: &[Doc], figures: &[FigureRef]) -> Vec<FigureRef> {
             })
         })
         .collect()
+}
+
+/// An article that itself gives values for a subject that cannot all be true is either
+/// reporting an update (keep its update figures, the article's latest word) or using the
+/// subject key for several quantities (then its figures for the subject are left out:
+/// comparing them across outlets would be noise).
+fn without_self_contradiction(docs: &[Doc], figures: &[FigureRef]) -> Vec<FigureRef> {
+    let mut out = Vec::with_capacity(figures.len());
+    let mut i = 0;
+    while i < figures.len() {
+        let doc = figures[i].doc;
+        let mut j = i;
+        while j < figures.len() && figures[j].doc == doc {
+            j += 1;
+        }
+        let own = &figures[i..j];
+        let consistent = |set: &[FigureRef]| {
+            set.iter().enumerate().all(|(k, &a)| {
+                set[k + 1..]
+                    .iter()
+                    .all(|&b| sides::compatible(figure(docs, a), figure(docs, b)))
+            })
+        };
+        if consistent(own) {
+            out.extend_from_slice(own);
+        } else {
+            let updates: Vec<FigureRef> = own
+                .iter()
+                .copied()
+                .filter(|&r| figure(docs, r).update)
+                .collect();
+            if !updates.is_empty() && consistent(&updates) {
+                out.extend(updates);
+            }
+        }
+        i = j;
+    }
+    out
 }
 
 /// Is doc `a` known to be published strictly after doc `b`? (Same day: both need a time.)

@@ -148,8 +148,12 @@ pub(crate) fn mismatch_sides(docs: &[Doc], figures: &[FigureRef]) -> Option<Vec<
             })
         })
     });
-    (sides.len() >= 2 && conflict).then_some(sides)
+    (sides.len() >= 2 && sides.len() <= MAX_SIDES && conflict).then_some(sides)
 }
+
+/// More sides than this means the subject key lumps several quantities together (ten
+/// different "sentence" durations are ten sentences, not a ten-way disagreement).
+const MAX_SIDES: usize = 3;
 
 fn max_opt(a: Option<f64>, b: Option<f64>) -> Option<f64> {
     match (a, b) {

@@ -373,6 +373,14 @@ fn values_that_cannot_both_be_true_disagree() {
             expect: vec![(FIGURE_MISMATCH, "exports change", vec![vec!["a.txt|7%"], vec!["b.txt|12%"]])],
             ..Case::default()
         },
+        pair(
+            "an article updating itself is compared by its update",
+            count(doc("a.txt", A, "2026-06-08", "7 died at first. The toll rose to 12."), "7", "killed", 7.0)
+                .figure("12", "killed", "count", Some(12.0), Some(12.0))
+                .with(|f| f.update = true),
+            count(doc("b.txt", B, "2026-06-09", "9 were killed."), "9", "killed", 9.0),
+            vec![(FIGURE_MISMATCH, "killed", vec![vec!["a.txt|12"], vec!["b.txt|9"]])],
+        ),
         Case {
             name: "an update is compared with figures published after it",
             docs: vec![
@@ -621,6 +629,91 @@ fn figures_that_are_never_compared() {
                 "killed",
                 vec![vec!["a.txt|7"], vec!["b.txt|9"]],
             )],
+            ..Case::default()
+        },
+        pair(
+            "a bare year against a day",
+            doc("a.txt", A, "2026-06-10", "It happened in 2023.").figure(
+                "2023",
+                "event date",
+                "date",
+                Some(day(2023, 1, 1)),
+                Some(day(2023, 12, 31)),
+            ),
+            doc("b.txt", B, "2026-06-10", "It happened on June 8.").figure(
+                "June 8",
+                "event date",
+                "date",
+                Some(day(2026, 6, 8)),
+                Some(day(2026, 6, 8)),
+            ),
+            vec![],
+        ),
+        pair(
+            "subjects that do not say what is counted",
+            count(
+                doc("a.txt", A, "2026-06-08", "7 were counted."),
+                "7",
+                "count",
+                7.0,
+            ),
+            count(
+                doc("b.txt", B, "2026-06-08", "9 were counted."),
+                "9",
+                "count",
+                9.0,
+            ),
+            vec![],
+        ),
+        pair(
+            "an article giving two values for the subject is left out",
+            count(
+                doc("a.txt", A, "2026-06-08", "7 died. Later 12 died."),
+                "7",
+                "killed",
+                7.0,
+            )
+            .figure("12", "killed", "count", Some(12.0), Some(12.0)),
+            count(
+                doc("b.txt", B, "2026-06-08", "9 were killed."),
+                "9",
+                "killed",
+                9.0,
+            ),
+            vec![],
+        ),
+        Case {
+            name: "four different values are four quantities, not a disagreement",
+            docs: vec![
+                doc("a.txt", A, "2026-06-08", "He got 4 years.").figure(
+                    "4 years",
+                    "duration: sentence",
+                    "s",
+                    Some(4.0 * 3.15e7),
+                    Some(4.0 * 3.15e7),
+                ),
+                doc("b.txt", B, "2026-06-08", "He got 10 years.").figure(
+                    "10 years",
+                    "duration: sentence",
+                    "s",
+                    Some(10.0 * 3.15e7),
+                    Some(10.0 * 3.15e7),
+                ),
+                doc("c.txt", C, "2026-06-08", "He got 6 months.").figure(
+                    "6 months",
+                    "duration: sentence",
+                    "s",
+                    Some(0.5 * 3.15e7),
+                    Some(0.5 * 3.15e7),
+                ),
+                doc("d.txt", "Delta Wire", "2026-06-08", "He got 3 years.").figure(
+                    "3 years",
+                    "duration: sentence",
+                    "s",
+                    Some(3.0 * 3.15e7),
+                    Some(3.0 * 3.15e7),
+                ),
+            ],
             ..Case::default()
         },
         pair(

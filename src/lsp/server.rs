@@ -32,6 +32,8 @@ const DEBOUNCE: Duration = Duration::from_millis(40);
 const GAP_GRACE: Duration = Duration::from_millis(150);
 /// Longest a request waits for the analysis to catch up before answering from what exists.
 const CATCH_UP_LIMIT: Duration = Duration::from_secs(20);
+/// Longest the server waits for the client to answer its own requests before going on.
+const CLIENT_REPLY_LIMIT: Duration = Duration::from_secs(3);
 /// Longest a request waits for the handlers of edits sent before it.
 const SYNC_LIMIT: Duration = Duration::from_secs(2);
 /// Environment variable enabling the debug commands used by the tests.
@@ -175,7 +177,15 @@ impl Inner {
             lock(&self.world).cache = cache;
             let snapshot = Arc::new(snapshot);
             self.snapshot_tx.send_replace(snapshot.clone());
+            let publishing = std::time::Instant::now();
             self.publish(&snapshot).await;
+            if world::timing_enabled() {
+                eprintln!(
+                    "corroborate lsp timing: generation {}: diagnostics published in {:?}",
+                    snapshot.generation,
+                    publishing.elapsed()
+                );
+            }
             self.published_generation.send_replace(snapshot.generation);
         }
     }
@@ -242,6 +252,14 @@ impl Inner {
                 }
             }
             for (key, uri, diags, version) in all {
+                // The doc is now known under another URI (closed in the editor, which
+                // spelled it its own way): clear what the old URI shows.
+                if let Some((old_uri, old)) = published.get(&key) {
+                    if *old_uri != uri && !old.is_empty() {
+                        to_send.push((old_uri.clone(), Vec::new(), None));
+                        published.remove(&key);
+                    }
+                }
                 let unchanged = published
                     .get(&key)
                     .is_some_and(|(u, d)| *u == uri && *d == diags);
@@ -306,20 +324,27 @@ impl Inner {
     /// The initial indexing, with work-done progress when the client supports it.
     async fn index_workspace(self: Arc<Self>) {
         let caps = self.client_caps.get().cloned().unwrap_or_default();
-        self.register_watchers(&caps).await;
+        // Registration runs on its own: a client slow to answer must not delay indexing.
+        let registering = self.clone();
+        let watch_caps = caps.clone();
+        tokio::spawn(async move { registering.register_watchers(&watch_caps).await });
         let wants_progress = caps
             .window
             .as_ref()
             .and_then(|w| w.work_done_progress)
             .unwrap_or(false);
         let token = ProgressToken::String(PROGRESS_TOKEN.to_string());
-        let progress = if wants_progress
-            && self
-                .client
-                .create_work_done_progress(token.clone())
-                .await
-                .is_ok()
-        {
+        // Progress only once the client accepted the token, and not waiting long for it.
+        let created = wants_progress
+            && matches!(
+                tokio::time::timeout(
+                    CLIENT_REPLY_LIMIT,
+                    self.client.create_work_done_progress(token.clone())
+                )
+                .await,
+                Ok(Ok(()))
+            );
+        let progress = if created {
             Some(
                 self.client
                     .progress(token, "corroborate: indexing articles")
@@ -500,6 +525,13 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
             resolve_provider: Some(false),
         }),
         inlay_hint_provider: Some(OneOf::Left(true)),
+        workspace: Some(WorkspaceServerCapabilities {
+            workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: Some(OneOf::Left(true)),
+            }),
+            file_operations: None,
+        }),
         execute_command_provider: Some(ExecuteCommandOptions {
             commands,
             ..Default::default()
@@ -545,16 +577,17 @@ impl LanguageServer for Backend {
     }
 
     async fn did_open(&self, p: DidOpenTextDocumentParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let key = key_for_uri(&p.text_document.uri);
         lock(&self.inner.store).open(&key, &p.text_document.text, p.text_document.version);
         lock(&self.inner.world)
             .open_uris
             .insert(key, p.text_document.uri);
         self.inner.mark_dirty();
-        self.inner.gate.note_handled();
     }
 
     async fn did_change(&self, p: DidChangeTextDocumentParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let key = key_for_uri(&p.text_document.uri);
         let changes = p
             .content_changes
@@ -562,9 +595,6 @@ impl LanguageServer for Backend {
             .map(convert::text_change)
             .collect();
         let outcome = lock(&self.inner.store).change(&key, p.text_document.version, changes);
-        // Counted as handled even when held: a request must not wait for a version that
-        // may never come (the gap is released after a grace period).
-        self.inner.gate.note_handled();
         match outcome {
             ChangeOutcome::Applied { .. } => self.inner.mark_dirty(),
             ChangeOutcome::Held => self.inner.release_held_later(key),
@@ -585,6 +615,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_close(&self, p: DidCloseTextDocumentParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let key = key_for_uri(&p.text_document.uri);
         lock(&self.inner.store).close(&key);
         let on_disk = {
@@ -593,7 +624,6 @@ impl LanguageServer for Backend {
             world.disk.contains_key(&key)
         };
         self.inner.mark_dirty();
-        self.inner.gate.note_handled();
         if on_disk {
             // The disk text may have changed while the editor had the file (saves without a
             // file watcher): re-read it.
@@ -602,6 +632,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, p: DidChangeConfigurationParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let settings = editor_settings(p.settings);
         if settings.is_none() {
             return;
@@ -610,7 +641,40 @@ impl LanguageServer for Backend {
         self.inner.rescan(HashSet::new(), true).await;
     }
 
+    async fn did_change_workspace_folders(&self, p: DidChangeWorkspaceFoldersParams) {
+        let _handled = self.inner.gate.handled_on_drop();
+        let canonical = |f: &WorkspaceFolder| {
+            f.uri
+                .to_file_path()
+                .and_then(|p| std::fs::canonicalize(p.as_ref()).ok())
+        };
+        // A removed folder may be gone from disk: compare its path as given too.
+        let removed: Vec<PathBuf> = p
+            .event
+            .removed
+            .iter()
+            .flat_map(|f| {
+                let raw = f.uri.to_file_path().map(|p| p.into_owned());
+                [canonical(f), raw]
+            })
+            .flatten()
+            .collect();
+        let added: Vec<PathBuf> = p.event.added.iter().filter_map(canonical).collect();
+        {
+            let mut world = lock(&self.inner.world);
+            world.folders.retain(|f| !removed.contains(f));
+            for f in added {
+                if f.is_dir() && !world.folders.contains(&f) {
+                    world.folders.push(f);
+                }
+            }
+            world.root = world.folders.first().cloned();
+        }
+        self.inner.rescan(HashSet::new(), true).await;
+    }
+
     async fn did_change_watched_files(&self, p: DidChangeWatchedFilesParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let mut changed = HashSet::new();
         let mut config_changed = false;
         {

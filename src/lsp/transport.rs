@@ -18,10 +18,12 @@ use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWrite
 use tokio::sync::watch;
 use tower_lsp_server::jsonrpc::{Request, Response};
 use tower_lsp_server::ls_types::{
-    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
+    DidChangeConfigurationParams, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
+    DidChangeWorkspaceFoldersParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
 };
 
-/// Document-sync notifications read from the client versus handled by the server.
+/// Notifications that change the inputs (document sync, configuration, watched files,
+/// workspace folders) read from the client versus handled by the server.
 #[derive(Debug)]
 pub struct SyncGate {
     read: AtomicU64,
@@ -46,11 +48,26 @@ impl SyncGate {
         self.handled.send_modify(|n| *n += 1);
     }
 
+    /// Counts a notification as handled when dropped: at the end of its handler, on every
+    /// path (a change held for a missing version counts too: requests must not wait for a
+    /// version that may never come).
+    pub fn handled_on_drop(&self) -> HandledGuard<'_> {
+        HandledGuard(self)
+    }
+
     /// Wait (at most `limit`) until every sync notification read so far has been handled.
     pub async fn caught_up(&self, limit: Duration) {
         let want = self.read.load(Ordering::SeqCst);
         let mut rx = self.handled.subscribe();
         let _ = tokio::time::timeout(limit, rx.wait_for(|&n| n >= want)).await;
+    }
+}
+
+pub struct HandledGuard<'a>(&'a SyncGate);
+
+impl Drop for HandledGuard<'_> {
+    fn drop(&mut self) {
+        self.0.note_handled();
     }
 }
 
@@ -64,6 +81,11 @@ fn is_valid_sync(req: &Request) -> bool {
         "textDocument/didOpen" => parses::<DidOpenTextDocumentParams>(req.params()),
         "textDocument/didChange" => parses::<DidChangeTextDocumentParams>(req.params()),
         "textDocument/didClose" => parses::<DidCloseTextDocumentParams>(req.params()),
+        "workspace/didChangeConfiguration" => parses::<DidChangeConfigurationParams>(req.params()),
+        "workspace/didChangeWatchedFiles" => parses::<DidChangeWatchedFilesParams>(req.params()),
+        "workspace/didChangeWorkspaceFolders" => {
+            parses::<DidChangeWorkspaceFoldersParams>(req.params())
+        }
         _ => false,
     }
 }

@@ -27,6 +27,9 @@ pub struct PersonMention {
     /// Role or title stated with this mention, lowercased with title words and
     /// abbreviation periods kept ("health minister", "gov.", "mayor of puerto claro").
     pub role: Option<String>,
+    /// Every role stated with this mention, `role` first ("Dr. Helena van Dijk, head of
+    /// emergency medicine at …" → ["dr.", "head of emergency medicine at …"]).
+    pub roles: Vec<String>,
 }
 
 /// A person across the workspace.

@@ -12,8 +12,35 @@ pub fn card(snap: &Snapshot, targets: &[Target]) -> Option<String> {
         Target::Figure(f) => figure_card(snap, f),
         Target::Person(doc, m) => person_card(snap, doc, m),
         Target::Claim(c, o) => claim_card(snap, c, o),
-        Target::Quote(..) => None,
+        Target::Quote(doc, q) => quote_card(snap, doc, q),
     })
+}
+
+/// Who said a quote that no other outlet repeats.
+pub fn quote_card(snap: &Snapshot, doc: usize, quote: usize) -> Option<String> {
+    let d = snap.analysis.docs.get(doc)?;
+    let q = d.facts.quotes.get(quote)?;
+    let speaker = q
+        .speaker
+        .and_then(|m| {
+            let e = snap.entity_of(doc, m);
+            e.and_then(|e| snap.analysis.entities.get(e))
+                .map(|e| e.name.clone())
+                .or_else(|| d.facts.people.get(m).map(|p| p.full_name.clone()))
+        })
+        .or_else(|| q.speaker_text.clone());
+    let mut md = match speaker {
+        Some(s) => format!("**Quote** — {s}"),
+        None => "**Quote**".to_string(),
+    };
+    let _ = write!(
+        md,
+        " ({}, {})\n\n> {}\n\nNo other outlet repeats it.",
+        snap.outlet_label(doc),
+        snap.date_label(doc),
+        short(q.span.slice(&d.text), 200)
+    );
+    Some(md)
 }
 
 /// Name, description, roles per outlet, articles with mention counts, short quotes.

@@ -1,0 +1,143 @@
+//! Time each phase of the analysis on synthetic corpora of growing size, on one thread, to
+//! find which phase grows faster than the corpus.
+//!
+//! `cargo run --release --example phase_times -- 1000 2000 5000 10000`
+//!
+//! Phases: per-article analysis (`article::analyze`, summed over articles), then the
+//! cross-article steps of `workspace::analyze_docs` one by one, then the JSON printer
+//! (into a sink). Times are CPU time of the measuring thread. Prints a Markdown table: milliseconds per phase and, per size, the time
+//! per article relative to the first size (1.00 = linear).
+
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
+use corroborate::article::ArticleContext;
+use corroborate::config::Config;
+use corroborate::workspace::{Analysis, Doc};
+use std::sync::Arc;
+
+const PHASES: [&str; 7] = [
+    "article::analyze",
+    "people::merge",
+    "stories::group",
+    "claims::find",
+    "disagreements::find",
+    "cli::json::write",
+    "total",
+];
+
+/// A point in this thread's CPU time (not wall time: the machine is shared, and the
+/// phases run on this thread only). Linux `/proc/thread-self/schedstat` gives nanoseconds
+/// on the CPU; elsewhere fall back to the wall clock.
+#[derive(Clone, Copy)]
+struct Instant(Option<u64>, std::time::Instant);
+
+impl Instant {
+    fn now() -> Instant {
+        let cpu = std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse().ok());
+        Instant(cpu, std::time::Instant::now())
+    }
+}
+
+fn ms(t: Instant) -> f64 {
+    match (t, Instant::now()) {
+        (Instant(Some(a), _), Instant(Some(b), _)) => (b.saturating_sub(a)) as f64 / 1e6,
+        _ => t.1.elapsed().as_secs_f64() * 1e3,
+    }
+}
+
+fn run(n: usize, config: &Config) -> [f64; 7] {
+    let articles = synth::Corpus::collect(n, 42);
+    let mut out = [0.0; 7];
+    let t = Instant::now();
+    let mut docs: Vec<Doc> = articles
+        .into_iter()
+        .map(|a| {
+            let text: Arc<str> = Arc::from(a.text);
+            let facts = Arc::new(corroborate::article::analyze(
+                &text,
+                &ArticleContext::default(),
+                config,
+            ));
+            Doc {
+                key: a.rel_path,
+                text,
+                facts,
+            }
+        })
+        .collect();
+    out[0] = ms(t);
+    docs.sort_by(|a, b| a.key.cmp(&b.key));
+    let t = Instant::now();
+    let mentions: Vec<&[corroborate::people::PersonMention]> =
+        docs.iter().map(|d| d.facts.people.as_slice()).collect();
+    let entities = corroborate::people::merge(&mentions, &config.people);
+    out[1] = ms(t);
+    let t = Instant::now();
+    let stories = corroborate::stories::group(&docs, &entities);
+    out[2] = ms(t);
+    let t = Instant::now();
+    let claims = corroborate::claims::find(&docs, config);
+    out[3] = ms(t);
+    let t = Instant::now();
+    let disagreements = corroborate::disagreements::find(&docs, &stories, config);
+    out[4] = ms(t);
+    let analysis = Analysis {
+        docs,
+        entities,
+        stories,
+        claims,
+        disagreements,
+    };
+    let t = Instant::now();
+    let _ = corroborate::cli::json::write(&mut std::io::sink(), &analysis, &[]);
+    out[5] = ms(t);
+    out[6] = out[..6].iter().sum();
+    eprintln!(
+        "phase_times: {n} articles: {} entities, {} claims, {} disagreements",
+        analysis.entities.len(),
+        analysis.claims.len(),
+        analysis.disagreements.len()
+    );
+    out
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![1000, 2000, 5000, 10000]
+    } else {
+        sizes
+    };
+    let config = Config::default();
+    let results: Vec<(usize, [f64; 7])> = sizes.iter().map(|&n| (n, run(n, &config))).collect();
+    print!("| phase |");
+    for (n, _) in &results {
+        print!(" {n} ms |");
+    }
+    println!(
+        " per-article growth, {} → {} |",
+        sizes[0],
+        sizes[sizes.len() - 1]
+    );
+    print!("|---|");
+    for _ in &results {
+        print!("---:|");
+    }
+    println!("---:|");
+    let (n0, first) = &results[0];
+    let (nl, last) = &results[results.len() - 1];
+    for (i, name) in PHASES.iter().enumerate() {
+        print!("| {name} |");
+        for (_, r) in &results {
+            print!(" {:.1} |", r[i]);
+        }
+        let growth = (last[i] / *nl as f64) / (first[i] / *n0 as f64).max(1e-9);
+        println!(" {growth:.2}× |");
+    }
+}
