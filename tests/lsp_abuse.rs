@@ -221,6 +221,24 @@ fn requests_before_initialize_and_after_shutdown() {
     assert_eq!(code, 0, "exit after shutdown; stderr:\n{stderr}");
 }
 
+/// A panic inside a request handler (the debug command `corroborate.debugPanic`) becomes an
+/// error reply; the server keeps serving and still exits cleanly.
+#[test]
+fn a_panicking_handler_answers_an_error_and_the_server_survives() {
+    let dir = workspace();
+    let mut s = Server::start(&root_of(&dir));
+    for _ in 0..3 {
+        let code = s.error(
+            "workspace/executeCommand",
+            json!({"command": "corroborate.debugPanic"}),
+        );
+        assert_eq!(code, -32603, "internal error expected");
+        s.probe();
+    }
+    let (code, stderr) = s.finish_unchecked(true);
+    assert_eq!(code, 0, "{stderr}");
+}
+
 #[test]
 fn exit_codes() {
     let dir = workspace();
@@ -670,4 +688,82 @@ fn reads_nothing_outside_the_workspace() {
         }
     }
     s.close();
+}
+
+/// Under `strace -f`, a whole session (indexing, edits, every request kind, the ignore
+/// command) makes no network system call at all, and never opens a file outside the
+/// workspace, not even the target of a link pointing out of it. Needs `strace` (Debian
+/// package `strace`); without it the test says so on stderr and checks nothing.
+#[cfg(target_os = "linux")]
+#[test]
+fn no_network_and_no_reads_outside_under_strace() {
+    let have_strace = std::process::Command::new("strace")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have_strace {
+        eprintln!("strace not installed: network and file boundaries not checked");
+        return;
+    }
+    let outside = tempfile::tempdir().unwrap();
+    let outside_dir = std::fs::canonicalize(outside.path()).unwrap();
+    std::fs::write(outside_dir.join("secret.md"), HERALD).unwrap();
+    let dir = workspace();
+    let root = root_of(&dir);
+    std::os::unix::fs::symlink(outside_dir.join("secret.md"), root.join("articles/link.md"))
+        .unwrap();
+    let log = root.join("..").join(format!(
+        "strace-{}.log",
+        root.file_name().unwrap().to_string_lossy()
+    ));
+    let mut command = std::process::Command::new("strace");
+    command.args(["-f", "-qq", "-e", "trace=network,open,openat,openat2", "-o"]);
+    command.arg(&log).arg(lsp_client::binary()).arg("lsp");
+    let mut s = Server::initialised(Server::spawn_command(command, &root), &root);
+    let uri = file_uri(&root.join("articles/herald.md"));
+    s.open(&uri, HERALD, 1);
+    s.change(&uri, 2, json!([{"text": COURIER}]));
+    s.hover(&uri, 6, 40);
+    let all = json!({"start": {"line": 0, "character": 0}, "end": {"line": 20, "character": 0}});
+    s.ok(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": all, "context": {"diagnostics": []}}),
+    );
+    s.ok(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": uri}, "range": all}),
+    );
+    s.ok(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    s.ok("workspace/symbol", json!({"query": ""}));
+    s.ok(
+        "workspace/executeCommand",
+        json!({"command": "corroborate.ignoreDisagreement", "arguments": [{"subject": "killed"}]}),
+    );
+    s.close();
+    let trace = std::fs::read_to_string(&log).unwrap_or_default();
+    let _ = std::fs::remove_file(&log);
+    let network: Vec<&str> = trace
+        .lines()
+        .filter(|l| {
+            ["socket(", "connect(", "bind(", "sendto(", "accept("]
+                .iter()
+                .any(|c| l.contains(c))
+        })
+        .collect();
+    assert!(network.is_empty(), "network system calls: {network:?}");
+    let outside_opens: Vec<&str> = trace
+        .lines()
+        .filter(|l| l.contains(&*outside_dir.to_string_lossy()))
+        .collect();
+    assert!(
+        outside_opens.is_empty(),
+        "opened outside the workspace: {outside_opens:?}"
+    );
+    assert!(
+        trace.contains(&*root.join("articles").to_string_lossy()),
+        "strace saw no file opened in the workspace: is it tracing?"
+    );
 }
