@@ -386,6 +386,13 @@ fn baselines_updates_and_directions() {
         ),
         ("Officials raised the toll to 9.", "9", None, true, None),
         (
+            "The number of people missing fell to two.",
+            "two",
+            None,
+            true,
+            None,
+        ),
+        (
             "The death toll rose to 30 on Friday.",
             "30",
             None,
@@ -442,4 +449,18 @@ fn hostile_input_does_not_panic() {
     let s = "ñ1é2€3£4—5–6“7”8 ½ 9 ";
     let sentences = vec![Span::new(0, s.len())];
     let _ = extract(s, &sentences, published(), &Config::default());
+}
+
+#[test]
+fn a_part_of_a_whole_is_not_the_whole() {
+    let s = "Of the 14 people who died in the derailment, five were from the town.";
+    let figs = extract(s, &[Span::new(0, s.len())], published(), &Config::default());
+    let subjects: Vec<(&str, &str)> = figs
+        .iter()
+        .map(|f| (f.span.slice(s), f.subject.as_str()))
+        .collect();
+    assert_eq!(subjects[0].0, "14");
+    assert!(!subjects[0].1.ends_with(": part"), "{subjects:?}");
+    assert_eq!(subjects[1].0, "five");
+    assert!(subjects[1].1.ends_with(": part"), "{subjects:?}");
 }
