@@ -27,13 +27,14 @@ const SAMPLE: Corpus = Corpus {
     min_recall: 0.9,
 };
 
-/// Written apart from the sample corpus and never tuned on: measures generalisation.
-/// Its thresholds are lower on purpose; the figures it prints are the honest ones.
+/// Written apart from the sample corpus, by another author, about another kind of event:
+/// measures generalisation. Its thresholds sit just under what the extractors reach
+/// (a regression guard), below the sample's on purpose.
 const HOLDOUT: Corpus = Corpus {
     articles: "tests/holdout/articles",
     gold: "tests/holdout/gold",
-    min_precision: 0.0,
-    min_recall: 0.0,
+    min_precision: 0.75,
+    min_recall: 0.75,
 };
 
 impl Corpus {
