@@ -509,12 +509,15 @@ fn workspace_folders(params: &InitializeParams) -> Vec<PathBuf> {
 }
 
 /// Settings sent by the editor: either the keys themselves or nested under "corroborate".
+/// The editor's settings from `initializationOptions` or `didChangeConfiguration`, flat or
+/// nested under `corroborate`. An empty object (or `"corroborate": null`) clears them, so a
+/// user who removes every setting gets the defaults back; a non-object (`null`) sends none.
 fn editor_settings(value: Value) -> Option<Value> {
     match value {
         Value::Object(mut m) => match m.remove("corroborate") {
             Some(inner @ Value::Object(_)) => Some(inner),
-            Some(_) | None if m.is_empty() => None,
-            _ => Some(Value::Object(m)),
+            Some(_) => Some(Value::Object(Default::default())),
+            None => Some(Value::Object(m)),
         },
         _ => None,
     }
