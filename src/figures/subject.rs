@@ -561,6 +561,14 @@ const LIGHT_VERBS: Lexicon = Lexicon::new(&[
 
 /// Verbs named by their noun in a date subject ("arrested last night" → `date: arrest`).
 const VERB_NOUNS: PairLexicon = PairLexicon::new(&[
+    // A date right after a speech verb dates the statement, not the event ("town
+    // officials said on Thursday").
+    ("said", "statement"),
+    ("says", "statement"),
+    ("told", "statement"),
+    ("confirmed", "statement"),
+    ("stated", "statement"),
+    ("added", "statement"),
     ("arrested", "arrest"),
     ("detained", "arrest"),
     ("seized", "seizure"),

@@ -160,6 +160,7 @@ const CASES: &[(&str, &str, &str, &str, &str, &str)] = &[
     ("The summit was held on January 22–23.", "January 22–23", "2026-01-22", "2026-01-23", "date", "date: summit"),
     ("The blast happened on May 5 or 6.", "May 5 or 6", "2026-05-05", "2026-05-06", "date", "event date"),
     ("The plant exploded on Friday.", "Friday", "2026-06-05", "2026-06-05", "date", "event date"),
+    ("9 people died in the fire, officials said on Friday.", "Friday", "2026-06-05", "2026-06-05", "date", "date: statement"),
     ("The council will meet on Friday.", "Friday", "2026-06-12", "2026-06-12", "date", "date: council meeting"),
     ("The building collapsed yesterday.", "yesterday", "2026-06-09", "2026-06-09", "date", "event date"),
     ("A fire broke out last night.", "last night", "2026-06-09", "2026-06-09", "date", "event date"),
