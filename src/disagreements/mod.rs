@@ -268,11 +268,18 @@ fn is_comparable(f: &Figure) -> bool {
         && !is_coarse_date(f)
         && subject != "*"
         && !UNSPECIFIC_SUBJECTS.contains(&subject)
+        && !dates_a_statement(subject)
         && !f.unit.is_empty()
         && finite(f.value.low)
         && finite(f.value.high)
         && f.precision.is_finite()
         && ordered
+}
+
+/// "officials said on Thursday" / "the agency said on Friday": outlets quoting statements
+/// made on different days report different statements, never a contradiction.
+fn dates_a_statement(subject: &str) -> bool {
+    matches!(subject, "date: statement" | "time: statement")
 }
 
 /// `[[ignore]]` rules: a subject (or its class, `killed` covers `killed: children`),
@@ -356,5 +363,29 @@ pub(crate) fn published_at_or_after(docs: &[Doc], a: usize, b: usize) -> bool {
         (Some(x), Some(y)) if x.date != y.date => x.date > y.date,
         (Some(x), Some(y)) => matches!((x.minutes, y.minutes), (Some(p), Some(q)) if p >= q),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod statement_dates {
+    use crate::figures::{Figure, Hedge, Interval};
+
+    #[test]
+    fn statement_dates_are_never_compared() {
+        let mut f = Figure {
+            span: crate::Span::new(0, 8),
+            value: Interval::exact(86_400.0),
+            unit: "date".into(),
+            precision: 0.0,
+            hedge: Hedge::Exact,
+            subject: "date: statement".into(),
+            baseline: None,
+            direction: None,
+            update: false,
+            sentence: 0,
+        };
+        assert!(!super::is_comparable(&f));
+        f.subject = "event date".into();
+        assert!(super::is_comparable(&f));
     }
 }
