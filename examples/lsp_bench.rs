@@ -410,7 +410,19 @@ fn main() {
         long,
     );
     let index_time = t_init.elapsed();
-    c.drain(Duration::from_millis(1500), Duration::from_secs(120));
+    // Large workspaces may answer requests before the first diagnostics are out: wait for
+    // the first publication, then until the burst is over.
+    let give_up = Instant::now() + Duration::from_secs(900);
+    while c.pending.is_empty() {
+        let left = give_up.saturating_duration_since(Instant::now());
+        match c.rx.recv_timeout(left) {
+            Ok((at, msg)) => {
+                c.handle(at, msg);
+            }
+            Err(_) => break,
+        }
+    }
+    c.drain(Duration::from_millis(3000), Duration::from_secs(300));
     let initial_publications = c.diagnostics.len();
     let ready = t_start.elapsed();
     eprintln!(

@@ -48,6 +48,17 @@ fn ms(t: Instant) -> f64 {
     }
 }
 
+/// Peak resident set size so far (VmHWM), in MB; 0 where /proc is missing.
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+            line.split_whitespace().nth(1)?.parse::<f64>().ok()
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
 fn run(n: usize, config: &Config) -> [f64; 7] {
     let articles = synth::Corpus::collect(n, 42);
     let mut out = [0.0; 7];
@@ -69,21 +80,26 @@ fn run(n: usize, config: &Config) -> [f64; 7] {
         })
         .collect();
     out[0] = ms(t);
+    let mut hwm = vec![("generated + article::analyze", peak_rss_mb())];
     docs.sort_by(|a, b| a.key.cmp(&b.key));
     let t = Instant::now();
     let mentions: Vec<&[corroborate::people::PersonMention]> =
         docs.iter().map(|d| d.facts.people.as_slice()).collect();
     let entities = corroborate::people::merge(&mentions, &config.people);
     out[1] = ms(t);
+    hwm.push(("people::merge", peak_rss_mb()));
     let t = Instant::now();
     let stories = corroborate::stories::group(&docs, &entities);
     out[2] = ms(t);
+    hwm.push(("stories::group", peak_rss_mb()));
     let t = Instant::now();
     let claims = corroborate::claims::find(&docs, config);
     out[3] = ms(t);
+    hwm.push(("claims::find", peak_rss_mb()));
     let t = Instant::now();
     let disagreements = corroborate::disagreements::find(&docs, &stories, config);
     out[4] = ms(t);
+    hwm.push(("disagreements::find", peak_rss_mb()));
     let analysis = Analysis {
         docs,
         entities,
@@ -94,6 +110,14 @@ fn run(n: usize, config: &Config) -> [f64; 7] {
     let t = Instant::now();
     let _ = corroborate::cli::json::write(&mut std::io::sink(), &analysis, &[]);
     out[5] = ms(t);
+    hwm.push(("cli::json::write", peak_rss_mb()));
+    eprintln!(
+        "phase_times: {n} articles: peak RSS after each phase (MB): {}",
+        hwm.iter()
+            .map(|(p, m)| format!("{p} {m:.0}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     out[6] = out[..6].iter().sum();
     eprintln!(
         "phase_times: {n} articles: {} entities, {} claims, {} disagreements",
