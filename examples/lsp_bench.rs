@@ -498,14 +498,14 @@ fn main() {
                 json!({"textDocument": {"uri": uri, "version": doc.version},
                        "contentChanges": [{"range": range, "text": new.to_string()}]}),
             );
-            match c.wait_published(&uri, since, Duration::from_secs(5)) {
+            match c.wait_published(&uri, since, Duration::from_secs(120)) {
                 Some(at) => self_lat.push(at - t0),
                 None => {
                     misses += 1;
                     continue;
                 }
             }
-            c.drain(Duration::from_millis(150), Duration::from_secs(5));
+            c.drain(Duration::from_millis(150), Duration::from_secs(60));
             let others: Vec<&Published> =
                 c.pending[since..].iter().filter(|p| p.uri != uri).collect();
             if let Some(last) = others.iter().map(|p| p.at).max() {

@@ -53,10 +53,17 @@ pub fn analyze_docs(mut docs: Vec<Doc>, config: &Config) -> Analysis {
     docs.sort_by(|a, b| a.key.cmp(&b.key));
     let mentions: Vec<&[crate::people::PersonMention]> =
         docs.iter().map(|d| d.facts.people.as_slice()).collect();
-    let entities = crate::people::merge(&mentions, &config.people);
-    let stories = crate::stories::group(&docs, &entities);
-    let claims = crate::claims::find(&docs, config);
-    let disagreements = crate::disagreements::find(&docs, &stories, config);
+    // Claims need only the docs; people → stories → disagreements form a chain. Run the
+    // two branches side by side (sequential when the pool has one thread).
+    let (claims, (entities, stories, disagreements)) = rayon::join(
+        || crate::claims::find(&docs, config),
+        || {
+            let entities = crate::people::merge(&mentions, &config.people);
+            let stories = crate::stories::group(&docs, &entities);
+            let disagreements = crate::disagreements::find(&docs, &stories, config);
+            (entities, stories, disagreements)
+        },
+    );
     Analysis {
         docs,
         entities,

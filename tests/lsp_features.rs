@@ -3,8 +3,8 @@
 //! ("Seven people were killed" vs "9 people died"), name the same mayor and repeat her quote
 //! verbatim. A third outlet writes the toll in words and agrees with the first.
 //!
-//! Extraction-dependent: every assertion here needs the extractors (people, figures, quotes,
-//! claims, stories, disagreements).
+//! Every assertion here depends on the real extractors (people, figures, quotes, claims,
+//! stories, disagreements).
 
 mod common;
 
@@ -66,7 +66,6 @@ fn hover_markdown(c: &mut Client, uri: &str, pos: Value) -> String {
 }
 
 #[test]
-#[ignore = "extraction-dependent: needs the extractors merged from main"]
 fn disagreement_diagnostics_are_published_for_every_article_involved() {
     for enc in ["utf-16", "utf-8"] {
         let ws = workspace();
@@ -105,7 +104,6 @@ fn disagreement_diagnostics_are_published_for_every_article_involved() {
 }
 
 #[test]
-#[ignore = "extraction-dependent: needs the extractors merged from main"]
 fn hover_definition_references_and_highlights() {
     let ws = workspace();
     let mut c = start(&ws, "utf-16");
@@ -179,7 +177,6 @@ fn hover_definition_references_and_highlights() {
 }
 
 #[test]
-#[ignore = "extraction-dependent: needs the extractors merged from main"]
 fn lenses_symbols_and_inlay_hints() {
     let ws = workspace();
     let mut c = start(&ws, "utf-16");
@@ -252,7 +249,6 @@ fn lenses_symbols_and_inlay_hints() {
 }
 
 #[test]
-#[ignore = "extraction-dependent: needs the extractors merged from main"]
 fn applying_the_replace_action_resolves_the_conflict_everywhere() {
     let ws = workspace();
     let mut c = start(&ws, "utf-16");
@@ -297,7 +293,6 @@ fn applying_the_replace_action_resolves_the_conflict_everywhere() {
 }
 
 #[test]
-#[ignore = "extraction-dependent: needs the extractors merged from main"]
 fn the_ignore_action_writes_the_rule_and_clears_the_disagreement() {
     let ws = workspace();
     let mut c = start(&ws, "utf-16");

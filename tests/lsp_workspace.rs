@@ -262,11 +262,17 @@ fn configuration_comes_from_the_editor_and_the_file_wins() {
     c.settle(Duration::from_millis(400));
     assert!(c.diagnostics.get(&b).is_none_or(|d| d.is_empty()));
 
-    // The file is edited: its new content applies.
+    // The file is edited: its new content applies, and views are refreshed.
     write(ws.path(), "corroborate.toml", "exclude = []\n");
     watched(&mut c, &[(&toml, CHANGED)]);
     c.wait_diagnostics(&b, |d| has_hint(d, NO_OUTLET));
     c.wait_diagnostics(&a, |d| has_hint(d, NO_OUTLET));
+    for method in ["workspace/codeLens/refresh", "workspace/inlayHint/refresh"] {
+        if !c.server_requests.iter().any(|r| r["method"] == method) {
+            c.wait_for(method, Duration::from_secs(5), |_| true)
+                .unwrap_or_else(|| panic!("no {method}"));
+        }
+    }
     c.shutdown_and_exit();
 }
 

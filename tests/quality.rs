@@ -27,13 +27,14 @@ const SAMPLE: Corpus = Corpus {
     min_recall: 0.9,
 };
 
-/// Written apart from the sample corpus and never tuned on: measures generalisation.
-/// Its thresholds are lower on purpose; the figures it prints are the honest ones.
+/// Written apart from the sample corpus, by another author, about another kind of event:
+/// measures generalisation. Its thresholds sit just under what the extractors reach
+/// (a regression guard), below the sample's on purpose.
 const HOLDOUT: Corpus = Corpus {
     articles: "tests/holdout/articles",
     gold: "tests/holdout/gold",
-    min_precision: 0.0,
-    min_recall: 0.0,
+    min_precision: 0.75,
+    min_recall: 0.75,
 };
 
 impl Corpus {
@@ -443,7 +444,8 @@ fn disagreements_planted_and_traps(c: &Corpus) {
             );
         }
     }
-    // Traps: no disagreement may join two figures of one trap.
+    // Traps: no disagreement may set two figures of one trap against each other (on
+    // different sides); figures of a trap that agree may share a side.
     let mut sprung = 0;
     for t in g["traps"].as_array().into_iter().flatten() {
         let figs: Vec<(usize, Span)> = t["figures"]
@@ -453,15 +455,19 @@ fn disagreements_planted_and_traps(c: &Corpus) {
             .map(|l| resolve(a, l))
             .collect();
         for x in &a.disagreements {
-            let inside = figs
+            let sides_hit: BTreeSet<usize> = x
+                .sides
                 .iter()
-                .filter(|(d, s)| {
-                    x.figures().any(|r| {
-                        r.doc == *d && a.docs[r.doc].facts.figures[r.figure].span.overlaps(*s)
+                .enumerate()
+                .filter(|(_, side)| {
+                    side.iter().any(|r| {
+                        let span = a.docs[r.doc].facts.figures[r.figure].span;
+                        figs.iter().any(|(d, s)| r.doc == *d && span.overlaps(*s))
                     })
                 })
-                .count();
-            if inside >= 2 {
+                .map(|(i, _)| i)
+                .collect();
+            if sides_hit.len() >= 2 {
                 sprung += 1;
                 println!("  TRAP sprung ({}): {}", t["kind"], x.message);
             }

@@ -130,18 +130,31 @@ pub fn analyze_paths(paths: &[PathBuf]) -> Result<(Analysis, Vec<String>), Strin
         vec![PathBuf::from("articles")]
     };
     let found = walk::find_articles(&paths, &root, &config, &mut warnings)?;
-    let mut inputs = Vec::with_capacity(found.len());
-    for f in found {
-        let key = f.path.to_string_lossy().into_owned();
-        match walk::read_article(&f.path, config.max_file_size) {
-            Ok(decoded) => {
-                let ctx = ArticleContext {
-                    outlet: config.outlet_for_path(&f.rel),
-                    read_problems: decoded.problems,
-                };
-                inputs.push((key, Arc::<str>::from(decoded.text), ctx));
-            }
-            Err(skip) => warnings.push(format!("{key}: {}", skip.message(config.max_file_size))),
+    // Read on all worker threads (file order is kept: `collect` preserves it).
+    let read: Vec<Result<_, String>> = {
+        use rayon::prelude::*;
+        found
+            .into_par_iter()
+            .map(|f| {
+                let key = f.path.to_string_lossy().into_owned();
+                match walk::read_article(&f.path, config.max_file_size) {
+                    Ok(decoded) => {
+                        let ctx = ArticleContext {
+                            outlet: config.outlet_for_path(&f.rel),
+                            read_problems: decoded.problems,
+                        };
+                        Ok((key, Arc::<str>::from(decoded.text), ctx))
+                    }
+                    Err(skip) => Err(format!("{key}: {}", skip.message(config.max_file_size))),
+                }
+            })
+            .collect()
+    };
+    let mut inputs = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok(input) => inputs.push(input),
+            Err(w) => warnings.push(w),
         }
     }
     Ok((crate::workspace::analyze_texts(inputs, &config), warnings))

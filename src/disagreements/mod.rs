@@ -18,9 +18,18 @@
 //!   baselines are never compared, nor a stated baseline against none.
 //! - Updates: a figure the text presents as an update ("raised the toll to 9") is compared
 //!   only with figures published at or after it (both articles dated; on the same day
-//!   both need a time), never with the earlier figures it replaces. Likewise an outlet's
-//!   figure that its own later article contradicts is that outlet's superseded word and
-//!   is left out.
+//!   both need a time), never with the earlier figures it replaces. An outlet that
+//!   changes its figure in a later article without saying so stays on both sides (as
+//!   the gold conventions list it): its earlier figure still disagrees with the others.
+//! - An article that gives incompatible values for one subject keeps only its update
+//!   figures, or none: the key then covers several quantities.
+//! - Precision guards for keys that do not identify one quantity: bare keys ("count",
+//!   "date") are never compared; keys outside the conventions' class lexicon (a bare
+//!   counted noun, "date: sale") need two content words shared by the figures'
+//!   sentences; more than three sides means the key lumps quantities; a bare year or
+//!   month is not compared with dates; a relative day in an undated article is not
+//!   compared; dates written the same way on two sides ("Sunday" / "Sunday") differ only
+//!   by resolution and are not reported.
 //! - Sides: figures that agree with each other (see [`sides`]); a figure that fits two
 //!   sides ("7 to 9" between 7 and 9) takes no side. A disagreement needs two sides with a
 //!   pair of figures from different outlets that cannot both be true.
@@ -88,8 +97,7 @@ pub fn find(docs: &[Doc], stories: &[Option<String>], config: &Config) -> Vec<Di
     for ((story, subject, _unit), figures) in comparable_groups(docs, stories, config) {
         let by_baseline = split_by_baseline(docs, &figures);
         for members in by_baseline.values() {
-            let members = without_superseded(docs, members);
-            let members = without_self_contradiction(docs, &members);
+            let members = without_self_contradiction(docs, members);
             if let Some(sides) = sides::mismatch_sides(docs, &members) {
                 out.push(disagreement(
                     docs,
@@ -161,6 +169,7 @@ fn comparable_groups(
         };
         for (i, f) in doc.facts.figures.iter().enumerate() {
             if !is_comparable(f)
+                || unresolvable_relative_date(doc, f)
                 || doc.facts.is_ignored(f)
                 || ignored_by_config(config, story, &f.subject)
             {
@@ -186,6 +195,36 @@ fn is_coarse_date(f: &Figure) -> bool {
             (Some(l), Some(h)) => h - l > MAX_DATE_SPAN_SECONDS,
             _ => false,
         }
+}
+
+/// Words that date relative to publication ("Friday", "yesterday").
+const RELATIVE_DAY_WORDS: &[&str] = &[
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last night",
+    "this morning",
+    "this afternoon",
+    "this evening",
+];
+
+/// A relative date ("on Friday") in an article without a publication date cannot be
+/// resolved: its value is a guess, never compared.
+fn unresolvable_relative_date(doc: &Doc, f: &Figure) -> bool {
+    if f.unit != "date" || doc.facts.published().is_some() {
+        return false;
+    }
+    let written = crate::text::fold(f.span.slice(&doc.text));
+    let has_absolute = written.chars().any(|c| c.is_ascii_digit());
+    !has_absolute && RELATIVE_DAY_WORDS.iter().any(|w| written.contains(w))
 }
 
 /// Subject keys that do not say what is counted or dated: figures keyed so are never
@@ -273,21 +312,6 @@ fn split_by_baseline(docs: &[Doc], figures: &[FigureRef]) -> BTreeMap<String, Ve
     out
 }
 
-/// Leave out a figure that a later article of the same outlet contradicts.
-fn without_superseded(docs: &[Doc], figures: &[FigureRef]) -> Vec<FigureRef> {
-    figures
-        .iter()
-        .copied()
-        .filter(|&f| {
-            !figures.iter().any(|&g| {
-                sides::outlet_key(docs, g.doc) == sides::outlet_key(docs, f.doc)
-                    && published_after(docs, g.doc, f.doc)
-                    && !sides::compatible(figure(docs, f), figure(docs, g))
-            })
-        })
-        .collect()
-}
-
 /// An article that itself gives values for a subject that cannot all be true is either
 /// reporting an update (keep its update figures, the article's latest word) or using the
 /// subject key for several quantities (then its figures for the subject are left out:
@@ -324,15 +348,6 @@ fn without_self_contradiction(docs: &[Doc], figures: &[FigureRef]) -> Vec<Figure
         i = j;
     }
     out
-}
-
-/// Is doc `a` known to be published strictly after doc `b`? (Same day: both need a time.)
-pub(crate) fn published_after(docs: &[Doc], a: usize, b: usize) -> bool {
-    match (docs[a].facts.published(), docs[b].facts.published()) {
-        (Some(x), Some(y)) if x.date != y.date => x.date > y.date,
-        (Some(x), Some(y)) => matches!((x.minutes, y.minutes), (Some(p), Some(q)) if p > q),
-        _ => false,
-    }
 }
 
 /// Is doc `a` known to be published at or after doc `b`?

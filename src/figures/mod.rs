@@ -153,12 +153,41 @@ pub fn extract(
     let mut last_name: Option<String> = None;
     for (si, s) in sentences.iter().enumerate() {
         tokens::tokenize(text, s.start, s.end, &mut toks);
+        let first = out.len();
         scan_sentence(text, &toks, si, published, config, &mut last_name, &mut out);
+        mark_partitive_subsets(text, *s, &mut out[first..]);
         if let Some(n) = last_person_like(text, &toks) {
             last_name = Some(n.to_string());
         }
     }
     out
+}
+
+/// "Of the 14 people who died, five were from the town": the figures after the whole
+/// ("five") count a part of it, never the same thing, so their subject gets the qualifier
+/// `part` (unless it has one) and they are not compared with the whole.
+fn mark_partitive_subsets(text: &str, sentence: Span, figures: &mut [Figure]) {
+    let head = sentence
+        .slice(text)
+        .trim_start_matches(['"', '“', '\'', '‘']);
+    if !head
+        .get(..7)
+        .is_some_and(|h| h.eq_ignore_ascii_case("of the "))
+    {
+        return;
+    }
+    let Some(whole) = figures.first().map(|f| f.span) else {
+        return;
+    };
+    let starts_sentence = whole.start <= sentence.start + 12;
+    if !starts_sentence {
+        return;
+    }
+    for f in figures.iter_mut().skip(1) {
+        if f.unit == "count" && !f.subject.contains(':') {
+            f.subject = format!("{}: part", f.subject);
+        }
+    }
 }
 
 fn scan_sentence(

@@ -508,6 +508,15 @@ const UPDATE_VERBS: Lexicon = Lexicon::new(&[
     "mounted",
     "doubled",
     "hit",
+    "fell",
+    "fallen",
+    "dropped",
+    "decreased",
+    "declined",
+    "lowered",
+    "narrowed",
+    "reduced",
+    "shrank",
 ]);
 
 #[rustfmt::skip]

@@ -386,6 +386,13 @@ fn baselines_updates_and_directions() {
         ),
         ("Officials raised the toll to 9.", "9", None, true, None),
         (
+            "The number of people missing fell to two.",
+            "two",
+            None,
+            true,
+            None,
+        ),
+        (
             "The death toll rose to 30 on Friday.",
             "30",
             None,
@@ -429,16 +436,14 @@ fn relative_dates_need_a_publication_date() {
 }
 
 #[test]
-fn hostile_input_does_not_panic_and_stays_fast() {
+fn hostile_input_does_not_panic() {
     let long_word = "a".repeat(5_000_000);
     let long_number = "9".repeat(200_000);
     let mixed = "1,2,3,4.5.6-7–8 $ € £ % -- 3m/s 12:99 p.m. 31 February ".repeat(2_000);
     for text in [long_word, long_number, mixed] {
-        let start = std::time::Instant::now();
-        eprintln!("hostile input of {} bytes", text.len());
+        // Time is bounded by the hang guards of tests/hostile.rs and measured in benchmarks.
         let sentences = vec![Span::new(0, text.len())];
         let _ = extract(&text, &sentences, published(), &Config::default());
-        assert!(start.elapsed().as_secs() < 10, "too slow");
     }
     // multibyte boundaries everywhere
     let s = "ñ1é2€3£4—5–6“7”8 ½ 9 ";
@@ -446,54 +451,16 @@ fn hostile_input_does_not_panic_and_stays_fast() {
     let _ = extract(s, &sentences, published(), &Config::default());
 }
 
-/// Throughput on a folder of real articles (not part of the suite):
-/// `FIGURES_BENCH_DIR=/path cargo test --release --lib figures::tests::throughput -- --ignored --nocapture`
 #[test]
-#[ignore]
-fn throughput() {
-    let Ok(dir) = std::env::var("FIGURES_BENCH_DIR") else {
-        return;
-    };
-    let mut texts = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(dir)];
-    while let Some(p) = stack.pop() {
-        if let Ok(rd) = std::fs::read_dir(&p) {
-            for e in rd.flatten() {
-                stack.push(e.path());
-            }
-        } else if let Ok(t) = std::fs::read_to_string(&p) {
-            texts.push(t);
-        }
-    }
-    let prepared: Vec<(String, Vec<Span>)> = texts
-        .into_iter()
-        .map(|t| {
-            let s: Vec<Span> = crate::text::paragraphs(&t)
-                .iter()
-                .flat_map(|p| crate::text::sentences_in(&t, *p))
-                .collect();
-            (t, s)
-        })
+fn a_part_of_a_whole_is_not_the_whole() {
+    let s = "Of the 14 people who died in the derailment, five were from the town.";
+    let figs = extract(s, &[Span::new(0, s.len())], published(), &Config::default());
+    let subjects: Vec<(&str, &str)> = figs
+        .iter()
+        .map(|f| (f.span.slice(s), f.subject.as_str()))
         .collect();
-    let bytes: usize = prepared.iter().map(|(t, _)| t.len()).sum();
-    let start = std::time::Instant::now();
-    let mut n = 0;
-    let passes: u32 = std::env::var("FIGURES_BENCH_PASSES")
-        .ok()
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(5);
-    for _ in 0..passes {
-        for (t, s) in &prepared {
-            n += extract(t, s, published(), &Config::default()).len();
-        }
-    }
-    let el = start.elapsed() / passes.max(1);
-    eprintln!(
-        "{} articles, {} KB: {:?} per pass, {} figures/pass, {:.1} µs/article",
-        prepared.len(),
-        bytes / 1024,
-        el,
-        n / passes.max(1) as usize,
-        el.as_secs_f64() * 1e6 / prepared.len() as f64
-    );
+    assert_eq!(subjects[0].0, "14");
+    assert!(!subjects[0].1.ends_with(": part"), "{subjects:?}");
+    assert_eq!(subjects[1].0, "five");
+    assert!(subjects[1].1.ends_with(": part"), "{subjects:?}");
 }

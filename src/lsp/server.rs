@@ -34,8 +34,6 @@ const GAP_GRACE: Duration = Duration::from_millis(150);
 const CATCH_UP_LIMIT: Duration = Duration::from_secs(20);
 /// Longest the server waits for the client to answer its own requests before going on.
 const CLIENT_REPLY_LIMIT: Duration = Duration::from_secs(3);
-/// Longest a request waits for the handlers of edits sent before it.
-const SYNC_LIMIT: Duration = Duration::from_secs(2);
 /// Environment variable enabling the debug commands used by the tests.
 const DEBUG_ENV: &str = "CORROBORATE_LSP_DEBUG";
 const DEBUG_PANIC: &str = "corroborate.debugPanic";
@@ -140,10 +138,10 @@ impl Inner {
         self.dirty.notify_one();
     }
 
-    /// The snapshot reflecting every edit sent before now and every change applied so far
-    /// (waits for the edits' handlers, then for the worker).
+    /// The snapshot reflecting every change applied so far (waits for the worker). Requests
+    /// get here after the notifications sent before them were handled (see
+    /// [`super::transport::Ordered`]).
     async fn current_snapshot(&self) -> Arc<Snapshot> {
-        self.gate.caught_up(SYNC_LIMIT).await;
         let target = self.requested.load(Ordering::SeqCst);
         let mut rx = self.snapshot_rx.clone();
         let caught_up = tokio::time::timeout(CATCH_UP_LIMIT, async {
@@ -304,6 +302,38 @@ impl Inner {
         }
         lock(&self.world).disk = disk;
         self.mark_dirty();
+        self.refresh_views();
+    }
+
+    /// After a workspace-wide change (configuration, files on disk), ask clients that support
+    /// it to re-request code lenses and inlay hints; those requests wait for the new
+    /// analysis. Not after keystrokes: editors re-request for the edited document.
+    fn refresh_views(self: &Arc<Self>) {
+        let caps = self.client_caps.get().and_then(|c| c.workspace.clone());
+        let lenses = caps
+            .as_ref()
+            .and_then(|w| w.code_lens.as_ref())
+            .and_then(|c| c.refresh_support)
+            .unwrap_or(false);
+        let hints = caps
+            .as_ref()
+            .and_then(|w| w.inlay_hint.as_ref())
+            .and_then(|c| c.refresh_support)
+            .unwrap_or(false);
+        if !lenses && !hints {
+            return;
+        }
+        let inner = self.clone();
+        tokio::spawn(async move {
+            if lenses {
+                let _ = tokio::time::timeout(CLIENT_REPLY_LIMIT, inner.client.code_lens_refresh())
+                    .await;
+            }
+            if hints {
+                let _ = tokio::time::timeout(CLIENT_REPLY_LIMIT, inner.client.inlay_hint_refresh())
+                    .await;
+            }
+        });
     }
 
     async fn reload_config(&self) {
@@ -479,12 +509,15 @@ fn workspace_folders(params: &InitializeParams) -> Vec<PathBuf> {
 }
 
 /// Settings sent by the editor: either the keys themselves or nested under "corroborate".
+/// The editor's settings from `initializationOptions` or `didChangeConfiguration`, flat or
+/// nested under `corroborate`. An empty object (or `"corroborate": null`) clears them, so a
+/// user who removes every setting gets the defaults back; a non-object (`null`) sends none.
 fn editor_settings(value: Value) -> Option<Value> {
     match value {
         Value::Object(mut m) => match m.remove("corroborate") {
             Some(inner @ Value::Object(_)) => Some(inner),
-            Some(_) | None if m.is_empty() => None,
-            _ => Some(Value::Object(m)),
+            Some(_) => Some(Value::Object(Default::default())),
+            None => Some(Value::Object(m)),
         },
         _ => None,
     }

@@ -189,6 +189,10 @@ struct Candidate {
     placey: bool,
 }
 
+/// Longest run of name-like words considered ("U.S. Deputy Secretary of State Ana María
+/// de la Rosa y Vega Jr." is 13 with the title outside the run).
+const MAX_RUN: usize = 14;
+
 /// Recognise person mentions in the given sentences of `text`.
 pub fn recognise(text: &str, sentences: &[Span]) -> Vec<PersonMention> {
     let lower_words = lowercase_words(text, sentences);
@@ -223,7 +227,7 @@ fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
             continue;
         }
         let toks = tokenize(text, line);
-        for run in runs(text, &toks) {
+        for run in runs(text, &toks).into_iter().filter(|r| r.len() <= MAX_RUN) {
             let (core, _) = split_title(&toks, run);
             if core.len() < 2 {
                 continue;
@@ -398,6 +402,11 @@ fn classify(
     run: std::ops::Range<usize>,
     headline: bool,
 ) -> Option<Candidate> {
+    // a name with its title is a handful of words: a longer run of capitalised words is a
+    // list, a heading or garbage (and would cost quadratic time below)
+    if run.len() > MAX_RUN {
+        return None;
+    }
     let (core, title_in_run) = split_title(toks, run.clone());
     let core = drop_sentence_initial_word(text, lower_words, toks, core);
     let core = trim_particles(toks, core);
@@ -738,7 +747,7 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
     }
     let mut first = core_start;
     let mut j = core_start;
-    while j > 0 {
+    while j > 0 && core_start - j < MAX_RUN {
         let i = j - 1;
         if !joined(text, toks, i) {
             break;

@@ -165,7 +165,9 @@ impl Client {
             "window": { "workDoneProgress": setup.progress },
             "workspace": {
                 "didChangeWatchedFiles": { "dynamicRegistration": setup.watch_files },
-                "configuration": false
+                "configuration": false,
+                "codeLens": { "refreshSupport": true },
+                "inlayHint": { "refreshSupport": true }
             },
             "textDocument": {
                 "hover": { "contentFormat": ["markdown", "plaintext"] },

@@ -628,3 +628,29 @@ fn handlers_survive_positions_anywhere_in_the_text() {
         }
     }
 }
+
+#[test]
+fn reported_speech_is_not_shown_in_quotation_marks() {
+    let mut a = analysis();
+    for d in &mut a.docs {
+        let mut facts = (*d.facts).clone();
+        facts.quotes[0].kind = QuoteKind::Indirect;
+        d.facts = Arc::new(facts);
+    }
+    let snap = Snapshot::new(
+        1,
+        Arc::new(a),
+        Arc::default(),
+        vec![None, None],
+        vec![None, None],
+        None,
+        Encoding::Utf16,
+    );
+    let p = pos(&snap, 0, "Ruiz", 2, 1);
+    let text = hover_text(&snap, HERALD_KEY, p);
+    assert!(
+        text.contains("We are devastated by this loss _(reported)_ — The Valley Herald"),
+        "{text}"
+    );
+    assert!(!text.contains("“We are devastated"), "{text}");
+}
