@@ -726,12 +726,11 @@ The damage was put at $128.7 million, the insurer said. Sales reached 4.6bn euro
     assert!(lows.contains(&"4600000000".to_string()), "{lows:?}");
 }
 
-/// Known issue (reported, not fixed here): disagreement finding is quadratic in the figures
-/// of one subject, with a string allocated per pair (`outlet_key`). Two 64 KB articles of
-/// two outlets repeating "40 people were hurt and 7 (9) killed" take ~29 s in a debug build,
-/// two 128 KB ones ~100 s; two files at the 2 MiB limit would not finish.
+/// Regression: disagreement finding was quadratic in the figures of one subject, with a
+/// string allocated per pair (`outlet_key`). Two 64 KB articles of two outlets repeating
+/// "40 people were hurt and 7 (9) killed" took ~29 s in a debug build, two 128 KB ones
+/// ~100 s; two files at the 2 MiB limit would not have finished.
 #[test]
-#[ignore = "known: disagreements are quadratic in same-subject figures; see RELIABILITY.md"]
 fn many_same_subject_figures_in_two_outlets_finish_quickly() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("corroborate.toml"), "").expect("config");
