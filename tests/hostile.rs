@@ -725,3 +725,30 @@ The damage was put at $128.7 million, the insurer said. Sales reached 4.6bn euro
     assert!(lows.contains(&"128700000".to_string()), "{lows:?}");
     assert!(lows.contains(&"4600000000".to_string()), "{lows:?}");
 }
+
+/// Regression: disagreement finding was quadratic in the figures of one subject, with a
+/// string allocated per pair (`outlet_key`). Two 64 KB articles of two outlets repeating
+/// "40 people were hurt and 7 (9) killed" took ~29 s in a debug build, two 128 KB ones
+/// ~100 s; two files at the 2 MiB limit would not have finished.
+#[test]
+fn many_same_subject_figures_in_two_outlets_finish_quickly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("corroborate.toml"), "").expect("config");
+    for (name, outlet, n) in [("a.md", "A", 7), ("b.md", "B", 9)] {
+        let line = format!(
+            "Officials said 40 people were hurt and {n} killed in Puerto Claro on Friday.\n"
+        );
+        let text = format!(
+            "---\noutlet: {outlet}\npublished: 2026-03-14\n---\n\n{}",
+            line.repeat(128 * 1024 / line.len())
+        );
+        write(dir.path(), name, text.as_bytes());
+    }
+    let run = check_json(dir.path());
+    assert_survived(&run, "same-subject figures");
+    assert!(
+        run.elapsed < Duration::from_secs(20),
+        "took {:?}",
+        run.elapsed
+    );
+}
