@@ -497,3 +497,95 @@ fn throughput() {
         el.as_secs_f64() * 1e6 / prepared.len() as f64
     );
 }
+
+/// Pseudo-random text from a hostile alphabet never panics and spans stay on char
+/// boundaries inside their sentence.
+#[test]
+fn random_text_never_panics() {
+    const ALPHABET: &[&str] = &[
+        "1",
+        "2",
+        "0",
+        "9",
+        ",",
+        ".",
+        ":",
+        "-",
+        "–",
+        "$",
+        "€",
+        "£",
+        "%",
+        " ",
+        " ",
+        " ",
+        "a",
+        "m",
+        "p",
+        "k",
+        "bn",
+        "June",
+        "Friday",
+        "at least",
+        "about",
+        "between",
+        "and",
+        "or",
+        "to",
+        "of",
+        "the",
+        "killed",
+        "people",
+        "'s",
+        "’",
+        "½",
+        "é",
+        "\n",
+        "year-old",
+        "(",
+        ")",
+        "/",
+        "noon",
+        "midnight",
+        "shortly after",
+        "a.m.",
+        "p.m.",
+        "miles",
+        "per cent",
+        "half",
+        "dozen",
+        "hundreds",
+        "million",
+        "twenty",
+        "-",
+        "+",
+        "·",
+        "cookies",
+    ];
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..3000 {
+        let mut s = String::new();
+        for _ in 0..40 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            s.push_str(ALPHABET[(seed % ALPHABET.len() as u64) as usize]);
+        }
+        let sentences = crate::text::sentences_in(&s, Span::new(0, s.len()));
+        for f in extract(&s, &sentences, published(), &Config::default()) {
+            assert!(
+                s.is_char_boundary(f.span.start) && s.is_char_boundary(f.span.end),
+                "{s:?}"
+            );
+            assert!(f.span.start < f.span.end, "{s:?}");
+            let sent = sentences[f.sentence];
+            assert!(
+                sent.covers(f.span),
+                "{s:?}: {:?} outside {:?}",
+                f.span,
+                sent
+            );
+        }
+        let _ = extract(&s, &sentences, None, &Config::default());
+    }
+}
