@@ -259,6 +259,8 @@ const NOT_FIGURES: &[&str] = &[
     "Call the hotline on 0800 555 0142.",
     "Listen to this article · 6 min",
     "He was shot in the 22000 block of Joliet Avenue.",
+    "AUGUST 2, 2013 | 08: 06AM PT",
+    "Updated: Friday 2 August 2013 14:20 GMT",
     "We and our 143 partners use cookies to personalise content.",
     "Most viewed\n1. Ferry fares to rise in April\n3. Korvel derailment: death toll rises",
 ];
