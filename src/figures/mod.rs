@@ -199,6 +199,9 @@ fn scan_sentence(
     last_name: &mut Option<String>,
     out: &mut Vec<Figure>,
 ) {
+    if is_date_line(text, toks) {
+        return;
+    }
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -290,6 +293,56 @@ fn negated(v: Interval) -> Interval {
         low_open: v.high_open,
         high_open: v.low_open,
     }
+}
+
+/// A line of page furniture stamping the article ("AUGUST 2, 2013 | 08:06 AM PT",
+/// "Updated: Friday 2 August 2013 14:20 GMT"): only numbers, marks and date words. The
+/// article's own date line is not a figure.
+fn is_date_line(text: &str, toks: &[Tok]) -> bool {
+    const STAMP_WORDS: &[&str] = &[
+        "am",
+        "pm",
+        "a",
+        "p",
+        "m",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "est",
+        "edt",
+        "pst",
+        "pdt",
+        "et",
+        "pt",
+        "updated",
+        "posted",
+        "published",
+        "last",
+        "modified",
+        "on",
+        "at",
+        "by",
+        "of",
+    ];
+    let mut numbers = 0;
+    for t in toks {
+        match t.kind {
+            Kind::Num => numbers += 1,
+            Kind::Word => {
+                let w = t.text(text);
+                let w = w.strip_suffix("'s").unwrap_or(w);
+                if crate::dates::month_from_name(w).is_none()
+                    && crate::dates::weekday_from_name(w).is_none()
+                    && !tokens::is_any(w, STAMP_WORDS)
+                {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    numbers > 0
 }
 
 fn is_cap_word(text: &str, t: &Tok) -> bool {

@@ -260,6 +260,8 @@ const NOT_FIGURES: &[&str] = &[
     "Call the hotline on 0800 555 0142.",
     "Listen to this article · 6 min",
     "He was shot in the 22000 block of Joliet Avenue.",
+    "AUGUST 2, 2013 | 08: 06AM PT",
+    "Updated: Friday 2 August 2013 14:20 GMT",
     "We and our 143 partners use cookies to personalise content.",
     "Most viewed\n1. Ferry fares to rise in April\n3. Korvel derailment: death toll rises",
 ];
@@ -464,4 +466,96 @@ fn a_part_of_a_whole_is_not_the_whole() {
     assert!(!subjects[0].1.ends_with(": part"), "{subjects:?}");
     assert_eq!(subjects[1].0, "five");
     assert!(subjects[1].1.ends_with(": part"), "{subjects:?}");
+}
+
+/// Pseudo-random text from a hostile alphabet never panics and spans stay on char
+/// boundaries inside their sentence.
+#[test]
+fn random_text_never_panics() {
+    const ALPHABET: &[&str] = &[
+        "1",
+        "2",
+        "0",
+        "9",
+        ",",
+        ".",
+        ":",
+        "-",
+        "–",
+        "$",
+        "€",
+        "£",
+        "%",
+        " ",
+        " ",
+        " ",
+        "a",
+        "m",
+        "p",
+        "k",
+        "bn",
+        "June",
+        "Friday",
+        "at least",
+        "about",
+        "between",
+        "and",
+        "or",
+        "to",
+        "of",
+        "the",
+        "killed",
+        "people",
+        "'s",
+        "’",
+        "½",
+        "é",
+        "\n",
+        "year-old",
+        "(",
+        ")",
+        "/",
+        "noon",
+        "midnight",
+        "shortly after",
+        "a.m.",
+        "p.m.",
+        "miles",
+        "per cent",
+        "half",
+        "dozen",
+        "hundreds",
+        "million",
+        "twenty",
+        "-",
+        "+",
+        "·",
+        "cookies",
+    ];
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..3000 {
+        let mut s = String::new();
+        for _ in 0..40 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            s.push_str(ALPHABET[(seed % ALPHABET.len() as u64) as usize]);
+        }
+        let sentences = crate::text::sentences_in(&s, Span::new(0, s.len()));
+        for f in extract(&s, &sentences, published(), &Config::default()) {
+            assert!(
+                s.is_char_boundary(f.span.start) && s.is_char_boundary(f.span.end),
+                "{s:?}"
+            );
+            assert!(f.span.start < f.span.end, "{s:?}");
+            let sent = sentences[f.sentence];
+            assert!(
+                sent.covers(f.span),
+                "{s:?}: {:?} outside {:?}",
+                f.span,
+                sent
+            );
+        }
+        let _ = extract(&s, &sentences, None, &Config::default());
+    }
 }

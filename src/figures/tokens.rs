@@ -172,14 +172,67 @@ fn linear_has(list: &[&str], word: &str) -> bool {
 /// Longest word a [`Lexicon`] mask covers; longer words are tested linearly.
 const MASKED_LEN: usize = 16;
 
-/// A word list with a compile-time filter: for each word length, the set of first letters
-/// present. Most words of running text fail the filter and cost one load and one test.
+/// A word list with a compile-time filter: for each word length, the sets of first and
+/// of last letters present. Most words of running text fail the filter and cost two loads
+/// and two tests.
 #[derive(Clone, Copy)]
 pub struct Lexicon {
     pub words: &'static [&'static str],
-    /// Bit `c - 'a'` of `masks[len]`: a word of that length starts with `c`; bit 26: some
-    /// word of that length starts with a non-letter.
-    masks: [u32; MASKED_LEN],
+    filter: Filter,
+}
+
+/// Per length: bit `c - 'a'` set when some word of that length starts (`first`) or ends
+/// (`last`) with `c`; bit 26 for non-letters. `first[0] == u32::MAX` marks long words,
+/// which are always tested linearly.
+#[derive(Clone, Copy)]
+struct Filter {
+    first: [u32; MASKED_LEN],
+    last: [u32; MASKED_LEN],
+}
+
+impl Filter {
+    const fn of_words(words: &[&str]) -> Filter {
+        let mut f = Filter {
+            first: [0; MASKED_LEN],
+            last: [0; MASKED_LEN],
+        };
+        let mut i = 0;
+        while i < words.len() {
+            f = f.with(words[i]);
+            i += 1;
+        }
+        f
+    }
+    const fn of_pairs(pairs: &[(&str, &str)]) -> Filter {
+        let mut f = Filter {
+            first: [0; MASKED_LEN],
+            last: [0; MASKED_LEN],
+        };
+        let mut i = 0;
+        while i < pairs.len() {
+            f = f.with(pairs[i].0);
+            i += 1;
+        }
+        f
+    }
+    const fn with(mut self, w: &str) -> Filter {
+        let b = w.as_bytes();
+        if !b.is_empty() && b.len() < MASKED_LEN {
+            self.first[b.len()] |= first_bit(b[0]);
+            self.last[b.len()] |= first_bit(b[b.len() - 1]);
+        } else if b.len() >= MASKED_LEN {
+            self.first[0] = u32::MAX;
+        }
+        self
+    }
+    fn may_hold(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if b.is_empty() || b.len() >= MASKED_LEN {
+            return self.first[0] == u32::MAX;
+        }
+        self.first[b.len()] & first_bit(b[0]) != 0
+            && self.last[b.len()] & first_bit(b[b.len() - 1]) != 0
+    }
 }
 
 const fn first_bit(b: u8) -> u32 {
@@ -193,25 +246,13 @@ const fn first_bit(b: u8) -> u32 {
 
 impl Lexicon {
     pub const fn new(words: &'static [&'static str]) -> Lexicon {
-        let mut masks = [0u32; MASKED_LEN];
-        let mut i = 0;
-        while i < words.len() {
-            let b = words[i].as_bytes();
-            if !b.is_empty() && b.len() < MASKED_LEN {
-                masks[b.len()] |= first_bit(b[0]);
-            } else if b.len() >= MASKED_LEN {
-                masks[0] = u32::MAX; // long words: always test linearly
-            }
-            i += 1;
+        Lexicon {
+            words,
+            filter: Filter::of_words(words),
         }
-        Lexicon { words, masks }
     }
     fn may_hold(&self, word: &str) -> bool {
-        let b = word.as_bytes();
-        if b.is_empty() || b.len() >= MASKED_LEN {
-            return self.masks[0] == u32::MAX;
-        }
-        self.masks[b.len()] & first_bit(b[0]) != 0
+        self.filter.may_hold(word)
     }
 }
 
@@ -219,33 +260,19 @@ impl Lexicon {
 #[derive(Clone, Copy)]
 pub struct PairLexicon {
     pub pairs: &'static [(&'static str, &'static str)],
-    masks: [u32; MASKED_LEN],
+    filter: Filter,
 }
 
 impl PairLexicon {
     pub const fn new(pairs: &'static [(&'static str, &'static str)]) -> PairLexicon {
-        let mut masks = [0u32; MASKED_LEN];
-        let mut i = 0;
-        while i < pairs.len() {
-            let b = pairs[i].0.as_bytes();
-            if !b.is_empty() && b.len() < MASKED_LEN {
-                masks[b.len()] |= first_bit(b[0]);
-            } else if b.len() >= MASKED_LEN {
-                masks[0] = u32::MAX;
-            }
-            i += 1;
+        PairLexicon {
+            pairs,
+            filter: Filter::of_pairs(pairs),
         }
-        PairLexicon { pairs, masks }
     }
     /// The class of `word`, ignoring ASCII case.
     pub fn get(&self, word: &str) -> Option<&'static str> {
-        let b = word.as_bytes();
-        let possible = if b.is_empty() || b.len() >= MASKED_LEN {
-            self.masks[0] == u32::MAX
-        } else {
-            self.masks[b.len()] & first_bit(b[0]) != 0
-        };
-        if !possible {
+        if !self.filter.may_hold(word) {
             return None;
         }
         self.pairs

@@ -14,7 +14,7 @@
 //! Times: "7:15 p.m.", "7 pm", "19:15", "1915 GMT", "noon", "midnight", with "about",
 //! "shortly after/before", "just after/before".
 
-use super::tokens::{is_any, Kind, Tok};
+use super::tokens::{is_any, Kind, Lexicon, Tok};
 use super::{hedges, Hedge, Interval};
 use crate::dates::{days_in_month, month_from_name, weekday_from_name, Date, DateTime};
 
@@ -116,38 +116,40 @@ fn infer_year(month: u32, day: u32, published: Option<DateTime>, future: bool) -
     best
 }
 
+/// Words marking the future (or a schedule) before a date: "will meet on Friday",
+/// "meets on Thursday", "is due", "would hold".
+const FUTURE: Lexicon = Lexicon::new(&[
+    "will",
+    "shall",
+    "scheduled",
+    "due",
+    "upcoming",
+    "planned",
+    "expected",
+    "tomorrow",
+    "next",
+    "won't",
+    "meets",
+    "opens",
+    "begins",
+    "starts",
+    "resumes",
+    "go",
+    "goes",
+    "faces",
+    "hosts",
+    "returns",
+    "expires",
+    "would",
+]);
+
 /// Is the clause before token `i` in the future tense?
 pub fn future_before(text: &str, toks: &[Tok], i: usize) -> bool {
     let from = i.saturating_sub(10);
     (from..i).any(|k| {
         let w = word(text, toks, k);
-        is_any(
-            w,
-            &[
-                "will",
-                "shall",
-                "scheduled",
-                "due",
-                "upcoming",
-                "planned",
-                "expected",
-                "tomorrow",
-                "next",
-                "won't",
-                "meets",
-                "opens",
-                "begins",
-                "starts",
-                "resumes",
-                "go",
-                "goes",
-                "faces",
-                "hosts",
-                "returns",
-                "expires",
-                "would",
-            ],
-        ) || (w.eq_ignore_ascii_case("to") && word(text, toks, k + 1).eq_ignore_ascii_case("be"))
+        is_any(w, FUTURE)
+            || (w.eq_ignore_ascii_case("to") && word(text, toks, k + 1).eq_ignore_ascii_case("be"))
             || w.ends_with("'ll")
             || w.ends_with("’ll")
     })
