@@ -346,7 +346,7 @@ fn without_self_contradiction(docs: &[Doc], figures: &[FigureRef]) -> Vec<Figure
             let updates: Vec<FigureRef> = own
                 .iter()
                 .copied()
-                .filter(|&r| figure(docs, r).update)
+                .filter(|&r| is_update(docs, r))
                 .collect();
             if !updates.is_empty() && consistent(&updates) {
                 out.extend(updates);
@@ -355,6 +355,58 @@ fn without_self_contradiction(docs: &[Doc], figures: &[FigureRef]) -> Vec<Figure
         i = j;
     }
     out
+}
+
+/// Verbs of change that, followed by "to", present a figure as an update ("fell to two",
+/// "raised the toll to 9").
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "climbed",
+    "fell",
+    "fallen",
+    "dropped",
+    "increased",
+    "decreased",
+    "raised",
+    "revised",
+    "lowered",
+    "grew",
+    "jumped",
+    "went",
+    "updated",
+    "corrected",
+];
+
+/// Does the text present this figure as an update over time? The extractor's flag, or
+/// (as a safeguard) a change verb and "to" just before the figure.
+pub(crate) fn is_update(docs: &[Doc], r: FigureRef) -> bool {
+    let doc = &docs[r.doc];
+    let f = figure(docs, r);
+    if f.update {
+        return true;
+    }
+    let sentence = doc
+        .facts
+        .sentences
+        .get(f.sentence)
+        .copied()
+        .unwrap_or(f.span);
+    let before = doc
+        .text
+        .get(sentence.start.min(f.span.start)..f.span.start)
+        .unwrap_or("");
+    let words: Vec<String> = crate::text::fold(before)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let n = words.len();
+    n >= 2
+        && words[n - 1] == "to"
+        && words[n.saturating_sub(5)..n - 1]
+            .iter()
+            .any(|w| CHANGE_VERBS.contains(&w.as_str()))
 }
 
 /// Is doc `a` known to be published at or after doc `b`?

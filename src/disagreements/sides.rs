@@ -1,6 +1,6 @@
 //! Sides of a disagreement: groups of figures whose values agree with each other.
 
-use super::{figure, published_at_or_after, FigureRef};
+use super::{figure, is_update, published_at_or_after, FigureRef};
 use crate::figures::{Direction, Figure};
 use crate::workspace::Doc;
 use std::collections::BTreeMap;
@@ -144,9 +144,8 @@ fn comparable(docs: &[Doc], contexts: &Contexts, a: FigureRef, b: FigureRef) -> 
     if outlet_key(docs, a.doc) == outlet_key(docs, b.doc) {
         return false;
     }
-    let (fa, fb) = (figure(docs, a), figure(docs, b));
-    (!fa.update || published_at_or_after(docs, b.doc, a.doc))
-        && (!fb.update || published_at_or_after(docs, a.doc, b.doc))
+    (!is_update(docs, a) || published_at_or_after(docs, b.doc, a.doc))
+        && (!is_update(docs, b) || published_at_or_after(docs, a.doc, b.doc))
         && contexts.share_context(a, b)
 }
 

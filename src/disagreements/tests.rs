@@ -525,6 +525,27 @@ fn figures_that_are_never_compared() {
             vec![],
         ),
         pair(
+            "an update the extractor did not flag: 'fell to two'",
+            count(
+                doc("a.txt", A, "2026-06-08", "Nine people were missing."),
+                "Nine",
+                "missing",
+                9.0,
+            ),
+            count(
+                doc(
+                    "b.txt",
+                    B,
+                    "2026-06-10",
+                    "The number of people missing fell to two.",
+                ),
+                "two",
+                "missing",
+                2.0,
+            ),
+            vec![],
+        ),
+        pair(
             "an update is not compared with a figure of unknown date",
             count(doc("a.txt", A, "", "7 were killed."), "7", "killed", 7.0),
             doc(
