@@ -84,8 +84,12 @@ pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// Civil date of a day number. Day numbers beyond ±1 billion years are clamped there: only
+/// garbage values (a printed figure of 10^300 seconds) get that far, and the arithmetic
+/// below would overflow.
 pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
-    let z = z + 719_468;
+    const LIMIT: i64 = 365_000_000_000;
+    let z = z.clamp(-LIMIT, LIMIT) + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;

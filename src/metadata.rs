@@ -95,7 +95,7 @@ fn read_front_matter(block: &str, meta: &mut Metadata) {
             continue;
         };
         let key = key.trim().to_ascii_lowercase();
-        let value = value.trim().trim_matches(|c| c == '"' || c == '\'').trim();
+        let value = unquote(value.trim());
         if value.is_empty() {
             continue;
         }
@@ -114,6 +114,16 @@ fn read_front_matter(block: &str, meta: &mut Metadata) {
             "author" | "authors" | "byline" => meta.author = Some(value.to_string()),
             _ => {}
         }
+    }
+}
+
+/// A YAML scalar without its one pair of enclosing quotes ('…' or "…"); quotes inside stay.
+fn unquote(v: &str) -> &str {
+    let pair = |q: char| v.len() >= 2 && v.starts_with(q) && v.ends_with(q);
+    if pair('"') || pair('\'') {
+        v[1..v.len() - 1].trim()
+    } else {
+        v
     }
 }
 
@@ -363,6 +373,30 @@ const OUTLET_WORDS: &[&str] = &[
     "eco",
     "bote",
     "kurier",
+    "jornal",
+    "folha",
+    "edition",
+    "gazeta",
+    "courrier",
+    "nouvelles",
+    "krant",
+    "dagblad",
+    "nieuws",
+    "blatt",
+    "rundschau",
+    "tageblatt",
+    "presse",
+    "stampa",
+    "corriere",
+    "gazzetta",
+    "giornale",
+    "notizie",
+    "correio",
+    "estado",
+    "association",
+    "service",
+    "channel",
+    "broadcast",
 ];
 
 fn is_outlet_line(line: &str) -> bool {
@@ -377,7 +411,33 @@ fn is_outlet_line(line: &str) -> bool {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         w.is_empty()
             || crate::text::is_capitalised(w)
-            || matches!(w, "of" | "the" | "de" | "la" | "el" | "del" | "and")
+            || matches!(
+                w,
+                "of" | "the"
+                    | "de"
+                    | "la"
+                    | "el"
+                    | "del"
+                    | "and"
+                    | "do"
+                    | "da"
+                    | "dos"
+                    | "das"
+                    | "di"
+                    | "du"
+                    | "des"
+                    | "le"
+                    | "les"
+                    | "y"
+                    | "e"
+                    | "und"
+                    | "der"
+                    | "die"
+                    | "van"
+                    | "het"
+                    | "en"
+                    | "edition"
+            )
     });
     capitalised
         && words.iter().any(|w| {
@@ -1010,6 +1070,25 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Star checks into clinic"));
         let body = crate::noise::layout(t).body_paragraphs(&m);
         assert_eq!(body.len(), 2, "standfirst and first paragraph");
+    }
+
+    #[test]
+    fn outlet_line_with_particles_and_quoted_title() {
+        let t = "https://jornal.example/x\nJornal do Ceira — English edition\n4 March 2026\nA town in mourning: the valley counts its dead\n\nProse sentence that is long enough to count as prose here.\n";
+        let m = meta_of(t);
+        assert_eq!(
+            m.outlet.as_deref(),
+            Some("Jornal do Ceira — English edition")
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("A town in mourning: the valley counts its dead")
+        );
+        let t = "---\ntitle: 'Survivors recall: \"then the lights went out\"'\n---\nBody.\n";
+        assert_eq!(
+            meta_of(t).title.as_deref(),
+            Some("Survivors recall: \"then the lights went out\"")
+        );
     }
 
     #[test]

@@ -42,6 +42,12 @@ fn exit_codes_follow_shutdown() {
         if shutdown {
             let res = c.request("shutdown", Value::Null);
             assert_eq!(res["result"], Value::Null, "{res}");
+            // After shutdown, requests are refused.
+            let res = c.request(
+                "textDocument/hover",
+                json!({"textDocument": {"uri": "file:///x.txt"}, "position": {"line": 0, "character": 0}}),
+            );
+            assert_eq!(res["error"]["code"], -32600, "{res}");
         }
         match end {
             "exit" => c.notify("exit", Value::Null),

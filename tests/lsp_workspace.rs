@@ -262,11 +262,17 @@ fn configuration_comes_from_the_editor_and_the_file_wins() {
     c.settle(Duration::from_millis(400));
     assert!(c.diagnostics.get(&b).is_none_or(|d| d.is_empty()));
 
-    // The file is edited: its new content applies.
+    // The file is edited: its new content applies, and views are refreshed.
     write(ws.path(), "corroborate.toml", "exclude = []\n");
     watched(&mut c, &[(&toml, CHANGED)]);
     c.wait_diagnostics(&b, |d| has_hint(d, NO_OUTLET));
     c.wait_diagnostics(&a, |d| has_hint(d, NO_OUTLET));
+    for method in ["workspace/codeLens/refresh", "workspace/inlayHint/refresh"] {
+        if !c.server_requests.iter().any(|r| r["method"] == method) {
+            c.wait_for(method, Duration::from_secs(5), |_| true)
+                .unwrap_or_else(|| panic!("no {method}"));
+        }
+    }
     c.shutdown_and_exit();
 }
 
@@ -332,5 +338,90 @@ fn ignore_command_appends_a_rule_to_corroborate_toml() {
         .collect();
     files.sort();
     assert_eq!(files, vec!["a.txt", "corroborate.toml"]);
+    c.shutdown_and_exit();
+}
+
+#[test]
+fn follows_workspace_folders_added_and_removed() {
+    let ws = tempfile::tempdir().unwrap();
+    write(
+        ws.path(),
+        "a.txt",
+        &complete("The Valley Herald", "2026-06-08", "Body."),
+    );
+    let second = tempfile::tempdir().unwrap();
+    write(
+        second.path(),
+        "b.txt",
+        "Second folder body without metadata.\n",
+    );
+    let mut c = Client::start(ws.path(), Setup::default());
+    c.wait_indexed();
+    let caps = &c.initialize_result["capabilities"]["workspace"]["workspaceFolders"];
+    assert_eq!(caps["supported"], true);
+    let folder = json!({"uri": uri_of(second.path()), "name": "second"});
+    let b = uri_of(&second.path().join("b.txt"));
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [folder], "removed": []}}),
+    );
+    c.wait_diagnostics(&b, |d| has_hint(d, NO_OUTLET));
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [], "removed": [folder]}}),
+    );
+    c.wait_diagnostics(&b, |d| d.is_empty());
+    c.shutdown_and_exit();
+}
+
+#[test]
+fn answers_in_the_clients_spelling_of_a_uri() {
+    let ws = tempfile::tempdir().unwrap();
+    write(ws.path(), "café.txt", "Disk body without metadata.\n");
+    let mut c = Client::start(ws.path(), Setup::default());
+    c.wait_indexed();
+    let canonical = c.uri("café.txt");
+    assert!(canonical.ends_with("caf%C3%A9.txt"), "{canonical}");
+    c.wait_diagnostics(&canonical, |d| has_hint(d, NO_OUTLET));
+    // The editor spells the escape in lower case: the same document.
+    let spelled = canonical.replace("%C3%A9", "%c3%a9");
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": spelled, "languageId": "plaintext", "version": 1, "text": "Editor body without metadata.\n"}}),
+    );
+    c.wait_diagnostics(&spelled, |d| has_hint(d, NO_OUTLET));
+    // Not shown twice under both spellings.
+    c.wait_diagnostics(&canonical, |d| d.is_empty());
+    let hover = c.result(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": spelled}, "position": {"line": 0, "character": 0}}),
+    );
+    assert!(hover.is_null(), "{hover}");
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": spelled}}),
+    );
+    c.wait_diagnostics(&spelled, |d| d.is_empty());
+    c.wait_diagnostics(&canonical, |d| has_hint(d, NO_OUTLET));
+    c.shutdown_and_exit();
+}
+
+#[test]
+fn a_client_that_never_answers_the_servers_requests_still_gets_diagnostics() {
+    let ws = tempfile::tempdir().unwrap();
+    write(ws.path(), "a.txt", "Body without metadata.\n");
+    let mut c = Client::start(
+        ws.path(),
+        Setup {
+            answer_server_requests: false,
+            ..Setup::default()
+        },
+    );
+    let a = c.uri("a.txt");
+    c.wait_diagnostics(&a, |d| has_hint(d, NO_OUTLET));
+    assert!(
+        c.progress.is_empty(),
+        "no progress without an accepted token"
+    );
     c.shutdown_and_exit();
 }

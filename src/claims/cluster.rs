@@ -1,11 +1,11 @@
 //! Clustering matched units into claims.
 
 use super::matching::Variant;
-use super::units::{Unit, UnitKind};
+use super::units::Unit;
 use crate::workspace::Doc;
 use std::collections::{BTreeMap, HashSet};
 
-/// A direct quote that makes up at least this share of its sentence's content words
+/// A quote or clause that makes up at least this share of its sentence's content words
 /// stands for the same claim as the sentence.
 const QUOTE_SHARE_OF_SENTENCE: f64 = 0.6;
 
@@ -62,34 +62,65 @@ pub(crate) fn clusters(
         groups.entry(uf.find(u)).or_default().push(u);
     }
     let _ = unit_variant;
-    groups
+    let clusters: Vec<Vec<usize>> = groups
         .into_values()
         .filter(|g| outlets(docs, units, g) >= 2)
         .map(|g| one_per_place(units, g))
-        .collect()
+        .collect();
+    without_redundant(units, clusters)
 }
 
-/// Join a sentence with the direct quote inside it when the quote is most of it.
-fn link_quotes_to_sentences(units: &[Unit], uf: &mut UnionFind) {
-    let sentences: std::collections::HashMap<(usize, usize), usize> = units
-        .iter()
-        .enumerate()
-        .filter(|(_, u)| u.kind == UnitKind::Sentence)
-        .map(|(i, u)| ((u.doc, u.sentence), i))
-        .collect();
-    for (qi, q) in units
-        .iter()
-        .enumerate()
-        .filter(|(_, u)| u.kind == UnitKind::Quote)
-    {
-        let Some(&si) = sentences.get(&(q.doc, q.sentence)) else {
+/// Drop a cluster every occurrence of which overlaps an occurrence of a wider cluster in
+/// the same article: a clause repeated inside a repeated sentence is one claim, not two.
+/// Clusters spanning more articles, then longer text, are kept first.
+fn without_redundant(units: &[Unit], mut clusters: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let weight = |c: &Vec<usize>| {
+        let docs: HashSet<usize> = c.iter().map(|&u| units[u].doc).collect();
+        let len: usize = c.iter().map(|&u| units[u].span.len()).sum();
+        (docs.len(), len)
+    };
+    clusters.sort_by(|a, b| weight(b).cmp(&weight(a)).then(a.cmp(b)));
+    let mut taken: std::collections::HashMap<usize, Vec<crate::Span>> =
+        std::collections::HashMap::new();
+    let mut out = Vec::new();
+    for c in clusters {
+        let covered = c.iter().all(|&u| {
+            taken
+                .get(&units[u].doc)
+                .is_some_and(|spans| spans.iter().any(|s| s.overlaps(units[u].span)))
+        });
+        if covered {
             continue;
-        };
-        let s = &units[si];
-        if s.span.covers(q.span)
-            && q.words.len() as f64 >= QUOTE_SHARE_OF_SENTENCE * s.words.len() as f64
-        {
-            uf.union(qi, si);
+        }
+        for &u in &c {
+            taken.entry(units[u].doc).or_default().push(units[u].span);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Join a statement with a part of it (a quote, a clause) when the part is most of it.
+fn link_quotes_to_sentences(units: &[Unit], uf: &mut UnionFind) {
+    let mut by_sentence: std::collections::HashMap<(usize, usize), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, u) in units.iter().enumerate() {
+        by_sentence.entry((u.doc, u.sentence)).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = by_sentence.into_values().collect();
+    groups.sort();
+    for group in groups {
+        for &whole in &group {
+            for &part in &group {
+                let (w, p) = (&units[whole], &units[part]);
+                if whole != part
+                    && w.span.covers(p.span)
+                    && w.span != p.span
+                    && p.words.len() as f64 >= QUOTE_SHARE_OF_SENTENCE * w.words.len() as f64
+                {
+                    uf.union(whole, part);
+                }
+            }
         }
     }
 }
@@ -115,7 +146,7 @@ pub(crate) fn outlet_key(docs: &[Doc], doc: usize) -> String {
 fn one_per_place(units: &[Unit], mut group: Vec<usize>) -> Vec<usize> {
     group.sort_by_key(|&u| {
         let x = &units[u];
-        (x.doc, x.kind != UnitKind::Quote, x.span.start)
+        (x.doc, x.kind, x.span.start)
     });
     let mut kept: Vec<usize> = Vec::new();
     for u in group {

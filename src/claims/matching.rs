@@ -195,6 +195,9 @@ fn is_number(word: &str) -> bool {
 /// disagreement), not one.
 pub(crate) fn same_claim(a: &[String], b: &[String]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() + 1 == super::units::MIN_CONTENT_WORDS {
+        return plain_statement_recurs(short, long);
+    }
     if short.len() < super::units::MIN_CONTENT_WORDS {
         return false;
     }
@@ -218,6 +221,14 @@ pub(crate) fn same_claim(a: &[String], b: &[String]) -> bool {
         return false;
     }
     lcs(short, long) as f64 >= MIN_IN_ORDER * short.len() as f64
+}
+
+/// A short statement (three content words, none generic) recurs when all its words do,
+/// in order, in a statement not much longer.
+fn plain_statement_recurs(short: &[String], long: &[String]) -> bool {
+    short.iter().all(|w| weight(w) >= 1.0 && !is_number(w))
+        && (short.len() as f64) >= MIN_COVERAGE * long.len() as f64
+        && lcs(short, long) == short.len()
 }
 
 /// Multiset intersection of the shorter sequence with the longer.

@@ -87,6 +87,7 @@ impl DocBuilder {
             speaker: None,
             speaker_text: None,
             attributed_elsewhere,
+            credited: None,
         });
         self
     }

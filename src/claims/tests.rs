@@ -173,6 +173,16 @@ fn reworded_quotes_match_indirect_speech() {
             expect: vec![("a.txt|Everyone", vec!["a.txt|", "b.txt|"])],
         },
         Case {
+            name: "a long statement of plain words",
+            docs: vec![
+                a("a.txt", "Valley Herald", "2026-06-08", "\"The carriage tipped slowly, then all at once, and the lights went out,\" she said.")
+                    .quote("The carriage tipped slowly, then all at once, and the lights went out", Direct, false),
+                a("b.txt", "Coast Daily", "2026-06-09", "\"It tipped over slowly and then all at once, before the lights went out,\" said Kravets.")
+                    .quote("It tipped over slowly and then all at once, before the lights went out", Direct, false),
+            ],
+            expect: vec![("a.txt|The carriage", vec!["a.txt|The carriage", "b.txt|It tipped"])],
+        },
+        Case {
             name: "quote inside a longer sentence matches on its own",
             docs: vec![
                 a("a.txt", "Valley Herald", "2026-06-08", "Speaking at the fire station on Elm Road after a long night, the chief said \"the blaze in the old cannery is finally under control\" and thanked the crews who came from Dunmore.")
@@ -209,6 +219,16 @@ fn non_matches() {
             docs: vec![
                 a("a.txt", "Valley Herald", "2026-06-08", "Police said the fire started on Tuesday night in a warehouse near the harbour."),
                 a("b.txt", "Coast Daily", "2026-06-09", "Police said the meeting started on Tuesday night in the town hall after a delay."),
+            ],
+            expect: vec![],
+        },
+        Case {
+            name: "a plain statement with a word changed",
+            docs: vec![
+                a("a.txt", "Valley Herald", "2026-06-08", "\"It was over slowly and then all at once, before the lights came on,\" he said.")
+                    .quote("It was over slowly and then all at once, before the lights came on", Direct, false),
+                a("b.txt", "Coast Daily", "2026-06-09", "\"It tipped over slowly and then all at once, before the lights went out,\" she said.")
+                    .quote("It tipped over slowly and then all at once, before the lights went out", Direct, false),
             ],
             expect: vec![],
         },

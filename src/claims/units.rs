@@ -6,6 +6,10 @@ use crate::Span;
 
 /// Units with fewer content words are fragments, never claims.
 pub(crate) const MIN_CONTENT_WORDS: usize = 4;
+/// A statement of plain words ("It tipped over slowly and then all at once, before the
+/// lights went out") may have one content word fewer when it is at least this long; it
+/// then matches only when all its content words recur in order.
+pub(crate) const MIN_TOKENS_OF_PLAIN_STATEMENT: usize = 8;
 
 /// Phrases of page and wire boilerplate: a sentence holding one is never a claim.
 const BOILERPLATE: &[&str] = &[
@@ -29,11 +33,30 @@ const BOILERPLATE: &[&str] = &[
     "reporting by",
 ];
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Kinds of unit, in the order an occurrence prefers them when several overlap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum UnitKind {
-    Sentence,
+    /// Words inside quotation marks: the claim itself.
     Quote,
+    Sentence,
+    /// Indirect speech or an "according to" statement, as the quote extractor found it.
+    Reported,
+    /// One clause of a sentence or reported statement ("…, and asked neighbours to …").
+    Clause,
 }
+
+/// Where a sentence splits into separately repeatable statements.
+const CLAUSE_BREAKS: &[&str] = &[
+    "; ",
+    ", and ",
+    ", but ",
+    ", while ",
+    " and that ",
+    ", adding that ",
+    ", saying ",
+    ", although ",
+    ", though ",
+];
 
 /// One sentence or direct quote of one article.
 #[derive(Clone, Debug)]
@@ -52,6 +75,7 @@ pub(crate) fn collect(docs: &[Doc]) -> Vec<Unit> {
     let mut out = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let text: &str = &doc.text;
+        let first = out.len();
         for (i, &s) in doc.facts.sentences.iter().enumerate() {
             // A sentence quoting two or more passages is represented by its quotes: as a
             // whole it would bridge two different claims.
@@ -65,18 +89,53 @@ pub(crate) fn collect(docs: &[Doc]) -> Vec<Unit> {
                 push_unit(&mut out, text, d, s, UnitKind::Sentence, i);
             }
         }
-        for q in doc
-            .facts
-            .quotes
-            .iter()
-            .filter(|q| q.kind == QuoteKind::Direct)
-        {
+        for q in &doc.facts.quotes {
             let span = trim_marks(text, q.span);
-            push_unit(&mut out, text, d, span, UnitKind::Quote, q.sentence);
+            let kind = if q.kind == QuoteKind::Direct {
+                UnitKind::Quote
+            } else {
+                UnitKind::Reported
+            };
+            push_unit(&mut out, text, d, span, kind, q.sentence);
+        }
+        let wholes: Vec<(Span, usize)> = out
+            .get(first..)
+            .unwrap_or(&[])
+            .iter()
+            .map(|u| (u.span, u.sentence))
+            .collect();
+        for (span, sentence) in wholes {
+            for clause in clauses(text, span) {
+                push_unit(&mut out, text, d, clause, UnitKind::Clause, sentence);
+            }
         }
     }
-    out.sort_by_key(|u| (u.doc, u.span.start, u.span.end));
+    out.sort_by_key(|u| (u.doc, u.span.start, u.span.end, u.kind));
+    out.dedup_by(|a, b| a.doc == b.doc && a.span == b.span);
     out
+}
+
+/// The clauses of a statement, when it has more than one.
+fn clauses(text: &str, span: Span) -> Vec<Span> {
+    let s = span.slice(text);
+    let mut cuts: Vec<(usize, usize)> = CLAUSE_BREAKS
+        .iter()
+        .flat_map(|b| s.match_indices(b).map(|(i, m)| (i, i + m.len())))
+        .collect();
+    if cuts.is_empty() {
+        return Vec::new();
+    }
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (cut_start, cut_end) in cuts {
+        if cut_start >= start {
+            out.push(Span::new(span.start + start, span.start + cut_start));
+            start = cut_end;
+        }
+    }
+    out.push(Span::new(span.start + start, span.end));
+    out.into_iter().map(|c| trim_marks(text, c)).collect()
 }
 
 fn push_unit(
@@ -94,7 +153,9 @@ fn push_unit(
         .into_iter()
         .map(|w| w.stem)
         .collect();
-    if words.len() >= MIN_CONTENT_WORDS {
+    let long_plain_statement = words.len() + 1 == MIN_CONTENT_WORDS
+        && crate::text::tokens_in(text, span).len() >= MIN_TOKENS_OF_PLAIN_STATEMENT;
+    if words.len() >= MIN_CONTENT_WORDS || long_plain_statement {
         out.push(Unit {
             doc,
             span,

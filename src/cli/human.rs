@@ -6,7 +6,14 @@ use crate::workspace::Analysis;
 use crate::Span;
 use std::io::Write;
 
-/// Print a snippet: `--> path:line:col`, the line, carets under the span.
+/// Characters of context shown on each side of a span. A figure on a 600 KB paragraph
+/// prints a window of its line, not the whole line once per figure (the output, and the
+/// time to write it, grew with figures × line length).
+const CONTEXT: usize = 60;
+
+/// Print a snippet: `--> path:line:col`, the line (clipped to a window around the span, `…`
+/// marking cuts), carets under the span. The column counts UTF-16 units, as the JSON output
+/// and the language server do, so that it costs a lookup instead of a walk over the line.
 fn snippet(
     out: &mut impl Write,
     key: &str,
@@ -15,13 +22,21 @@ fn snippet(
     span: Span,
     note: &str,
 ) -> std::io::Result<()> {
-    let pos = idx.position(text, span.start, Encoding::Utf8);
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let pos = idx.position(text, start, Encoding::Utf8);
     let line_no = pos.line as usize + 1;
-    let lines = crate::text::lines(text);
-    let line = lines.get(pos.line as usize).copied().unwrap_or_default();
-    let line_text = line.slice(text);
-    let prefix = &text[line.start..span.start.max(line.start).min(line.end)];
-    let col = prefix.chars().count();
+    let line_start = start - pos.character as usize;
+    let col = idx.position(text, start, Encoding::Utf16).character as usize;
+    let shown_from = text[line_start..start]
+        .char_indices()
+        .rev()
+        .take(CONTEXT)
+        .last()
+        .map_or(start, |(i, _)| line_start + i);
+    let prefix_chars = text[shown_from..start].chars().count();
     let width = span
         .slice(text)
         .lines()
@@ -30,14 +45,34 @@ fn snippet(
         .chars()
         .count()
         .max(1);
+    let budget = prefix_chars + width + CONTEXT;
+    let mut shown: String = text[shown_from..]
+        .chars()
+        .take_while(|&c| c != '\n')
+        .take(budget)
+        .collect();
+    let cut_after = text[shown_from + shown.len()..]
+        .chars()
+        .next()
+        .is_some_and(|c| c != '\n' && c != '\r');
+    if shown.ends_with('\r') {
+        shown.pop();
+    }
+    let cut_before = shown_from > line_start;
     let gutter = " ".repeat(line_no.to_string().len());
     writeln!(out, "{gutter}--> {key}:{line_no}:{}", col + 1)?;
     writeln!(out, "{gutter} |")?;
-    writeln!(out, "{line_no} | {}", line_text.replace('\t', " "))?;
+    writeln!(
+        out,
+        "{line_no} | {}{}{}",
+        if cut_before { "…" } else { "" },
+        shown.replace('\t', " "),
+        if cut_after { "…" } else { "" }
+    )?;
     writeln!(
         out,
         "{gutter} | {}{} {note}",
-        " ".repeat(col),
+        " ".repeat(prefix_chars + usize::from(cut_before)),
         "^".repeat(width)
     )?;
     Ok(())
@@ -75,8 +110,12 @@ pub fn write(out: &mut impl Write, a: &Analysis) -> std::io::Result<()> {
     if !a.entities.is_empty() {
         writeln!(out, "people:")?;
         for e in &a.entities {
-            let mut roles: Vec<&str> = e.roles.iter().map(|(_, r)| r.as_str()).collect();
-            roles.dedup();
+            let mut roles: Vec<&str> = Vec::new();
+            for (_, r) in &e.roles {
+                if !roles.contains(&r.as_str()) {
+                    roles.push(r);
+                }
+            }
             let docs: std::collections::BTreeSet<usize> = e.mentions.iter().map(|m| m.0).collect();
             writeln!(
                 out,

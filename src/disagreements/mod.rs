@@ -18,9 +18,18 @@
 //!   baselines are never compared, nor a stated baseline against none.
 //! - Updates: a figure the text presents as an update ("raised the toll to 9") is compared
 //!   only with figures published at or after it (both articles dated; on the same day
-//!   both need a time), never with the earlier figures it replaces. Likewise an outlet's
-//!   figure that its own later article contradicts is that outlet's superseded word and
-//!   is left out.
+//!   both need a time), never with the earlier figures it replaces. An outlet that
+//!   changes its figure in a later article without saying so stays on both sides (as
+//!   the gold conventions list it): its earlier figure still disagrees with the others.
+//! - An article that gives incompatible values for one subject keeps only its update
+//!   figures, or none: the key then covers several quantities.
+//! - Precision guards for keys that do not identify one quantity: bare keys ("count",
+//!   "date") are never compared; keys outside the conventions' class lexicon (a bare
+//!   counted noun, "date: sale") need two content words shared by the figures'
+//!   sentences; more than three sides means the key lumps quantities; a bare year or
+//!   month is not compared with dates; a relative day in an undated article is not
+//!   compared; dates written the same way on two sides ("Sunday" / "Sunday") differ only
+//!   by resolution and are not reported.
 //! - Sides: figures that agree with each other (see [`sides`]); a figure that fits two
 //!   sides ("7 to 9" between 7 and 9) takes no side. A disagreement needs two sides with a
 //!   pair of figures from different outlets that cannot both be true.
@@ -88,7 +97,7 @@ pub fn find(docs: &[Doc], stories: &[Option<String>], config: &Config) -> Vec<Di
     for ((story, subject, _unit), figures) in comparable_groups(docs, stories, config) {
         let by_baseline = split_by_baseline(docs, &figures);
         for members in by_baseline.values() {
-            let members = without_superseded(docs, members);
+            let members = without_self_contradiction(docs, members);
             if let Some(sides) = sides::mismatch_sides(docs, &members) {
                 out.push(disagreement(
                     docs,
@@ -160,6 +169,7 @@ fn comparable_groups(
         };
         for (i, f) in doc.facts.figures.iter().enumerate() {
             if !is_comparable(f)
+                || unresolvable_relative_date(doc, f)
                 || doc.facts.is_ignored(f)
                 || ignored_by_config(config, story, &f.subject)
             {
@@ -174,7 +184,78 @@ fn comparable_groups(
     groups
 }
 
-/// A figure with a subject, a unit and a sane value.
+/// Longest span of a `date` figure that is compared: a month. A bare year ("seized in
+/// 2023") is background far more often than the date of the story's event, and a year
+/// against a day is a difference of precision, not of fact.
+const MAX_DATE_SPAN_SECONDS: f64 = 31.0 * 86_400.0;
+
+fn is_coarse_date(f: &Figure) -> bool {
+    f.unit == "date"
+        && match (f.value.low, f.value.high) {
+            (Some(l), Some(h)) => h - l > MAX_DATE_SPAN_SECONDS,
+            _ => false,
+        }
+}
+
+/// Words that date relative to publication ("Friday", "yesterday").
+const RELATIVE_DAY_WORDS: &[&str] = &[
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last night",
+    "this morning",
+    "this afternoon",
+    "this evening",
+];
+
+/// A relative date ("on Friday") in an article without a publication date cannot be
+/// resolved: its value is a guess, never compared.
+fn unresolvable_relative_date(doc: &Doc, f: &Figure) -> bool {
+    if f.unit != "date" || doc.facts.published().is_some() {
+        return false;
+    }
+    let written = crate::text::fold(f.span.slice(&doc.text));
+    let has_absolute = written.chars().any(|c| c.is_ascii_digit());
+    !has_absolute && RELATIVE_DAY_WORDS.iter().any(|w| written.contains(w))
+}
+
+/// Subject keys that do not say what is counted or dated: figures keyed so are never
+/// compared (two bare "count"s are rarely the same quantity).
+const UNSPECIFIC_SUBJECTS: &[&str] = &[
+    "count",
+    "number",
+    "value",
+    "amount",
+    "total",
+    "figure",
+    "date",
+    "time",
+    "duration",
+    "people",
+    "persons",
+    "percent",
+    "percentage",
+    "share",
+    "change",
+    "rate",
+    "money",
+    "sum",
+    "age",
+    "year",
+    "years",
+    "day",
+    "days",
+];
+
+/// A figure with a specific subject, a unit and a sane value.
 fn is_comparable(f: &Figure) -> bool {
     let finite = |v: Option<f64>| v.map_or(true, |x| x.is_finite());
     let ordered = match (f.value.low, f.value.high) {
@@ -182,13 +263,23 @@ fn is_comparable(f: &Figure) -> bool {
         (None, None) => false,
         _ => true,
     };
-    !f.subject.trim().is_empty()
-        && f.subject != "*"
+    let subject = f.subject.trim();
+    !subject.is_empty()
+        && !is_coarse_date(f)
+        && subject != "*"
+        && !UNSPECIFIC_SUBJECTS.contains(&subject)
+        && !dates_a_statement(subject)
         && !f.unit.is_empty()
         && finite(f.value.low)
         && finite(f.value.high)
         && f.precision.is_finite()
         && ordered
+}
+
+/// "officials said on Thursday" / "the agency said on Friday": outlets quoting statements
+/// made on different days report different statements, never a contradiction.
+fn dates_a_statement(subject: &str) -> bool {
+    matches!(subject, "date: statement" | "time: statement")
 }
 
 /// `[[ignore]]` rules: a subject (or its class, `killed` covers `killed: children`),
@@ -228,28 +319,42 @@ fn split_by_baseline(docs: &[Doc], figures: &[FigureRef]) -> BTreeMap<String, Ve
     out
 }
 
-/// Leave out a figure that a later article of the same outlet contradicts.
-fn without_superseded(docs: &[Doc], figures: &[FigureRef]) -> Vec<FigureRef> {
-    figures
-        .iter()
-        .copied()
-        .filter(|&f| {
-            !figures.iter().any(|&g| {
-                sides::outlet_key(docs, g.doc) == sides::outlet_key(docs, f.doc)
-                    && published_after(docs, g.doc, f.doc)
-                    && !sides::compatible(figure(docs, f), figure(docs, g))
+/// An article that itself gives values for a subject that cannot all be true is either
+/// reporting an update (keep its update figures, the article's latest word) or using the
+/// subject key for several quantities (then its figures for the subject are left out:
+/// comparing them across outlets would be noise).
+fn without_self_contradiction(docs: &[Doc], figures: &[FigureRef]) -> Vec<FigureRef> {
+    let mut out = Vec::with_capacity(figures.len());
+    let mut i = 0;
+    while i < figures.len() {
+        let doc = figures[i].doc;
+        let mut j = i;
+        while j < figures.len() && figures[j].doc == doc {
+            j += 1;
+        }
+        let own = &figures[i..j];
+        let consistent = |set: &[FigureRef]| {
+            set.iter().enumerate().all(|(k, &a)| {
+                set[k + 1..]
+                    .iter()
+                    .all(|&b| sides::compatible(figure(docs, a), figure(docs, b)))
             })
-        })
-        .collect()
-}
-
-/// Is doc `a` known to be published strictly after doc `b`? (Same day: both need a time.)
-pub(crate) fn published_after(docs: &[Doc], a: usize, b: usize) -> bool {
-    match (docs[a].facts.published(), docs[b].facts.published()) {
-        (Some(x), Some(y)) if x.date != y.date => x.date > y.date,
-        (Some(x), Some(y)) => matches!((x.minutes, y.minutes), (Some(p), Some(q)) if p > q),
-        _ => false,
+        };
+        if consistent(own) {
+            out.extend_from_slice(own);
+        } else {
+            let updates: Vec<FigureRef> = own
+                .iter()
+                .copied()
+                .filter(|&r| figure(docs, r).update)
+                .collect();
+            if !updates.is_empty() && consistent(&updates) {
+                out.extend(updates);
+            }
+        }
+        i = j;
     }
+    out
 }
 
 /// Is doc `a` known to be published at or after doc `b`?
@@ -258,5 +363,29 @@ pub(crate) fn published_at_or_after(docs: &[Doc], a: usize, b: usize) -> bool {
         (Some(x), Some(y)) if x.date != y.date => x.date > y.date,
         (Some(x), Some(y)) => matches!((x.minutes, y.minutes), (Some(p), Some(q)) if p >= q),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod statement_dates {
+    use crate::figures::{Figure, Hedge, Interval};
+
+    #[test]
+    fn statement_dates_are_never_compared() {
+        let mut f = Figure {
+            span: crate::Span::new(0, 8),
+            value: Interval::exact(86_400.0),
+            unit: "date".into(),
+            precision: 0.0,
+            hedge: Hedge::Exact,
+            subject: "date: statement".into(),
+            baseline: None,
+            direction: None,
+            update: false,
+            sentence: 0,
+        };
+        assert!(!super::is_comparable(&f));
+        f.subject = "event date".into();
+        assert!(super::is_comparable(&f));
     }
 }

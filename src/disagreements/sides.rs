@@ -55,15 +55,99 @@ pub(crate) fn outlet_key(docs: &[Doc], doc: usize) -> String {
     crate::claims::outlet_key(docs, doc)
 }
 
-/// May these two figures be held against each other? Different outlets, and an update
-/// only against figures published at or after it.
-fn comparable(docs: &[Doc], a: FigureRef, b: FigureRef) -> bool {
+/// Subject classes whose key alone identifies the quantity (the lexicon of the gold
+/// conventions): any other key (a bare counted noun such as "trucks", "date: sale") is
+/// trusted only when the two figures' sentences also share context.
+const TRUSTED_CLASSES: &[&str] = &[
+    "killed",
+    "injured",
+    "missing",
+    "hospitalised",
+    "rescued",
+    "evacuated",
+    "arrested",
+    "charged",
+    "event date",
+    "event time",
+    "magnitude",
+    "depth",
+    "cost",
+    "damage",
+    "fine",
+    "budget",
+    "aid",
+    "losses",
+    "reward",
+    "bail",
+    "price",
+    "revenue",
+    "compensation",
+    "turnout",
+    "inflation",
+    "unemployment rate",
+    "age",
+];
+
+/// Shared content words (besides the subject's own words and numbers) that make two
+/// figures with an untrusted subject key comparable.
+const MIN_SHARED_CONTEXT: usize = 2;
+
+fn trusted_subject(subject: &str) -> bool {
+    let class = subject.split(':').next().unwrap_or(subject).trim();
+    TRUSTED_CLASSES.contains(&class) || class.ends_with(" share") || class.ends_with(" change")
+}
+
+/// Content words of the sentence around each figure, for untrusted subjects.
+pub(crate) struct Contexts {
+    words: std::collections::HashMap<FigureRef, std::collections::HashSet<String>>,
+}
+
+impl Contexts {
+    pub(crate) fn new(docs: &[Doc], figures: &[FigureRef]) -> Contexts {
+        let mut words = std::collections::HashMap::new();
+        for &r in figures {
+            let f = figure(docs, r);
+            if trusted_subject(&f.subject) {
+                continue;
+            }
+            let facts = &docs[r.doc].facts;
+            let sentence = facts.sentences.get(f.sentence).copied().unwrap_or(f.span);
+            let subject_words: Vec<String> = f
+                .subject
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(crate::claims::words::stem)
+                .collect();
+            let set = crate::claims::words::content_words(&docs[r.doc].text, sentence)
+                .into_iter()
+                .filter(|w| !w.span.overlaps(f.span))
+                .map(|w| w.stem)
+                .filter(|w| !w.chars().all(|c| c.is_ascii_digit()) && !subject_words.contains(w))
+                .collect();
+            words.insert(r, set);
+        }
+        Contexts { words }
+    }
+
+    /// Do the two figures' sentences share enough context (always, for trusted subjects)?
+    fn share_context(&self, a: FigureRef, b: FigureRef) -> bool {
+        match (self.words.get(&a), self.words.get(&b)) {
+            (Some(x), Some(y)) => x.intersection(y).count() >= MIN_SHARED_CONTEXT,
+            _ => true,
+        }
+    }
+}
+
+/// May these two figures be held against each other? Different outlets, an update only
+/// against figures published at or after it, and shared context for untrusted subjects.
+fn comparable(docs: &[Doc], contexts: &Contexts, a: FigureRef, b: FigureRef) -> bool {
     if outlet_key(docs, a.doc) == outlet_key(docs, b.doc) {
         return false;
     }
     let (fa, fb) = (figure(docs, a), figure(docs, b));
     (!fa.update || published_at_or_after(docs, b.doc, a.doc))
         && (!fb.update || published_at_or_after(docs, a.doc, b.doc))
+        && contexts.share_context(a, b)
 }
 
 /// Sides of mutually compatible figures, when two of them hold a comparable pair that
@@ -139,17 +223,56 @@ pub(crate) fn mismatch_sides(docs: &[Doc], figures: &[FigureRef]) -> Option<Vec<
     }
     sides.retain(|s| !s.is_empty());
     sides.sort();
+    let contexts = Contexts::new(docs, figures);
     let conflict = sides.iter().enumerate().any(|(i, a)| {
         sides.iter().skip(i + 1).any(|b| {
             a.iter().any(|&x| {
                 b.iter().any(|&y| {
-                    comparable(docs, x, y) && !compatible(figure(docs, x), figure(docs, y))
+                    comparable(docs, &contexts, x, y)
+                        && !compatible(figure(docs, x), figure(docs, y))
                 })
             })
         })
     });
-    (sides.len() >= 2 && conflict).then_some(sides)
+    (sides.len() >= 2 && sides.len() <= MAX_SIDES && conflict && !same_words_apart(docs, &sides))
+        .then_some(sides)
 }
+
+/// Do two sides hold a date or time written the same way ("Sunday" and "Sunday")? Then the
+/// values differ only through resolution (a relative day against different publication
+/// dates), which a reader cannot see in the text: not reported. (A rise and a fall of
+/// "7%" differ in the text around them and are reported.)
+fn same_words_apart(docs: &[Doc], sides: &[Vec<FigureRef>]) -> bool {
+    let dated = sides
+        .first()
+        .and_then(|s| s.first())
+        .is_some_and(|&r| matches!(figure(docs, r).unit.as_str(), "date" | "time"));
+    if !dated {
+        return false;
+    }
+    let written: Vec<std::collections::HashSet<String>> = sides
+        .iter()
+        .map(|side| {
+            side.iter()
+                .map(|&r| {
+                    let f = figure(docs, r);
+                    crate::text::fold(f.span.slice(&docs[r.doc].text))
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect()
+        })
+        .collect();
+    written
+        .iter()
+        .enumerate()
+        .any(|(i, a)| written[i + 1..].iter().any(|b| !a.is_disjoint(b)))
+}
+
+/// More sides than this means the subject key lumps several quantities together (ten
+/// different "sentence" durations are ten sentences, not a ten-way disagreement).
+const MAX_SIDES: usize = 3;
 
 fn max_opt(a: Option<f64>, b: Option<f64>) -> Option<f64> {
     match (a, b) {
@@ -180,6 +303,8 @@ pub(crate) fn baseline_sides(
     if stated.len() < 2 {
         return None;
     }
+    let all: Vec<FigureRef> = stated.iter().flat_map(|g| g.iter().copied()).collect();
+    let contexts = Contexts::new(docs, &all);
     let mut sides: Vec<Vec<FigureRef>> = stated
         .iter()
         .enumerate()
@@ -191,7 +316,7 @@ pub(crate) fn baseline_sides(
                     stated.iter().enumerate().any(|(j, other)| {
                         j != i
                             && other.iter().any(|&o| {
-                                comparable(docs, r, o)
+                                comparable(docs, &contexts, r, o)
                                     && compatible(figure(docs, r), figure(docs, o))
                             })
                     })

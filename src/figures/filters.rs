@@ -3,12 +3,12 @@
 //! page furniture ("3 comments", "Visitors today: 1,204"), URLs and slashed numbers
 //! ("24/7", "9/11"), bare years and decades ("the 1990s").
 
-use super::tokens::{is_any, Kind, Tok};
+use super::tokens::{is_any, Kind, Lexicon, Tok};
 use crate::dates::{month_from_name, weekday_from_name};
 
 /// Capitalised words that may stand before a number at the start of a sentence or after a
 /// heading without making it a name ("Only 3 …", "All 30 …", "Another 5 …").
-const STARTERS: &[&str] = &[
+const STARTERS: Lexicon = Lexicon::new(&[
     "a",
     "an",
     "the",
@@ -102,10 +102,10 @@ const STARTERS: &[&str] = &[
     "in",
     "of",
     "those",
-];
+]);
 
 /// Words before a number naming a numbered thing even in lowercase ("room 12", "no. 5").
-const NUMBERED_NOUNS: &[&str] = &[
+const NUMBERED_NOUNS: Lexicon = Lexicon::new(&[
     "no",
     "number",
     "nos",
@@ -177,9 +177,9 @@ const NUMBERED_NOUNS: &[&str] = &[
     "phone",
     "fax",
     "call",
-];
+]);
 
-const STREET_WORDS: &[&str] = &[
+const STREET_WORDS: Lexicon = Lexicon::new(&[
     "street",
     "st",
     "avenue",
@@ -214,10 +214,10 @@ const STREET_WORDS: &[&str] = &[
     "carrera",
     "strasse",
     "straße",
-];
+]);
 
 /// Words after a number that make it page furniture.
-const FURNITURE_AFTER: &[&str] = &[
+const FURNITURE_AFTER: Lexicon = Lexicon::new(&[
     "comments",
     "comment",
     "shares",
@@ -236,9 +236,9 @@ const FURNITURE_AFTER: &[&str] = &[
     "photos",
     "images",
     "slides",
-];
+]);
 
-const FURNITURE_BEFORE: &[&str] = &[
+const FURNITURE_BEFORE: Lexicon = Lexicon::new(&[
     "visitors",
     "visits",
     "views",
@@ -255,9 +255,9 @@ const FURNITURE_BEFORE: &[&str] = &[
     "posted",
     "published",
     "copyright",
-];
+]);
 
-fn word_lc_is(text: &str, t: Option<&Tok>, list: &[&str]) -> bool {
+fn word_lc_is<L: super::tokens::Words>(text: &str, t: Option<&Tok>, list: L) -> bool {
     t.is_some_and(|t| t.kind == Kind::Word && is_any(t.text(text), list))
 }
 
@@ -274,11 +274,13 @@ fn is_capitalised_word(text: &str, t: &Tok) -> bool {
 pub fn is_not_figure(text: &str, toks: &[Tok], first: usize, num: usize) -> bool {
     part_of_name(text, toks, first, num)
         || ordinal_or_suffixed(text, toks, num)
+        || elided_or_fragment(text, toks, num)
         || in_url_or_slashed(text, toks, num)
         || phone_number(text, toks, num)
         || street_number(text, toks, num)
         || list_counter(text, toks, first, num)
         || page_furniture(text, toks, first, num)
+        || banner(text, toks, first)
 }
 
 /// "Route 9", "Terminal 2", "COVID-19", "MH17", "F-16", "No. 5", "#3".
@@ -339,7 +341,32 @@ fn ordinal_or_suffixed(text: &str, toks: &[Tok], num: usize) -> bool {
     if n.space_before || n.kind != Kind::Word {
         return false;
     }
-    is_any(n.text(text), &["st", "nd", "rd", "th", "s", "x", "d"])
+    let w = n.text(text);
+    if is_any(w, &["st", "nd", "rd", "th", "s", "x", "d"]) {
+        return true;
+    }
+    // any other attached letters ("76ers", "4x4", "3D") unless a unit, scale or meridiem
+    !(super::units::unit_after(text, toks, num + 1, false, false).is_some()
+        || super::numbers::scale_word(w, true, true).is_some()
+        || is_any(w, &["am", "pm", "a", "p", "h", "hrs"]))
+}
+
+/// "'88" (an elided year), ".519" (a bare decimal statistic), "1996-97"'s "97" (the
+/// second half of a pair already judged not a figure).
+fn elided_or_fragment(text: &str, toks: &[Tok], num: usize) -> bool {
+    let t = &toks[num];
+    if num == 0 || t.space_before {
+        return false;
+    }
+    let p = &toks[num - 1];
+    let ps = p.text(text);
+    if matches!(ps, "'" | "’" | "‘") {
+        return true;
+    }
+    if ps == "." && (num == 1 || p.space_before || toks[num - 2].kind != Kind::Num) {
+        return true;
+    }
+    matches!(ps, "-" | "–" | "‑") && num >= 2 && !p.space_before && toks[num - 2].kind == Kind::Num
 }
 
 /// Numbers inside URLs, e-mail addresses and slashed forms ("24/7", "6/8/2026", "9/11").
@@ -432,7 +459,31 @@ fn phone_number(text: &str, toks: &[Tok], num: usize) -> bool {
         && !t.space_before
         && toks[num - 2].kind == Kind::Num
         && toks[num - 2].text(text).len() >= 3;
-    (s.len() >= 3 && joined_next(num + 1)) || (joined_prev && (s.len() >= 4 || s.starts_with('0')))
+    (s.len() >= 3 && joined_next(num + 1))
+        || (joined_prev && (s.len() >= 4 || s.starts_with('0')))
+        || spaced_digit_groups(text, toks, num)
+}
+
+/// "0800 555 0142": digit groups separated by spaces, seven digits or more, or led by 0.
+fn spaced_digit_groups(text: &str, toks: &[Tok], num: usize) -> bool {
+    let plain = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == Kind::Num && t.text(text).bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    let mut a = num;
+    while a > 0 && plain(a - 1) && num - a < 6 {
+        a -= 1;
+    }
+    let mut b = num + 1;
+    while plain(b) && b - num < 6 {
+        b += 1;
+    }
+    if b - a < 2 {
+        return false;
+    }
+    let digits: usize = (a..b).map(|k| toks[k].end - toks[k].start).sum();
+    digits >= 7 || toks[a].text(text).starts_with('0')
 }
 
 /// "14 Calle Real", "221 Baker Street", "10 Downing St".
@@ -462,11 +513,22 @@ fn street_number(text: &str, toks: &[Tok], num: usize) -> bool {
 
 /// "1." or "2)" opening a sentence.
 fn list_counter(text: &str, toks: &[Tok], first: usize, num: usize) -> bool {
-    first == 0
-        && num == 0
+    first == num
+        && toks[num].newline_before
         && toks
-            .get(1)
+            .get(num + 1)
             .is_some_and(|n| matches!(n.text(text), "." | ")") && !n.space_before)
+}
+
+/// "Listen to this article · 6 min", "We and our 143 partners use cookies": bylines and
+/// banners use middle dots; cookie banners name cookies.
+fn banner(text: &str, toks: &[Tok], first: usize) -> bool {
+    if first > 0 && matches!(toks[first - 1].text(text), "·" | "•" | "|") {
+        return true;
+    }
+    toks[first.saturating_sub(40)..(first + 40).min(toks.len())]
+        .iter()
+        .any(|t| t.kind == Kind::Word && is_any(t.text(text), &["cookies", "cookie"]))
 }
 
 /// "3 comments", "1.2K shares", "Visitors today: 1,204".
@@ -478,6 +540,12 @@ fn page_furniture(text: &str, toks: &[Tok], first: usize, num: usize) -> bool {
         k += 1;
     }
     if word_lc_is(text, toks.get(k), FURNITURE_AFTER) {
+        return true;
+    }
+    // "the 22000 block of Joliet Avenue": an address
+    if word_lc_is(text, toks.get(num + 1), &["block"])
+        && word_lc_is(text, toks.get(num + 2), &["of"])
+    {
         return true;
     }
     if first >= 1 && toks[first - 1].text(text) == ":" {

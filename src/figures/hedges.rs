@@ -17,6 +17,7 @@ const BEFORE: &[(&[&str], Hedge)] = &[
     (&["a", "maximum", "of"], Hedge::AtMost),
     (&["up", "to"], Hedge::UpTo),
     (&["as", "many", "as"], Hedge::UpTo),
+    (&["within"], Hedge::UpTo),
     (&["as", "much", "as"], Hedge::UpTo),
     (&["more", "than"], Hedge::MoreThan),
     (&["greater", "than"], Hedge::MoreThan),
@@ -41,7 +42,6 @@ const BEFORE: &[(&[&str], Hedge)] = &[
     (&["around"], Hedge::About),
     (&["approximately"], Hedge::About),
     (&["approx"], Hedge::About),
-    (&["an", "estimated"], Hedge::About),
     (&["circa"], Hedge::About),
     (&["between"], Hedge::Range),
 ];

@@ -1,5 +1,35 @@
 //! Figures: numbers a reader takes as reported facts, normalised to an interval with a
-//! unit, and keyed by the subject they quantify.
+//! unit, and keyed by the subject they quantify (conventions: tests/gold/README.md).
+//!
+//! Pipeline per sentence: `tokens` (numbers, words, single marks; hyphens apart) →
+//! a cheap trigger test per word → `when` (dates, times) or `quantity` (numbers with
+//! currency, scale, unit, hedge and range partner; `filters` drop names, scores,
+//! addresses, phones, counters, furniture) → [`subject`] (subject key, baseline,
+//! direction, update).
+//!
+//! Decisions (each documented where it is made):
+//! - Numerals: `,` groups thousands only before exactly three digits; `.` is decimal
+//!   unless the numeral has two or more dot groups of three ("1.500.000"). "1.500" is 1.5.
+//!   Digit runs longer than 40 bytes are never figures.
+//! - Currencies: "$" alone is USD, "pesos" MXN unless a country adjective says otherwise,
+//!   "pounds" a weight unless a scale precedes ("5 million pounds" → GBP); "$3m" is three
+//!   million, a bare "3m" three metres. A currency sign after the number counts ("5 €").
+//! - Units: tons are metric tonnes; US gallons; a year is 365 days, a month 30.
+//! - Hedges: tolerances from `config.tolerances`; clock times use fixed slack ("about
+//!   7 p.m." ±15 min, "shortly after midnight" the half hour after). "An estimated X" is
+//!   exact (as the labels have it).
+//! - Precision: half the step of the last printed digit in the canonical unit for
+//!   percentages, measures and scaled amounts ("2.3 billion" → 0.05e9, "40%" → 0.5); 0 for
+//!   number words, plain counts and unscaled money, which are exact.
+//! - Changes: a fall is a negative change ("down 18%" → −18, direction `Fall`).
+//! - Relative dates need the publication date: without one, weekdays, "yesterday" and
+//!   year-less days are not emitted (their tokens are still consumed, so "June 8" never
+//!   becomes the count 8).
+//! - Subjects: arrested/charged take no qualifier; other people classes keep specific
+//!   groups in the plural ("injured: paramedics"); compound nouns are kept ("deployed:
+//!   fire engines", "grain imports share").
+//!
+//! Cost: linear in the text; every matcher looks at a bounded window around its trigger.
 
 use crate::config::Config;
 use crate::dates::DateTime;
@@ -123,12 +153,41 @@ pub fn extract(
     let mut last_name: Option<String> = None;
     for (si, s) in sentences.iter().enumerate() {
         tokens::tokenize(text, s.start, s.end, &mut toks);
+        let first = out.len();
         scan_sentence(text, &toks, si, published, config, &mut last_name, &mut out);
+        mark_partitive_subsets(text, *s, &mut out[first..]);
         if let Some(n) = last_person_like(text, &toks) {
             last_name = Some(n.to_string());
         }
     }
     out
+}
+
+/// "Of the 14 people who died, five were from the town": the figures after the whole
+/// ("five") count a part of it, never the same thing, so their subject gets the qualifier
+/// `part` (unless it has one) and they are not compared with the whole.
+fn mark_partitive_subsets(text: &str, sentence: Span, figures: &mut [Figure]) {
+    let head = sentence
+        .slice(text)
+        .trim_start_matches(['"', '“', '\'', '‘']);
+    if !head
+        .get(..7)
+        .is_some_and(|h| h.eq_ignore_ascii_case("of the "))
+    {
+        return;
+    }
+    let Some(whole) = figures.first().map(|f| f.span) else {
+        return;
+    };
+    let starts_sentence = whole.start <= sentence.start + 12;
+    if !starts_sentence {
+        return;
+    }
+    for f in figures.iter_mut().skip(1) {
+        if f.unit == "count" && !f.subject.contains(':') {
+            f.subject = format!("{}: part", f.subject);
+        }
+    }
 }
 
 fn scan_sentence(
@@ -143,7 +202,12 @@ fn scan_sentence(
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if !matches!(t.kind, Kind::Num | Kind::Word) {
+        let candidate = match t.kind {
+            Kind::Num => true,
+            Kind::Word => tokens::may_start_figure(t.text(text)),
+            _ => false,
+        };
+        if !candidate {
             i += 1;
             continue;
         }
@@ -190,9 +254,17 @@ fn scan_sentence(
                     None
                 };
                 let frame = subject::frame(text, toks, at, For::Quantity(q.kind), name);
+                let value = if q.unit == "percent"
+                    && frame.direction == Some(Direction::Fall)
+                    && frame.subject.ends_with("change")
+                {
+                    negated(q.value)
+                } else {
+                    q.value
+                };
                 out.push(Figure {
                     span: Span::new(toks[q.first].start, toks[q.end - 1].end),
-                    value: q.value,
+                    value,
                     unit: q.unit.to_string(),
                     precision: q.precision,
                     hedge: q.hedge,
@@ -207,6 +279,16 @@ fn scan_sentence(
             continue;
         }
         i += 1;
+    }
+}
+
+/// A fall as a negative change: "down 18%" → −18 (tests/gold labels changes signed).
+fn negated(v: Interval) -> Interval {
+    Interval {
+        low: v.high.map(|h| -h),
+        high: v.low.map(|l| -l),
+        low_open: v.high_open,
+        high_open: v.low_open,
     }
 }
 
@@ -225,6 +307,22 @@ fn age_name<'a>(text: &'a str, toks: &[Tok], q: &quantity::Quantity) -> Option<&
     let n = q.num;
     if n >= 2 && matches!(toks[n - 1].text(text), "," | "(") && is_cap_word(text, &toks[n - 2]) {
         return Some(toks[n - 2].text(text));
+    }
+    // "Hector Duarte, a 54-year-old fisherman"
+    if q.first >= 3
+        && toks[q.first - 2].text(text) == ","
+        && is_cap_word(text, &toks[q.first - 3])
+        && tokens::is_any(toks[q.first - 1].text(text), &["a", "an", "the"])
+    {
+        return Some(toks[q.first - 3].text(text));
+    }
+    // "a 17-year-old son": an indefinite unnamed person → "son"
+    let indefinite = q.first > 0 && tokens::is_any(toks[q.first - 1].text(text), &["a", "an"]);
+    if indefinite {
+        let t = toks.get(q.end)?;
+        let w = t.text(text);
+        let noun = t.kind == Kind::Word && w.chars().next().is_some_and(|c| c.is_lowercase());
+        return noun.then_some(w);
     }
     // after: "54-year-old Luis Ortega"
     let mut k = q.end;

@@ -150,6 +150,10 @@ fn fraction_word(w: &str) -> Option<f64> {
         Some(1.0 / 3.0)
     } else if is_any(w, &["quarter", "quarters"]) {
         Some(0.25)
+    } else if is_any(w, &["fifth", "fifths"]) {
+        Some(0.2)
+    } else if is_any(w, &["tenth", "tenths"]) {
+        Some(0.1)
     } else {
         None
     }
@@ -208,7 +212,10 @@ fn read_numeral(text: &str, toks: &[Tok], i: usize, money: bool) -> Option<Numbe
     };
     if let Some(next) = toks.get(i + 1).filter(|t| t.kind == Kind::Word) {
         if let Some(m) = scale_word(next.text(text), !next.space_before, money) {
-            n.value *= m;
+            // Round to the printed digits: 128.7 × 1e6 is 128699999.99999999 in floating
+            // point, which would print as such and differ from "128,700,000".
+            let step = m / 10f64.powi(decimals as i32);
+            n.value = (value * m / step).round() * step;
             n.half_step *= m;
             n.end = i + 2;
             n.scaled = true;
@@ -236,6 +243,48 @@ fn read_words(text: &str, toks: &[Tok], i: usize) -> Option<Number> {
     // "a dozen", "a hundred", "a quarter", "a handful", "a few hundred"
     if is_any(w, &["a", "an"]) {
         let next = word_at(text, toks, i + 1)?;
+        // "almost an hour", "about a mile": one unit, only after a hedge
+        let hedged = i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| {
+            is_any(
+                p.text(text),
+                &[
+                    "almost",
+                    "nearly",
+                    "about",
+                    "around",
+                    "roughly",
+                    "over",
+                    "under",
+                    "than",
+                    "to",
+                    "approximately",
+                ],
+            )
+        });
+        if hedged
+            && is_any(
+                next,
+                &[
+                    "hour",
+                    "minute",
+                    "second",
+                    "day",
+                    "week",
+                    "month",
+                    "year",
+                    "decade",
+                    "mile",
+                    "kilometre",
+                    "kilometer",
+                    "metre",
+                    "meter",
+                    "ton",
+                    "tonne",
+                ],
+            )
+        {
+            return Some(Number { value: 1.0, ..base });
+        }
         if next.eq_ignore_ascii_case("handful") {
             return Some(Number {
                 end: i + 2,

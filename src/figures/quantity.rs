@@ -4,7 +4,7 @@
 use super::filters;
 use super::hedges;
 use super::numbers::{self, Number};
-use super::tokens::{is_any, Kind, Tok};
+use super::tokens::{is_any, Kind, Lexicon, Tok};
 use super::units::{self, Dim};
 use super::{Hedge, Interval};
 use crate::config::Tolerances;
@@ -42,7 +42,7 @@ pub struct Quantity {
 }
 
 /// Sports words that make "2-1" a score.
-const SPORTS: &[&str] = &[
+const SPORTS: Lexicon = Lexicon::new(&[
     "won",
     "win",
     "wins",
@@ -79,8 +79,22 @@ const SPORTS: &[&str] = &[
     "leads",
     "led",
     "trailing",
+    "record",
+    "coach",
+    "nba",
+    "nfl",
+    "nhl",
+    "mlb",
+    "wins",
+    "playoffs",
+    "standings",
+    "seed",
+    "season",
+    "seasons",
+    "series",
+    "overtime",
     "points",
-];
+]);
 
 /// The unit of a read quantity before the hedge is applied.
 struct Measured {
@@ -92,7 +106,11 @@ struct Measured {
 }
 
 pub fn match_at(text: &str, toks: &[Tok], i: usize, tol: &Tolerances) -> Option<Quantity> {
-    let money = units::currency_before(text, toks, i);
+    let money = if toks.get(i)?.kind == Kind::Num {
+        units::currency_before(text, toks, i)
+    } else {
+        None
+    };
     let n = numbers::read(text, toks, i, money.is_some())?;
     let mut first = money.map(|(_, f)| f).unwrap_or(i);
     if n.from_words && !word_number_stands_alone(text, toks, &n) {
@@ -113,11 +131,11 @@ pub fn match_at(text: &str, toks: &[Tok], i: usize, tol: &Tolerances) -> Option<
             skip: true,
         })
     };
-    if filters::is_not_figure(text, toks, first, i) {
-        return skip_all(n.end.max(i + 1));
-    }
     if let Some(end) = score_end(text, toks, i, &n) {
         return skip_all(end);
+    }
+    if filters::is_not_figure(text, toks, first, i) {
+        return skip_all(n.end.max(i + 1));
     }
     let measured = measure(text, toks, &n, money.map(|(c, _)| c))?;
     let mut end = measured.end;
@@ -278,7 +296,10 @@ fn score_end(text: &str, toks: &[Tok], i: usize, n: &Number) -> Option<usize> {
     let small = a_v <= 200.0 && b_v <= 200.0 && a_v.fract() == 0.0 && b_v.fract() == 0.0;
     // a unit after the pair makes it a range of measures ("10-12 miles")
     let unit_after = units::unit_after(text, toks, i + 3, false, false).is_some()
-        || toks.get(i + 3).is_some_and(|t| t.text(text) == "%");
+        || toks.get(i + 3).is_some_and(|t| {
+            t.text(text) == "%"
+                || numbers::scale_word(t.text(text), !t.space_before, false).is_some()
+        });
     if small && !unit_after && (sporty || a_v >= b_v) {
         return Some(i + 3);
     }
@@ -381,6 +402,24 @@ fn measure(
             end: k + 1,
             hyphenated: false,
         });
+    }
+    // "5 €", "5€": a currency sign after the number
+    if let Some(t) = toks.get(end).filter(|t| t.kind == Kind::Punct) {
+        let code = match t.text(text) {
+            "€" => Some("EUR"),
+            "£" => Some("GBP"),
+            "$" => Some("USD"),
+            _ => None,
+        };
+        if let Some(code) = code {
+            return Some(Measured {
+                unit: code,
+                factor: 1.0,
+                kind: QKind::Measure(Dim::Money),
+                end: end + 1,
+                hyphenated: false,
+            });
+        }
     }
     if let Some((code, e)) = units::country_money_after(text, toks, end) {
         return Some(Measured {
@@ -490,7 +529,7 @@ fn partner(
     let conn = toks.get(end)?;
     let c = conn.text(text);
     let h = if hedge == Hedge::Range {
-        if !c.eq_ignore_ascii_case("and") {
+        if !c.eq_ignore_ascii_case("and") && !c.eq_ignore_ascii_case("to") {
             return None;
         }
         Hedge::Range

@@ -26,6 +26,8 @@ pub struct Tok {
     pub kind: Kind,
     /// Whitespace (or the sentence start) precedes the token.
     pub space_before: bool,
+    /// A line break precedes the token (or it starts the sentence).
+    pub newline_before: bool,
 }
 
 impl Tok {
@@ -43,10 +45,12 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let bytes = s.as_bytes();
     let mut i = 0;
     let mut space = true;
+    let mut newline = true;
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_whitespace() {
             space = true;
+            newline |= b == b'\n';
             i += 1;
             continue;
         }
@@ -70,8 +74,10 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
             end: start + i + len,
             kind,
             space_before: space,
+            newline_before: newline,
         });
         space = false;
+        newline = false;
         i += len;
     }
 }
@@ -122,10 +128,192 @@ fn word_len(s: &str, i: usize) -> usize {
     len
 }
 
-/// Is `word` one of `list`, ignoring ASCII case? No allocation.
-pub fn is_any(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// Is `word` one of `list`, ignoring ASCII case? No allocation. `list` is a slice, an
+/// array or a [`Lexicon`] (which rejects most words with one mask test).
+pub fn is_any<L: Words>(word: &str, list: L) -> bool {
+    list.has(word)
 }
+
+/// Something holding words to test against.
+pub trait Words {
+    fn has(&self, word: &str) -> bool;
+}
+
+impl Words for &[&str] {
+    fn has(&self, word: &str) -> bool {
+        linear_has(self, word)
+    }
+}
+
+impl<const N: usize> Words for &[&str; N] {
+    fn has(&self, word: &str) -> bool {
+        linear_has(&self[..], word)
+    }
+}
+
+impl Words for Lexicon {
+    fn has(&self, word: &str) -> bool {
+        self.may_hold(word) && linear_has(self.words, word)
+    }
+}
+
+fn linear_has(list: &[&str], word: &str) -> bool {
+    let wb = word.as_bytes();
+    let Some(&f) = wb.first() else {
+        return list.iter().any(|w| w.is_empty());
+    };
+    let f = f.to_ascii_lowercase();
+    list.iter().any(|w| {
+        let b = w.as_bytes();
+        b.len() == wb.len() && b[0].to_ascii_lowercase() == f && b.eq_ignore_ascii_case(wb)
+    })
+}
+
+/// Longest word a [`Lexicon`] mask covers; longer words are tested linearly.
+const MASKED_LEN: usize = 16;
+
+/// A word list with a compile-time filter: for each word length, the set of first letters
+/// present. Most words of running text fail the filter and cost one load and one test.
+#[derive(Clone, Copy)]
+pub struct Lexicon {
+    pub words: &'static [&'static str],
+    /// Bit `c - 'a'` of `masks[len]`: a word of that length starts with `c`; bit 26: some
+    /// word of that length starts with a non-letter.
+    masks: [u32; MASKED_LEN],
+}
+
+const fn first_bit(b: u8) -> u32 {
+    let l = b.to_ascii_lowercase();
+    if l.is_ascii_lowercase() {
+        1 << (l - b'a')
+    } else {
+        1 << 26
+    }
+}
+
+impl Lexicon {
+    pub const fn new(words: &'static [&'static str]) -> Lexicon {
+        let mut masks = [0u32; MASKED_LEN];
+        let mut i = 0;
+        while i < words.len() {
+            let b = words[i].as_bytes();
+            if !b.is_empty() && b.len() < MASKED_LEN {
+                masks[b.len()] |= first_bit(b[0]);
+            } else if b.len() >= MASKED_LEN {
+                masks[0] = u32::MAX; // long words: always test linearly
+            }
+            i += 1;
+        }
+        Lexicon { words, masks }
+    }
+    fn may_hold(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if b.is_empty() || b.len() >= MASKED_LEN {
+            return self.masks[0] == u32::MAX;
+        }
+        self.masks[b.len()] & first_bit(b[0]) != 0
+    }
+}
+
+/// A word → class table with the same filter as [`Lexicon`].
+#[derive(Clone, Copy)]
+pub struct PairLexicon {
+    pub pairs: &'static [(&'static str, &'static str)],
+    masks: [u32; MASKED_LEN],
+}
+
+impl PairLexicon {
+    pub const fn new(pairs: &'static [(&'static str, &'static str)]) -> PairLexicon {
+        let mut masks = [0u32; MASKED_LEN];
+        let mut i = 0;
+        while i < pairs.len() {
+            let b = pairs[i].0.as_bytes();
+            if !b.is_empty() && b.len() < MASKED_LEN {
+                masks[b.len()] |= first_bit(b[0]);
+            } else if b.len() >= MASKED_LEN {
+                masks[0] = u32::MAX;
+            }
+            i += 1;
+        }
+        PairLexicon { pairs, masks }
+    }
+    /// The class of `word`, ignoring ASCII case.
+    pub fn get(&self, word: &str) -> Option<&'static str> {
+        let b = word.as_bytes();
+        let possible = if b.is_empty() || b.len() >= MASKED_LEN {
+            self.masks[0] == u32::MAX
+        } else {
+            self.masks[b.len()] & first_bit(b[0]) != 0
+        };
+        if !possible {
+            return None;
+        }
+        self.pairs
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(word))
+            .map(|&(_, v)| v)
+    }
+}
+
+/// Words that can open a figure (number words, vague quantities, month and weekday names,
+/// relative days, named times), sorted for binary search. Everything else is skipped
+/// by the scanner without running the matchers.
+#[rustfmt::skip]
+const TRIGGERS: &[&str] = &[
+    "a", "an", "apr", "april", "aug", "august", "billions", "dec", "december", "dozen",
+    "dozens", "eight", "eighteen", "eighty", "eleven", "feb", "february", "few", "fifteen", "fifty",
+    "five", "forty", "four", "fourteen", "fri", "friday", "half", "hundred", "hundreds",
+    "jan", "january", "jul", "july", "jun", "june", "last", "mar", "march", "may", "midday",
+    "midnight", "million", "millions", "mon", "monday", "nine", "nineteen", "ninety", "noon",
+    "nov", "november", "oct", "october", "one", "sat", "saturday", "sep", "sept", "september",
+    "seven", "seventeen", "seventy", "several", "six", "sixteen", "sixty", "sun", "sunday",
+    "ten", "tens", "thirteen", "thirty", "this", "thousand", "thousands", "three", "thu",
+    "thur", "thurs", "thursday", "today", "tomorrow", "tonight", "tue", "tues", "tuesday",
+    "twelve", "twenty", "two", "wed", "wednesday", "yesterday", "zero",
+];
+
+/// Can `word` open a figure? The word is ASCII-lowercased and packed into an integer,
+/// then looked up in the sorted packed triggers: no allocation, no string comparison.
+pub fn may_start_figure(word: &str) -> bool {
+    // possessive weekdays: "Sunday's"
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    if !TRIGGER_MASK.may_hold(word) {
+        return false;
+    }
+    let Some(key) = pack(word) else {
+        return false;
+    };
+    packed_triggers().binary_search(&key).is_ok()
+}
+
+/// Up to 16 ASCII bytes, lowercased, big-endian in a `u128` (so integer order is string
+/// order).
+fn pack(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 16 || !b.is_ascii() {
+        return None;
+    }
+    let mut key = 0u128;
+    for k in 0..16 {
+        let byte = b.get(k).map_or(0, |c| c.to_ascii_lowercase());
+        key = (key << 8) | byte as u128;
+    }
+    Some(key)
+}
+
+fn packed_triggers() -> &'static [u128] {
+    static PACKED: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
+    PACKED.get_or_init(|| {
+        let mut v: Vec<u128> = TRIGGERS.iter().filter_map(|w| pack(w)).collect();
+        v.sort_unstable();
+        v
+    })
+}
+
+const TRIGGER_MASK: Lexicon = Lexicon::new(TRIGGERS);
 
 #[cfg(test)]
 mod tests {
@@ -151,6 +339,18 @@ mod tests {
             ]
         );
         assert!(!t[2].2); // "bn" attached
+    }
+
+    #[test]
+    fn triggers_are_sorted_and_found() {
+        assert!(
+            TRIGGERS.windows(2).all(|w| w[0] < w[1]),
+            "TRIGGERS must be sorted"
+        );
+        for w in ["Seventeen", "June", "Sunday's", "a", "HUNDREDS", "noon"] {
+            assert!(may_start_figure(w), "{w}");
+        }
+        assert!(!may_start_figure("people"));
     }
 
     #[test]

@@ -8,7 +8,9 @@
 //!   pounds", then GBP) and no "of" follows.
 //! - "pesos" are Mexican pesos (MXN) unless a country adjective precedes ("Argentine
 //!   pesos" → ARS …); "dollars" are USD unless "Canadian"/"Australian"/… precedes.
-//! - A month is 1/12 of a year, a year 365.25 days, so "18 months" equals "1.5 years".
+//! - A year is 365 days and a month 30 days (the calendar reading of "two years", as the
+//!   gold labels count them); comparisons allow for the small gap between "18 months"
+//!   and "1.5 years" through precision, not through the unit.
 //! - Gallons are US gallons.
 //! - A bare "m" after a number is metres unless a currency was written ("$3m" = 3 million).
 
@@ -169,8 +171,8 @@ const UNITS: &[(&[&str], &str, f64, Dim)] = &[
     (&["day"], "s", 86_400.0, Dim::Duration),
     (&["weeks"], "s", 604_800.0, Dim::Duration),
     (&["week"], "s", 604_800.0, Dim::Duration),
-    (&["months"], "s", YEAR / 12.0, Dim::Duration),
-    (&["month"], "s", YEAR / 12.0, Dim::Duration),
+    (&["months"], "s", MONTH, Dim::Duration),
+    (&["month"], "s", MONTH, Dim::Duration),
     (&["years"], "s", YEAR, Dim::Duration),
     (&["year"], "s", YEAR, Dim::Duration),
     (&["decades"], "s", 10.0 * YEAR, Dim::Duration),
@@ -196,7 +198,42 @@ const UNITS: &[(&[&str], &str, f64, Dim)] = &[
     (&["mxn"], "MXN", 1.0, Dim::Money),
 ];
 
-pub const YEAR: f64 = 365.25 * 86_400.0;
+pub const YEAR: f64 = 365.0 * 86_400.0;
+pub const MONTH: f64 = 30.0 * 86_400.0;
+
+/// Length/first-letter filter over the first word of every unit: most words after a
+/// number ("people", "were") are rejected before the table is scanned.
+const UNIT_FIRST_MASK: [u32; 16] = {
+    let mut masks = [0u32; 16];
+    let mut i = 0;
+    while i < UNITS.len() {
+        let b = UNITS[i].0[0].as_bytes();
+        if !b.is_empty() && b.len() < 16 {
+            let l = b[0].to_ascii_lowercase();
+            masks[b.len()] |= if l.is_ascii_lowercase() {
+                1 << (l - b'a')
+            } else {
+                1 << 26
+            };
+        }
+        i += 1;
+    }
+    masks
+};
+
+pub fn may_be_unit(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() >= 16 {
+        return false;
+    }
+    let l = b[0].to_ascii_lowercase();
+    let bit = if l.is_ascii_lowercase() {
+        1 << (l - b'a')
+    } else {
+        1 << 26
+    };
+    UNIT_FIRST_MASK[b.len()] & bit != 0
+}
 
 /// Currency symbols and codes written before a number: (tokens, code).
 const CURRENCY_BEFORE: &[(&[&str], &str)] = &[
@@ -250,12 +287,16 @@ pub fn unit_after(text: &str, toks: &[Tok], end: usize, scaled: bool, money: boo
             hyphenated = true;
         }
     }
+    if !toks.get(start).is_some_and(|t| may_be_unit(t.text(text))) {
+        return None;
+    }
+    let first_word = toks[start].text(text);
     for (words, unit, factor, dim) in UNITS {
         if money && *dim != Dim::Money && *dim != Dim::Percent {
             // "$3m" is handled as a scale; no other unit after a currency symbol
             continue;
         }
-        if !matches_words(text, toks, start, words) {
+        if !words[0].eq_ignore_ascii_case(first_word) || !matches_words(text, toks, start, words) {
             continue;
         }
         let after = start + words.len();

@@ -134,8 +134,21 @@ pub fn future_before(text: &str, toks: &[Tok], i: usize) -> bool {
                 "tomorrow",
                 "next",
                 "won't",
+                "meets",
+                "opens",
+                "begins",
+                "starts",
+                "resumes",
+                "go",
+                "goes",
+                "faces",
+                "hosts",
+                "returns",
+                "expires",
+                "would",
             ],
-        ) || w.ends_with("'ll")
+        ) || (w.eq_ignore_ascii_case("to") && word(text, toks, k + 1).eq_ignore_ascii_case("be"))
+            || w.ends_with("'ll")
             || w.ends_with("’ll")
     })
 }
@@ -180,7 +193,7 @@ fn month_day(text: &str, toks: &[Tok], i: usize, published: Option<DateTime>) ->
         });
     }
     let day = int_at(text, toks, j).filter(|d| (1..=31).contains(d))?;
-    if toks[j].text(text).len() > 2 {
+    if toks[j].text(text).len() > 2 || toks[j].newline_before {
         return None;
     }
     j = skip_ordinal(text, toks, j + 1);
@@ -335,6 +348,11 @@ fn bare_year(text: &str, toks: &[Tok], i: usize) -> Option<When> {
 /// "Friday", "on Friday", "last Friday", "next Friday", "Tuesday night", "Friday, June 8".
 fn weekday(text: &str, toks: &[Tok], i: usize, published: Option<DateTime>) -> Option<When> {
     let w = word(text, toks, i);
+    // "Sunday's explosion"
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w);
     if !w.chars().next().is_some_and(|c| c.is_uppercase()) || w.len() < 3 || w.len() > 9 {
         return None;
     }
@@ -519,13 +537,9 @@ fn time_numeric(text: &str, toks: &[Tok], i: usize) -> Option<When> {
     // meridiem or zone after it
     let colon_time = punct(text, toks, i + 1) == ":"
         && !toks[i + 1].space_before
-        && toks.get(i + 2).is_some_and(|n| {
-            n.kind == Kind::Num
-                && n.text(text).len() == 2
-                && (!n.space_before
-                    || meridiem(text, toks, i + 3).is_some()
-                    || zone_after(text, toks, i + 3) > i + 3)
-        });
+        && toks
+            .get(i + 2)
+            .is_some_and(|n| n.kind == Kind::Num && n.text(text).len() == 2);
     let (h, m, mut j) = if colon_time {
         let h: u32 = s.parse().ok().filter(|_| s.len() <= 2)?;
         let m: u32 = toks[i + 2].text(text).parse().ok()?;
@@ -646,6 +660,8 @@ fn time_interval(h: TimeHedge, secs: f64) -> Interval {
     match h {
         TimeHedge::Plain(h) => hedges::apply_to_time(h, secs),
         TimeHedge::ShortlyAfter => Interval::closed(secs, secs + HALF_HOUR),
+        // "shortly before midnight" is the end of the day: 23:30–24:00
+        TimeHedge::ShortlyBefore if secs == 0.0 => Interval::closed(86_400.0 - HALF_HOUR, 86_400.0),
         TimeHedge::ShortlyBefore => Interval::closed((secs - HALF_HOUR).max(0.0), secs),
     }
 }

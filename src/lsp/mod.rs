@@ -4,7 +4,12 @@
 //! documents, version-ordered incremental edits), [`world`] (folders, configuration, disk
 //! articles, facts cache), [`snapshot`] (immutable analysed state read by requests),
 //! [`handlers`] (pure request handlers), [`convert`] (positions and URIs), [`transport`]
-//! (stdin filter keeping malformed messages from ending the session).
+//! (stdin filter keeping malformed messages from ending the session; the ordered service
+//! making each request wait for the notifications sent before it, and catching panics).
+//!
+//! Debugging: `CORROBORATE_LSP_TIMING=1` logs each analysis step to stderr;
+//! `CORROBORATE_LSP_DEBUG=1` adds test-only commands (`corroborate.debugText`,
+//! `corroborate.debugPanic`, `corroborate.debugSleep`).
 
 pub mod convert;
 pub mod documents;
@@ -20,7 +25,8 @@ use std::time::Duration;
 use tower_lsp_server::{LspService, Server};
 
 /// How many messages the server handles at once. Above tower-lsp's default of 4 so that a
-/// few slow requests never hold up edits (edits are ordered by version, not by arrival).
+/// few slow requests never hold up edits (edits are applied in version order, and requests
+/// wait for the notifications read before them, whatever the scheduling).
 const CONCURRENCY: usize = 32;
 
 /// Run the server over stdio; returns the process exit code (0 after `shutdown`, 1 without).
@@ -50,10 +56,10 @@ pub fn run() -> i32 {
             tokio::spawn(inner.analysis_loop());
         }
         let (to_server, server_input) = tokio::io::duplex(1 << 16);
-        tokio::spawn(async move { transport::pump(tokio::io::stdin(), to_server, &gate).await });
+        tokio::spawn(transport::pump(tokio::io::stdin(), to_server));
         Server::new(server_input, tokio::io::stdout(), socket)
             .concurrency_level(CONCURRENCY)
-            .serve(service)
+            .serve(transport::Ordered::new(service, gate))
             .await;
     });
     runtime.shutdown_timeout(Duration::from_millis(200));

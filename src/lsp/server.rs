@@ -32,8 +32,8 @@ const DEBOUNCE: Duration = Duration::from_millis(40);
 const GAP_GRACE: Duration = Duration::from_millis(150);
 /// Longest a request waits for the analysis to catch up before answering from what exists.
 const CATCH_UP_LIMIT: Duration = Duration::from_secs(20);
-/// Longest a request waits for the handlers of edits sent before it.
-const SYNC_LIMIT: Duration = Duration::from_secs(2);
+/// Longest the server waits for the client to answer its own requests before going on.
+const CLIENT_REPLY_LIMIT: Duration = Duration::from_secs(3);
 /// Environment variable enabling the debug commands used by the tests.
 const DEBUG_ENV: &str = "CORROBORATE_LSP_DEBUG";
 const DEBUG_PANIC: &str = "corroborate.debugPanic";
@@ -138,10 +138,10 @@ impl Inner {
         self.dirty.notify_one();
     }
 
-    /// The snapshot reflecting every edit sent before now and every change applied so far
-    /// (waits for the edits' handlers, then for the worker).
+    /// The snapshot reflecting every change applied so far (waits for the worker). Requests
+    /// get here after the notifications sent before them were handled (see
+    /// [`super::transport::Ordered`]).
     async fn current_snapshot(&self) -> Arc<Snapshot> {
-        self.gate.caught_up(SYNC_LIMIT).await;
         let target = self.requested.load(Ordering::SeqCst);
         let mut rx = self.snapshot_rx.clone();
         let caught_up = tokio::time::timeout(CATCH_UP_LIMIT, async {
@@ -175,7 +175,15 @@ impl Inner {
             lock(&self.world).cache = cache;
             let snapshot = Arc::new(snapshot);
             self.snapshot_tx.send_replace(snapshot.clone());
+            let publishing = std::time::Instant::now();
             self.publish(&snapshot).await;
+            if world::timing_enabled() {
+                eprintln!(
+                    "corroborate lsp timing: generation {}: diagnostics published in {:?}",
+                    snapshot.generation,
+                    publishing.elapsed()
+                );
+            }
             self.published_generation.send_replace(snapshot.generation);
         }
     }
@@ -242,6 +250,14 @@ impl Inner {
                 }
             }
             for (key, uri, diags, version) in all {
+                // The doc is now known under another URI (closed in the editor, which
+                // spelled it its own way): clear what the old URI shows.
+                if let Some((old_uri, old)) = published.get(&key) {
+                    if *old_uri != uri && !old.is_empty() {
+                        to_send.push((old_uri.clone(), Vec::new(), None));
+                        published.remove(&key);
+                    }
+                }
                 let unchanged = published
                     .get(&key)
                     .is_some_and(|(u, d)| *u == uri && *d == diags);
@@ -286,6 +302,38 @@ impl Inner {
         }
         lock(&self.world).disk = disk;
         self.mark_dirty();
+        self.refresh_views();
+    }
+
+    /// After a workspace-wide change (configuration, files on disk), ask clients that support
+    /// it to re-request code lenses and inlay hints; those requests wait for the new
+    /// analysis. Not after keystrokes: editors re-request for the edited document.
+    fn refresh_views(self: &Arc<Self>) {
+        let caps = self.client_caps.get().and_then(|c| c.workspace.clone());
+        let lenses = caps
+            .as_ref()
+            .and_then(|w| w.code_lens.as_ref())
+            .and_then(|c| c.refresh_support)
+            .unwrap_or(false);
+        let hints = caps
+            .as_ref()
+            .and_then(|w| w.inlay_hint.as_ref())
+            .and_then(|c| c.refresh_support)
+            .unwrap_or(false);
+        if !lenses && !hints {
+            return;
+        }
+        let inner = self.clone();
+        tokio::spawn(async move {
+            if lenses {
+                let _ = tokio::time::timeout(CLIENT_REPLY_LIMIT, inner.client.code_lens_refresh())
+                    .await;
+            }
+            if hints {
+                let _ = tokio::time::timeout(CLIENT_REPLY_LIMIT, inner.client.inlay_hint_refresh())
+                    .await;
+            }
+        });
     }
 
     async fn reload_config(&self) {
@@ -306,20 +354,27 @@ impl Inner {
     /// The initial indexing, with work-done progress when the client supports it.
     async fn index_workspace(self: Arc<Self>) {
         let caps = self.client_caps.get().cloned().unwrap_or_default();
-        self.register_watchers(&caps).await;
+        // Registration runs on its own: a client slow to answer must not delay indexing.
+        let registering = self.clone();
+        let watch_caps = caps.clone();
+        tokio::spawn(async move { registering.register_watchers(&watch_caps).await });
         let wants_progress = caps
             .window
             .as_ref()
             .and_then(|w| w.work_done_progress)
             .unwrap_or(false);
         let token = ProgressToken::String(PROGRESS_TOKEN.to_string());
-        let progress = if wants_progress
-            && self
-                .client
-                .create_work_done_progress(token.clone())
-                .await
-                .is_ok()
-        {
+        // Progress only once the client accepted the token, and not waiting long for it.
+        let created = wants_progress
+            && matches!(
+                tokio::time::timeout(
+                    CLIENT_REPLY_LIMIT,
+                    self.client.create_work_done_progress(token.clone())
+                )
+                .await,
+                Ok(Ok(()))
+            );
+        let progress = if created {
             Some(
                 self.client
                     .progress(token, "corroborate: indexing articles")
@@ -454,12 +509,15 @@ fn workspace_folders(params: &InitializeParams) -> Vec<PathBuf> {
 }
 
 /// Settings sent by the editor: either the keys themselves or nested under "corroborate".
+/// The editor's settings from `initializationOptions` or `didChangeConfiguration`, flat or
+/// nested under `corroborate`. An empty object (or `"corroborate": null`) clears them, so a
+/// user who removes every setting gets the defaults back; a non-object (`null`) sends none.
 fn editor_settings(value: Value) -> Option<Value> {
     match value {
         Value::Object(mut m) => match m.remove("corroborate") {
             Some(inner @ Value::Object(_)) => Some(inner),
-            Some(_) | None if m.is_empty() => None,
-            _ => Some(Value::Object(m)),
+            Some(_) => Some(Value::Object(Default::default())),
+            None => Some(Value::Object(m)),
         },
         _ => None,
     }
@@ -500,6 +558,13 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
             resolve_provider: Some(false),
         }),
         inlay_hint_provider: Some(OneOf::Left(true)),
+        workspace: Some(WorkspaceServerCapabilities {
+            workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: Some(OneOf::Left(true)),
+            }),
+            file_operations: None,
+        }),
         execute_command_provider: Some(ExecuteCommandOptions {
             commands,
             ..Default::default()
@@ -545,16 +610,17 @@ impl LanguageServer for Backend {
     }
 
     async fn did_open(&self, p: DidOpenTextDocumentParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let key = key_for_uri(&p.text_document.uri);
         lock(&self.inner.store).open(&key, &p.text_document.text, p.text_document.version);
         lock(&self.inner.world)
             .open_uris
             .insert(key, p.text_document.uri);
         self.inner.mark_dirty();
-        self.inner.gate.note_handled();
     }
 
     async fn did_change(&self, p: DidChangeTextDocumentParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let key = key_for_uri(&p.text_document.uri);
         let changes = p
             .content_changes
@@ -562,9 +628,6 @@ impl LanguageServer for Backend {
             .map(convert::text_change)
             .collect();
         let outcome = lock(&self.inner.store).change(&key, p.text_document.version, changes);
-        // Counted as handled even when held: a request must not wait for a version that
-        // may never come (the gap is released after a grace period).
-        self.inner.gate.note_handled();
         match outcome {
             ChangeOutcome::Applied { .. } => self.inner.mark_dirty(),
             ChangeOutcome::Held => self.inner.release_held_later(key),
@@ -585,6 +648,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_close(&self, p: DidCloseTextDocumentParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let key = key_for_uri(&p.text_document.uri);
         lock(&self.inner.store).close(&key);
         let on_disk = {
@@ -593,7 +657,6 @@ impl LanguageServer for Backend {
             world.disk.contains_key(&key)
         };
         self.inner.mark_dirty();
-        self.inner.gate.note_handled();
         if on_disk {
             // The disk text may have changed while the editor had the file (saves without a
             // file watcher): re-read it.
@@ -602,6 +665,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, p: DidChangeConfigurationParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let settings = editor_settings(p.settings);
         if settings.is_none() {
             return;
@@ -610,7 +674,40 @@ impl LanguageServer for Backend {
         self.inner.rescan(HashSet::new(), true).await;
     }
 
+    async fn did_change_workspace_folders(&self, p: DidChangeWorkspaceFoldersParams) {
+        let _handled = self.inner.gate.handled_on_drop();
+        let canonical = |f: &WorkspaceFolder| {
+            f.uri
+                .to_file_path()
+                .and_then(|p| std::fs::canonicalize(p.as_ref()).ok())
+        };
+        // A removed folder may be gone from disk: compare its path as given too.
+        let removed: Vec<PathBuf> = p
+            .event
+            .removed
+            .iter()
+            .flat_map(|f| {
+                let raw = f.uri.to_file_path().map(|p| p.into_owned());
+                [canonical(f), raw]
+            })
+            .flatten()
+            .collect();
+        let added: Vec<PathBuf> = p.event.added.iter().filter_map(canonical).collect();
+        {
+            let mut world = lock(&self.inner.world);
+            world.folders.retain(|f| !removed.contains(f));
+            for f in added {
+                if f.is_dir() && !world.folders.contains(&f) {
+                    world.folders.push(f);
+                }
+            }
+            world.root = world.folders.first().cloned();
+        }
+        self.inner.rescan(HashSet::new(), true).await;
+    }
+
     async fn did_change_watched_files(&self, p: DidChangeWatchedFilesParams) {
+        let _handled = self.inner.gate.handled_on_drop();
         let mut changed = HashSet::new();
         let mut config_changed = false;
         {

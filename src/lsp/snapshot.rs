@@ -173,7 +173,7 @@ impl Snapshot {
             .docs
             .get(doc)
             .and_then(|d| d.facts.published())
-            .map(|p| p.iso())
+            .map(|p| p.iso().replacen('T', " ", 1))
             .unwrap_or_else(|| "undated".to_string())
     }
 

@@ -188,6 +188,11 @@ impl World {
             if !self.includes_open(&key) {
                 continue;
             }
+            if text.len() as u64 > self.config.max_file_size {
+                // Same limit as for files: a huge paste must not stall every analysis.
+                by_key.remove(&key);
+                continue;
+            }
             let outlet = convert::path_for_key(&key)
                 .and_then(|p| self.rel_path(&p))
                 .and_then(|rel| self.config.outlet_for_path(&rel));
@@ -226,6 +231,7 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
         root,
         encoding,
     } = job;
+    let started = std::time::Instant::now();
     let analysed: Vec<(Input, Cached)> = inputs
         .into_par_iter()
         .map(|input| {
@@ -247,6 +253,15 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
             (input, cached)
         })
         .collect();
+    let articles_done = std::time::Instant::now();
+    let reanalysed = analysed
+        .iter()
+        .filter(|(input, c)| {
+            cache
+                .get(&input.key)
+                .map_or(true, |old| !Arc::ptr_eq(&old.facts, &c.facts))
+        })
+        .count();
     let mut new_cache = HashMap::with_capacity(analysed.len());
     let mut docs = Vec::with_capacity(analysed.len());
     let mut uris = HashMap::new();
@@ -279,6 +294,7 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
             ..Analysis::default()
         }
     });
+    let workspace_done = std::time::Instant::now();
     let uri_list = analysis
         .docs
         .iter()
@@ -304,7 +320,21 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
                 .map(|c| c.lines.clone())
         },
     );
+    if timing_enabled() {
+        eprintln!(
+            "corroborate lsp timing: generation {generation}: {reanalysed}/{} articles analysed in {:?}, workspace findings {:?}, snapshot {:?}",
+            snapshot.doc_count(),
+            articles_done - started,
+            workspace_done - articles_done,
+            workspace_done.elapsed(),
+        );
+    }
     (snapshot, new_cache)
+}
+
+/// `CORROBORATE_LSP_TIMING=1` logs the duration of each analysis step to stderr.
+pub fn timing_enabled() -> bool {
+    std::env::var_os("CORROBORATE_LSP_TIMING").is_some_and(|v| v == "1")
 }
 
 fn analyse_article(text: &str, ctx: &ArticleContext, config: &Config) -> ArticleFacts {
@@ -376,4 +406,124 @@ pub fn scan_disk(
         }
     }
     (out, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(key: &str, text: &str) -> Input {
+        Input {
+            key: key.to_string(),
+            text: Arc::from(text),
+            context: ArticleContext::default(),
+            uri: None,
+            version: None,
+        }
+    }
+
+    fn job(inputs: Vec<Input>, cache: HashMap<String, Cached>, config: Arc<Config>) -> Job {
+        Job {
+            generation: 1,
+            inputs,
+            config,
+            cache,
+            root: None,
+            encoding: Encoding::Utf16,
+        }
+    }
+
+    #[test]
+    fn an_edit_reanalyses_only_the_edited_article() {
+        let config = Arc::new(Config::default());
+        let a = "---\noutlet: A\n---\nSeven people died.\n";
+        let b = "---\noutlet: B\n---\nNine people died.\n";
+        let (first, cache) = run_job(job(
+            vec![input("file:///a.txt", a), input("file:///b.txt", b)],
+            HashMap::new(),
+            config.clone(),
+        ));
+        let (second, cache) = run_job(job(
+            // The same text in a new allocation (as an open buffer gives it) still hits.
+            vec![
+                input("file:///a.txt", a),
+                input("file:///b.txt", "Edited.\n"),
+            ],
+            cache,
+            config.clone(),
+        ));
+        let facts = |s: &Snapshot, i: usize| s.analysis.docs[i].facts.clone();
+        assert!(Arc::ptr_eq(&facts(&first, 0), &facts(&second, 0)));
+        assert!(!Arc::ptr_eq(&facts(&first, 1), &facts(&second, 1)));
+        assert!(Arc::ptr_eq(&first.lines[0], &second.lines[0]));
+        assert_eq!(second.text(1), "Edited.\n");
+        // Another outlet from the configuration is another context: analysed again.
+        let mut moved = input("file:///a.txt", a);
+        moved.context.outlet = Some("C".into());
+        let (third, _) = run_job(job(vec![moved], cache, config));
+        assert!(!Arc::ptr_eq(&facts(&second, 0), &facts(&third, 0)));
+        assert_eq!(third.analysis.docs[0].outlet(), Some("C"));
+    }
+
+    #[test]
+    fn a_new_configuration_empties_the_cache() {
+        let mut world = World::default();
+        world.cache.insert(
+            "k".into(),
+            Cached {
+                text: Arc::from(""),
+                outlet: None,
+                problems: Vec::new(),
+                facts: Arc::default(),
+                lines: Arc::new(LineIndex::new("")),
+            },
+        );
+        assert!(!world.set_config(Config::default()));
+        assert_eq!(world.cache.len(), 1);
+        let mut other = Config::default();
+        other.lsp.inlay_hints = false;
+        assert!(world.set_config(other));
+        assert!(world.cache.is_empty());
+    }
+
+    #[test]
+    fn open_documents_over_the_size_limit_are_left_out() {
+        let world = World {
+            config: Arc::new(Config {
+                max_file_size: 10,
+                ..Config::default()
+            }),
+            ..World::default()
+        };
+        let open = vec![
+            ("untitled:small".to_string(), "short".to_string(), 1),
+            ("untitled:big".to_string(), "x".repeat(11), 1),
+        ];
+        let keys: Vec<String> = world.inputs(open).into_iter().map(|i| i.key).collect();
+        assert_eq!(keys, vec!["untitled:small"]);
+    }
+
+    #[test]
+    fn open_documents_are_included_by_the_cli_rules() {
+        let mut world = World {
+            folders: vec![PathBuf::from("/ws")],
+            root: Some(PathBuf::from("/ws")),
+            ..World::default()
+        };
+        world.config = Arc::new(Config {
+            exclude: vec!["drafts/**".into()],
+            ..Config::default()
+        });
+        let cases = [
+            ("file:///ws/a.txt", true),
+            ("file:///ws/notes.md", true),
+            ("file:///ws/drafts/b.txt", false),
+            ("file:///ws/data.csv", false),
+            ("file:///elsewhere/c.txt", true),
+            ("untitled:Untitled-1", true),
+        ];
+        for (key, want) in cases {
+            assert_eq!(world.includes_open(key), want, "{key}");
+        }
+    }
 }

@@ -72,7 +72,11 @@ pub fn merge(articles: &[&[PersonMention]], known: &[KnownPerson]) -> Vec<Entity
         if !b.exact.contains(&g.keys) {
             b.exact.push(g.keys.clone());
         }
-        if g.keys.len() > b.name_len {
+        let all_caps = |n: &str| !n.chars().any(char::is_lowercase);
+        let better_written = g.keys.len() == b.name_len
+            && b.name.as_deref().is_some_and(all_caps)
+            && !all_caps(&g.written);
+        if g.keys.len() > b.name_len || better_written {
             b.name = Some(g.written.clone());
             b.name_len = g.keys.len();
         }
@@ -221,13 +225,13 @@ fn finish(articles: &[&[PersonMention]], groups: &[Group], building: Vec<Buildin
         mentions.sort_unstable();
         let mut roles: Vec<(usize, String)> = Vec::new();
         for &(a, m) in &mentions {
-            if let Some(role) = articles
-                .get(a)
-                .and_then(|ms| ms.get(m))
-                .and_then(|p| p.role.clone())
-            {
-                if !roles.iter().any(|(ra, r)| *ra == a && *r == role) {
-                    roles.push((a, role));
+            let Some(p) = articles.get(a).and_then(|ms| ms.get(m)) else {
+                continue;
+            };
+            let stated = p.role.iter().chain(p.roles.iter());
+            for role in stated {
+                if !roles.iter().any(|(ra, r)| *ra == a && r == role) {
+                    roles.push((a, role.clone()));
                 }
             }
         }

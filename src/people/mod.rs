@@ -3,7 +3,23 @@
 //!
 //! Rule-based, no model: see [`recognise`] for the name grammar and [`merge`] for the
 //! matching rules (after GATE's ANNIE and OrthoMatcher). Name comparison is done on
-//! [`name_keys`]: folded words, particles kept, endings and honorifics dropped.
+//! `name_keys`: folded words, particles kept, endings and honorifics dropped.
+//!
+//! Decisions (precision first):
+//! - A span is the name only: no title, no possessive "'s"; lowercase particles before a
+//!   surname belong to it ("bin Tariq"), endings too ("King Jr.").
+//! - Roles are lowercased as written, without a leading determiner or possessive ("the
+//!   city's fire chief" → "fire chief"), abbreviation periods kept ("gov."); a role ends
+//!   before a participle or a place of origin ("a nurse travelling home…" → "nurse"); every
+//!   role stated with a mention is kept (`roles`), the title first.
+//! - Evidence for a new name: a title or honorific, a known given name, initials, a verb of
+//!   saying, an age or a role next to it; a surname alone with such evidence vouches for
+//!   the full name it ends. Words the article also writes in lowercase, organisation,
+//!   venue, team and place words, and title-case headline lines never make a name alone.
+//! - Within an article a short mention takes the fullest name it can cite; when two full
+//!   names fit, the one named last before it. A bare given name cites a full name named
+//!   earlier only when no other full name starts with it.
+//! - Lines outside the body (the headline) are read for full names only as context.
 
 mod lexicon;
 mod merge;
@@ -27,6 +43,9 @@ pub struct PersonMention {
     /// Role or title stated with this mention, lowercased with title words and
     /// abbreviation periods kept ("health minister", "gov.", "mayor of puerto claro").
     pub role: Option<String>,
+    /// Every role stated with this mention, `role` first ("Dr. Helena van Dijk, head of
+    /// emergency medicine at …" → ["dr.", "head of emergency medicine at …"]).
+    pub roles: Vec<String>,
 }
 
 /// A person across the workspace.

@@ -19,7 +19,7 @@ use super::lexicon as lx;
 use super::{name_keys, refers_to, PersonMention};
 use crate::text::{fold, tokens_in};
 use crate::Span;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A word token with what the rules need to know about it.
 struct Tok<'a> {
@@ -33,6 +33,8 @@ struct Tok<'a> {
     possessive: bool,
     /// Directly followed by '.'.
     dot: bool,
+    /// A word of an all-capitals name ("MATEO LORCA has told…"): treated as capitalised.
+    caps_name: bool,
 }
 
 impl Tok<'_> {
@@ -41,6 +43,9 @@ impl Tok<'_> {
     }
     /// "NATO", "CNN": all capitals, two letters or more (not "II", "III").
     fn is_acronym(&self) -> bool {
+        !self.caps_name && self.is_all_capitals()
+    }
+    fn is_all_capitals(&self) -> bool {
         let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
         letters.len() >= 2
             && letters.iter().all(|c| c.is_uppercase())
@@ -102,9 +107,31 @@ fn tokenize<'a>(text: &'a str, sentence: Span) -> Vec<Tok<'a>> {
                 full_end,
                 possessive,
                 dot,
+                caps_name: false,
             }
         })
         .collect()
+}
+
+/// Mark runs of two or more all-capital words of three letters or more ("MATEO LORCA"):
+/// names written in capitals for emphasis, not acronyms.
+fn mark_capitals_names(text: &str, toks: &mut [Tok]) {
+    let long_caps =
+        |t: &Tok| t.is_all_capitals() && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+    // a pair of capitalised words that starts with a known first name
+    let pair = |i: usize| {
+        i + 1 < toks.len()
+            && long_caps(&toks[i])
+            && long_caps(&toks[i + 1])
+            && joined(text, toks, i)
+            && lx::is_first_name(&toks[i].key)
+    };
+    let flags: Vec<bool> = (0..toks.len())
+        .map(|i| pair(i) || i > 0 && pair(i - 1))
+        .collect();
+    for (t, f) in toks.iter_mut().zip(flags) {
+        t.caps_name = f;
+    }
 }
 
 /// "Gomes-and", "Tucker-would": a dash lost its spaces; the name ends at the hyphen.
@@ -144,19 +171,35 @@ struct Candidate {
     span: Span,
     name: String,
     keys: Vec<String>,
-    role: Option<String>,
+    roles: Vec<String>,
     verdict: Verdict,
     /// In a title-case line: token ends of the core, to cut it down to a known name
     /// ("Tara Reid Finally Checks" → "Tara Reid").
     headline_ends: Option<Vec<usize>>,
+    /// Named outside the body (the headline): context for resolving body mentions, never
+    /// a mention itself.
+    context: bool,
+    /// Right after an article or possessive determiner ("an Oscar", "their Oscar"): never
+    /// a bare given name citing a person.
+    after_determiner: bool,
+    /// A surname alone with its own evidence ("Lindqvist, 47, a former pilot", "Lindqvist
+    /// told …"): it vouches for a full name ending with it in the article.
+    vouches: bool,
+    /// Looks like a place ("in Valdemora", "San Telmo"): never vouched for.
+    placey: bool,
 }
+
+/// Longest run of name-like words considered ("U.S. Deputy Secretary of State Ana María
+/// de la Rosa y Vega Jr." is 13 with the title outside the run).
+const MAX_RUN: usize = 14;
 
 /// Recognise person mentions in the given sentences of `text`.
 pub fn recognise(text: &str, sentences: &[Span]) -> Vec<PersonMention> {
     let lower_words = lowercase_words(text, sentences);
     let mut cands = Vec::new();
     for s in sentences {
-        let toks = tokenize(text, *s);
+        let mut toks = tokenize(text, *s);
+        mark_capitals_names(text, &mut toks);
         let headline = headline_lines(text, &toks);
         for run in runs(text, &toks) {
             if let Some(c) = classify(text, &lower_words, &toks, run.clone(), headline[run.start]) {
@@ -164,12 +207,64 @@ pub fn recognise(text: &str, sentences: &[Span]) -> Vec<PersonMention> {
             }
         }
     }
+    cands.extend(context_names(text, sentences));
     promote_matching(text, &mut cands);
     let people: Vec<Candidate> = cands
         .into_iter()
         .filter(|c| c.verdict == Verdict::Person)
         .collect();
     resolve_full_names(people)
+}
+
+/// Names in the lines above and around the body that are not body sentences (headline,
+/// standfirst): "Lohan" in the body resolves to "Lindsay Lohan" named only in the title.
+/// Only a known first name and the next name word count there (titles run words
+/// together: "Tara Reid Finally Checks Into Rehab").
+fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for line in crate::text::lines(text).into_iter().take(15) {
+        if line.is_empty() || sentences.iter().any(|s| s.overlaps(line)) {
+            continue;
+        }
+        let toks = tokenize(text, line);
+        for run in runs(text, &toks).into_iter().filter(|r| r.len() <= MAX_RUN) {
+            let (core, _) = split_title(&toks, run);
+            if core.len() < 2 {
+                continue;
+            }
+            let (a, b) = (&toks[core.start], &toks[core.start + 1]);
+            let plain = |t: &Tok| {
+                t.is_cap()
+                    && !t.is_initial()
+                    && !lx::is_org_word(&t.key)
+                    && !lx::is_stopword(&t.key)
+                    && !t.is_title_word()
+                    && !lx::is_place(&t.key)
+            };
+            let organisation = toks[core.clone()]
+                .iter()
+                .any(|t| lx::is_org_word(&t.key) || t.key.split('-').any(lx::is_org_word));
+            if organisation || !lx::is_first_name(&a.key) || lx::is_place(&a.key) || !plain(b) {
+                continue;
+            }
+            let span = Span::new(a.span.start, b.span.end);
+            let name = collapse_ws(span.slice(text));
+            let keys = name_keys(&name);
+            out.push(Candidate {
+                span,
+                name,
+                keys,
+                roles: Vec::new(),
+                verdict: Verdict::Person,
+                headline_ends: None,
+                context: true,
+                after_determiner: false,
+                vouches: false,
+                placey: false,
+            });
+        }
+    }
+    out
 }
 
 /// A title-case line (most words capitalised) is a headline or a caption: runs there
@@ -307,12 +402,18 @@ fn classify(
     run: std::ops::Range<usize>,
     headline: bool,
 ) -> Option<Candidate> {
+    // a name with its title is a handful of words: a longer run of capitalised words is a
+    // list, a heading or garbage (and would cost quadratic time below)
+    if run.len() > MAX_RUN {
+        return None;
+    }
     let (core, title_in_run) = split_title(toks, run.clone());
     let core = drop_sentence_initial_word(text, lower_words, toks, core);
     let core = trim_particles(toks, core);
     if core.is_empty() {
         return None;
     }
+    let core = take_leading_particles(text, toks, core);
     let first = &toks[core.start];
     let last = &toks[core.end - 1];
     let name_words: Vec<&Tok> = toks[core.clone()]
@@ -347,6 +448,12 @@ fn classify(
             && !lx::is_first_name(&name_words[0].key)
             && name_words[name_words.len() - 1].is_title_word()
         || us_initials(toks, core.clone())
+        // "Charlotte Hornets", "Denver Nuggets": a place and a plural is a team
+        || name_words.len() >= 2
+            && lx::is_place(&name_words[0].key)
+            && !lx::is_first_name(&name_words[0].key)
+            && name_words[name_words.len() - 1].key.ends_with('s')
+            && !name_words[name_words.len() - 1].key.ends_with("ss")
     {
         return None;
     }
@@ -361,15 +468,33 @@ fn classify(
     if keys.is_empty() {
         return None;
     }
-    let pre = pre_title_role(text, toks, core.start);
+    // "52-year-old Tomasz Wierzbicki": an age before the name
+    let age_before = core.start > 0
+        && joined(text, toks, core.start - 1)
+        && is_age_adjective(&toks[core.start - 1].key);
+    let lead = if age_before {
+        core.start - 1
+    } else {
+        core.start
+    };
+    let pre = pre_title_role(text, toks, lead);
     let post = post_appositive(text, toks, core.end - 1);
-    let pre_apposition = pre_appositive_role(text, toks, core.start, core.end - 1);
-    let role = pre
-        .as_ref()
-        .map(|p| p.role.clone())
-        .or_else(|| post.role.clone())
-        .or_else(|| pre_apposition.clone())
-        .filter(|r| !r.is_empty());
+    // "the medical director, Dr Haruka Tanabe,": the appositive stands before the title
+    let phrase_start = pre.as_ref().map_or(lead, |p| p.start);
+    let pre_apposition = pre_appositive_role(text, toks, phrase_start, core.end - 1);
+    let mut roles: Vec<String> = Vec::new();
+    for r in [
+        pre.as_ref().map(|p| p.role.clone()),
+        post.role.clone(),
+        pre_apposition.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if !r.is_empty() && !roles.contains(&r) {
+            roles.push(r);
+        }
+    }
 
     let looks_placey = lx::is_place_starter(&first.key) && !lx::is_first_name(&first.key)
         || name_words.iter().all(|t| lx::is_place(&t.key))
@@ -380,7 +505,10 @@ fn classify(
             && joined(text, toks, core.start - 1)
             && !last.possessive
             && pre.is_none();
-    let multi = name_words.len() >= 2;
+    // "De la Rosa", "Van Dijk": a capitalised particle makes a surname of two words
+    let speech = speech_nearby(text, toks, core.start, core.end - 1, post.next);
+    let multi = name_words.len() >= 2
+        || lx::is_capital_particle(&first.key) && first.is_cap() && core.len() >= 2;
     let first_word = name_words[0];
     let strong_title = pre.as_ref().is_some_and(|p| p.strong) || title_in_run;
     if headline {
@@ -388,9 +516,13 @@ fn classify(
             span,
             name,
             keys,
-            role: None,
+            roles: Vec::new(),
             verdict: Verdict::Maybe,
             headline_ends: Some(toks[core.clone()].iter().map(|t| t.span.end).collect()),
+            context: false,
+            after_determiner: false,
+            vouches: false,
+            placey: false,
         });
     }
     let evidence = if looks_placey {
@@ -402,21 +534,33 @@ fn classify(
                     || first.is_initial()
                     || pre.as_ref().is_some_and(|p| p.evidence)
                     || post.age
+                    || age_before
                     || post.role.is_some()
                     || pre_apposition.is_some()
-                    || speech_nearby(text, toks, core.start, core.end - 1, post.next))
+                    || speech)
     };
     Some(Candidate {
         span,
         name,
         keys,
-        role,
+        roles,
         verdict: if evidence {
             Verdict::Person
         } else {
             Verdict::Maybe
         },
         headline_ends: None,
+        context: false,
+        after_determiner: core.start > 0
+            && joined(text, toks, core.start - 1)
+            && matches!(
+                toks[core.start - 1].key.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+            ),
+        vouches: !multi
+            && !looks_placey
+            && (post.age || post.role.is_some() || age_before || speech),
+        placey: looks_placey,
     })
 }
 
@@ -496,7 +640,13 @@ fn drop_sentence_initial_word(
     }
     // "Enter Beus, …", "Knowing Billy, …": a word the article also writes in lowercase is
     // a common word capitalised by its position
-    if lx::is_first_name(&toks[core.start + 1].key) || lower_words.contains(&first.key) {
+    // "Ironically Nichols …", "Joining Cooley …": an adverb or a participle
+    let adverb_or_participle =
+        first.key.chars().count() > 4 && (first.key.ends_with("ly") || first.key.ends_with("ing"));
+    if lx::is_first_name(&toks[core.start + 1].key)
+        || lower_words.contains(&first.key)
+        || adverb_or_participle
+    {
         return core.start + 1..core.end;
     }
     core
@@ -537,8 +687,50 @@ fn trim_particles(toks: &[Tok], mut core: std::ops::Range<usize>) -> std::ops::R
     core
 }
 
+/// "52-year-old", "34-year-old".
+fn is_age_adjective(key: &str) -> bool {
+    key.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// "said bin Tariq", "according to de Armas": lowercase particles right before a
+/// surname belong to it (the run starts at the capital letter).
+fn take_leading_particles(
+    text: &str,
+    toks: &[Tok],
+    core: std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    let mut start = core.start;
+    while start > 0 && core.start - start < 3 && joined(text, toks, start - 1) {
+        let t = &toks[start - 1];
+        let article_after_de = matches!(t.key.as_str(), "la" | "las" | "los")
+            && start >= 2
+            && toks[start - 2].key == "de"
+            && joined(text, toks, start - 2);
+        let particle = lx::is_particle(&t.key)
+            && t.text.chars().all(char::is_lowercase)
+            && !matches!(t.key.as_str(), "y" | "e" | "la" | "le" | "el" | "st");
+        if !(particle || article_after_de) {
+            break;
+        }
+        start -= 1;
+    }
+    if start == core.start {
+        return core;
+    }
+    // a name word right before the particles would have started the run: not a surname
+    let before_is_name = start > 0 && joined(text, toks, start - 1) && toks[start - 1].is_cap();
+    if before_is_name {
+        core
+    } else {
+        start..core.end
+    }
+}
+
 struct PreRole {
     role: String,
+    /// First token of the title phrase.
+    start: usize,
     /// A formal title or honorific (evidence even for a single word).
     strong: bool,
     /// Evidence for a name of two words or more: a strong title or a role noun written in
@@ -555,7 +747,7 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
     }
     let mut first = core_start;
     let mut j = core_start;
-    while j > 0 {
+    while j > 0 && core_start - j < MAX_RUN {
         let i = j - 1;
         if !joined(text, toks, i) {
             break;
@@ -565,12 +757,13 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
         let fits = t.is_title_word()
             || lx::is_title_modifier(&t.key)
             || lower_connector
+            // "Valdemora Mayor", "Salinas Logistics boss", "San Aurelio coach"
             || (t.is_cap()
                 && !lx::is_stopword(&t.key)
                 && !lx::is_first_name(&t.key)
                 && !t.possessive
                 && first < core_start
-                && toks[i + 1].is_cap())
+                && !starts_clause(text, toks, i + 1))
             || matches!(t.key.as_str(), "u.s" | "u.k" | "u.n" | "e.u");
         if !fits {
             break;
@@ -610,6 +803,7 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
     if honorific_only || lx::is_honorific(&last.key) && phrase.len() == 1 {
         return Some(PreRole {
             role: String::new(),
+            start: first,
             strong: true,
             evidence: true,
         });
@@ -632,6 +826,7 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
         });
     Some(PreRole {
         role: collapse_ws(role).to_lowercase(),
+        start: first,
         strong,
         evidence,
     })
@@ -666,54 +861,47 @@ fn post_appositive(text: &str, toks: &[Tok], last: usize) -> PostAppositive {
             }
         }
     }
-    // role: up to the next punctuation, at most 10 words
-    let start = i;
-    let mut end = i;
-    let mut closed = false;
-    while end < toks.len() && end - start < 10 {
-        let t = &toks[end];
-        if matches!(
-            t.key.as_str(),
-            "who"
-                | "which"
-                | "that"
-                | "whose"
-                | "said"
-                | "says"
-                | "told"
-                | "added"
-                | "is"
-                | "was"
-                | "has"
-                | "had"
-                | "will"
-                | "would"
-                | "and"
-                | "but"
-        ) {
-            break;
+    // ", who leads the dockworkers' union," states a role; other relative clauses are
+    // skipped to find the speech verb after them
+    if toks.get(i).is_some_and(|t| t.key == "who") {
+        let (end, closed) = phrase_end(text, toks, i + 1, 16, false);
+        if closed {
+            let leads = toks.get(i + 1).is_some_and(|t| {
+                matches!(
+                    t.key.as_str(),
+                    "leads"
+                        | "heads"
+                        | "runs"
+                        | "chairs"
+                        | "directs"
+                        | "manages"
+                        | "owns"
+                        | "coaches"
+                        | "represents"
+                        | "commands"
+                        | "oversees"
+                        | "led"
+                        | "headed"
+                        | "founded"
+                )
+            });
+            if leads {
+                out.role = role_text(text, &toks[i + 1..end], false);
+            }
+            out.next = end;
         }
-        let g = gap_after(text, toks, end);
-        let g = if t.dot {
-            g.strip_prefix('.').unwrap_or(g)
-        } else {
-            g
-        };
-        end += 1;
-        if end == toks.len() || !g.chars().all(char::is_whitespace) {
-            closed =
-                end == toks.len() || g.trim_start().starts_with([',', ';', ')', '—', '–', '.']);
-            break;
-        }
-    }
-    if !closed || end <= start {
         return out;
     }
-    let phrase = &toks[start..end];
+    // role: up to the next punctuation or relative pronoun, at most 10 words
+    let (end, closed) = phrase_end(text, toks, i, 10, true);
+    if !closed || end <= i {
+        return out;
+    }
+    let phrase = &toks[i..end];
     let opens = phrase.first().is_some_and(|t| {
         matches!(
             t.key.as_str(),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "then" | "now" | "formerly"
         ) || lx::is_role_head_word(&t.key)
             || lx::is_title_modifier(&t.key)
             || t.possessive
@@ -721,9 +909,74 @@ fn post_appositive(text: &str, toks: &[Tok], last: usize) -> PostAppositive {
     if !opens || !phrase.iter().any(|t| lx::is_role_head_word(&t.key)) {
         return out;
     }
-    out.role = role_text(text, phrase);
-    out.next = end;
+    out.role = role_text(text, phrase, true);
+    // a relative clause may follow the role before the verb: skip it
+    let mut next = end;
+    if toks
+        .get(end)
+        .is_some_and(|t| matches!(t.key.as_str(), "who" | "which" | "that"))
+    {
+        let (e, closed) = phrase_end(text, toks, end + 1, 16, false);
+        if closed {
+            next = e;
+        }
+    }
+    out.next = next;
     out
+}
+
+/// End of a phrase starting at `start`: the first punctuation (exclusive end, `closed`),
+/// or, when `stop_at_clause`, a relative pronoun or verb; at most `max` words.
+fn phrase_end(
+    text: &str,
+    toks: &[Tok],
+    start: usize,
+    max: usize,
+    stop_at_clause: bool,
+) -> (usize, bool) {
+    let mut end = start;
+    while end < toks.len() && end - start < max {
+        let t = &toks[end];
+        if stop_at_clause {
+            if matches!(t.key.as_str(), "who" | "which" | "that" | "whose") && end > start {
+                return (end, true);
+            }
+            if matches!(
+                t.key.as_str(),
+                "said"
+                    | "says"
+                    | "told"
+                    | "added"
+                    | "is"
+                    | "was"
+                    | "has"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "and"
+                    | "but"
+            ) {
+                return (end, false);
+            }
+        }
+        let g = gap_after(text, toks, end);
+        let g = if t.dot {
+            g.strip_prefix('.').unwrap_or(g)
+        } else {
+            g
+        };
+        // "the dockworkers' union": a plural possessive apostrophe is part of the phrase
+        let g = g.strip_prefix(['\'', '’']).unwrap_or(g);
+        end += 1;
+        if end == toks.len() {
+            return (end, true);
+        }
+        if !g.chars().all(char::is_whitespace) {
+            let closed = g.trim_start().starts_with([',', ';', ')', '—', '–', '.']);
+            return (end, closed);
+        }
+    }
+    (end, false)
 }
 
 /// "the health minister, Ana Ruiz" / "Valdemora's mayor, Ana Ruiz": a role phrase ending
@@ -762,7 +1015,7 @@ fn pre_appositive_role(
         }
         first -= 1;
         if opener || t.possessive {
-            return role_text(text, &toks[first..core_start]);
+            return role_text(text, &toks[first..core_start], true);
         }
     }
     None
@@ -770,7 +1023,7 @@ fn pre_appositive_role(
 
 /// Lowercased role text of a phrase, without a leading determiner, cut before a place
 /// ("a nurse from Valdemora" → "nurse").
-fn role_text(text: &str, phrase: &[Tok]) -> Option<String> {
+fn role_text(text: &str, phrase: &[Tok], need_head: bool) -> Option<String> {
     let mut s = 0;
     while s < phrase.len()
         && (matches!(
@@ -797,15 +1050,21 @@ fn role_text(text: &str, phrase: &[Tok]) -> Option<String> {
     while e > s && matches!(phrase[e - 1].key.as_str(), "for" | "of" | "to" | "and") {
         e -= 1;
     }
-    if let Some(cut) = phrase[s..].iter().position(|t| {
-        matches!(
-            t.key.as_str(),
-            "from" | "in" | "at" | "with" | "since" | "on"
-        )
-    }) {
-        e = s + cut;
+    // "a nurse travelling home to …", "a retired teacher from Port Amsel": a participle
+    // or a place of origin after the head is not part of the role ("head of emergency
+    // medicine at Santa Brígida Hospital" keeps its workplace)
+    if let Some(head) = phrase[s..e]
+        .iter()
+        .position(|t| lx::is_role_head_word(&t.key))
+    {
+        if let Some(cut) = phrase[s + head + 1..e]
+            .iter()
+            .position(|t| t.key == "from" || t.key.len() > 5 && t.key.ends_with("ing"))
+        {
+            e = s + head + 1 + cut;
+        }
     }
-    if s >= e || !phrase[s..e].iter().any(|t| lx::is_role_head_word(&t.key)) {
+    if s >= e || need_head && !phrase[s..e].iter().any(|t| lx::is_role_head_word(&t.key)) {
         return None;
     }
     let last = &phrase[e - 1];
@@ -871,22 +1130,159 @@ fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The distinct names of an article, indexed by word, so that matching a mention costs
+/// a lookup rather than a scan (articles may name thousands of people).
+struct NameIndex {
+    /// Distinct key lists.
+    names: Vec<Vec<String>>,
+    /// Per name: index of its first candidate, and the starts of all its candidates.
+    first: Vec<usize>,
+    starts: Vec<Vec<usize>>,
+    by_word: HashMap<String, Vec<usize>>,
+    by_first_word: HashMap<String, Vec<usize>>,
+}
+
+impl NameIndex {
+    /// Names of the candidates `keep` accepts, with at least `min_words` words.
+    fn new(cands: &[Candidate], min_words: usize, keep: impl Fn(&Candidate) -> bool) -> NameIndex {
+        let mut index = NameIndex {
+            names: Vec::new(),
+            first: Vec::new(),
+            starts: Vec::new(),
+            by_word: HashMap::new(),
+            by_first_word: HashMap::new(),
+        };
+        let mut ids: HashMap<&[String], usize> = HashMap::new();
+        for (ci, c) in cands.iter().enumerate() {
+            if c.keys.len() < min_words || !keep(c) {
+                continue;
+            }
+            let at = if c.context { 0 } else { c.span.start };
+            let id = *ids.entry(c.keys.as_slice()).or_insert_with(|| {
+                let id = index.names.len();
+                index.names.push(c.keys.clone());
+                index.first.push(ci);
+                index.starts.push(Vec::new());
+                for w in &c.keys {
+                    let list = index.by_word.entry(w.clone()).or_default();
+                    if list.last() != Some(&id) {
+                        list.push(id);
+                    }
+                }
+                index
+                    .by_first_word
+                    .entry(c.keys[0].clone())
+                    .or_default()
+                    .push(id);
+                id
+            });
+            index.starts[id].push(at);
+        }
+        for s in &mut index.starts {
+            s.sort_unstable();
+        }
+        index
+    }
+
+    /// Names that `keys` may cite (it ends on one of their words), longer than `keys`.
+    fn cited_by(&self, keys: &[String]) -> Vec<usize> {
+        let Some(last) = keys.last() else {
+            return Vec::new();
+        };
+        self.by_word
+            .get(last)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&id| self.names[id].len() > keys.len() && refers_to(keys, &self.names[id]))
+            .collect()
+    }
+
+    /// Is a candidate with `keys` one of the names, or a citation of a longer one?
+    fn cites_any(&self, keys: &[String]) -> bool {
+        let equal = keys.last().is_some_and(|w| {
+            self.by_word
+                .get(w)
+                .is_some_and(|ids| ids.iter().any(|&id| self.names[id] == keys))
+        });
+        equal || !self.cited_by(keys).is_empty()
+    }
+
+    /// "Mateo" for "Mateo Lorca": a known given name alone cites the one full name of the
+    /// article that starts with it and was named before `offset` (never a place name:
+    /// "Jordan", "Paris").
+    fn given_name(&self, keys: &[String], offset: usize) -> Option<usize> {
+        let [word] = keys else {
+            return None;
+        };
+        if !lx::is_first_name(word) || lx::is_place(word) {
+            return None;
+        }
+        let mut found: Option<usize> = None;
+        for &id in self.by_first_word.get(word).into_iter().flatten() {
+            let f = &self.names[id];
+            if f.len() < 2 || self.starts[id].first().map_or(true, |&at| at >= offset) {
+                continue;
+            }
+            match found {
+                Some(g) => {
+                    let g_keys = &self.names[g];
+                    if !refers_to(g_keys, f) && !refers_to(f, g_keys) {
+                        return None;
+                    }
+                    if f.len() > g_keys.len() {
+                        found = Some(id);
+                    }
+                }
+                None => found = Some(id),
+            }
+        }
+        found
+    }
+
+    /// Among `ids`, the name last mentioned before `offset`.
+    fn nearest_before(&self, ids: &[usize], offset: usize) -> Option<usize> {
+        ids.iter()
+            .filter_map(|&id| {
+                let s = &self.starts[id];
+                let n = s.partition_point(|&x| x < offset);
+                (n > 0).then(|| (s[n - 1], id))
+            })
+            .max()
+            .map(|(_, id)| id)
+    }
+}
+
 /// Pass 2: a waiting candidate whose words all occur, in order, in a name accepted in the
-/// article is a mention of that person ("Salcedo's", "Ortega Salcedo", "De la Rosa").
+/// article is a mention of that person ("Salcedo's", "Ortega Salcedo", "De la Rosa"); so
+/// is a bare given name citing the one full name it starts ("Mateo").
 fn promote_matching(text: &str, cands: &mut [Candidate]) {
-    let full: Vec<Vec<String>> = cands
+    let vouched: HashSet<String> = cands
         .iter()
-        .filter(|c| c.verdict == Verdict::Person && c.keys.len() >= 2)
-        .map(|c| c.keys.clone())
+        .filter(|c| c.vouches && c.verdict == Verdict::Maybe)
+        .filter_map(|c| c.keys.last().cloned())
         .collect();
-    let known = |keys: &Vec<String>| full.iter().any(|f| refers_to(keys, f));
+    for c in cands.iter_mut() {
+        let full_name = c.keys.len() >= 2 && c.headline_ends.is_none() && !c.placey;
+        if c.verdict == Verdict::Maybe
+            && full_name
+            && c.keys.last().is_some_and(|w| vouched.contains(w))
+        {
+            c.verdict = Verdict::Person;
+        }
+    }
+    let index = NameIndex::new(cands, 2, |c| c.verdict == Verdict::Person);
     for c in cands.iter_mut() {
         if c.verdict != Verdict::Maybe {
             continue;
         }
         match c.headline_ends.take() {
             None => {
-                if known(&c.keys) {
+                // "a son, Mark": a given name with its own role introduces someone new
+                let given = !c.after_determiner
+                    && c.roles.is_empty()
+                    && index.given_name(&c.keys, c.span.start).is_some();
+                if index.cites_any(&c.keys) || given {
                     c.verdict = Verdict::Person;
                 }
             }
@@ -896,14 +1292,18 @@ fn promote_matching(text: &str, cands: &mut [Candidate]) {
                     let span = Span::new(c.span.start, end);
                     let name = collapse_ws(span.slice(text));
                     let keys = name_keys(&name);
-                    if !keys.is_empty() && known(&keys) {
+                    if !keys.is_empty() && index.cites_any(&keys) {
                         *c = Candidate {
                             span,
                             name,
                             keys,
-                            role: None,
+                            roles: Vec::new(),
                             verdict: Verdict::Person,
                             headline_ends: None,
+                            context: false,
+                            after_determiner: false,
+                            vouches: false,
+                            placey: false,
                         };
                         break;
                     }
@@ -917,62 +1317,36 @@ fn promote_matching(text: &str, cands: &mut [Candidate]) {
 /// different full names fit ("Ruiz" with both "Ana Ruiz" and "Pedro Ruiz"), the one named
 /// most recently before the mention wins; with none before it, the mention stays as is.
 fn resolve_full_names(people: Vec<Candidate>) -> Vec<PersonMention> {
+    let index = NameIndex::new(&people, 1, |_| true);
     let mut out = Vec::with_capacity(people.len());
-    for (i, c) in people.iter().enumerate() {
-        let longer: Vec<usize> = (0..people.len())
-            .filter(|&j| people[j].keys.len() > c.keys.len() && refers_to(&c.keys, &people[j].keys))
-            .collect();
+    for c in people.iter().filter(|c| !c.context) {
+        let longer = index.cited_by(&c.keys);
         // maximal: not contained in another candidate
         let maximal: Vec<usize> = longer
             .iter()
             .copied()
             .filter(|&j| {
                 !longer.iter().any(|&k| {
-                    people[k].keys.len() > people[j].keys.len()
-                        && refers_to(&people[j].keys, &people[k].keys)
+                    index.names[k].len() > index.names[j].len()
+                        && refers_to(&index.names[j], &index.names[k])
                 })
             })
             .collect();
-        let mut distinct: Vec<usize> = Vec::new();
-        for &j in &maximal {
-            if !distinct.iter().any(|&d| people[d].keys == people[j].keys) {
-                distinct.push(j);
-            }
-        }
-        let chosen = match distinct.len() {
-            0 => i,
-            1 => distinct[0],
-            _ => nearest_before(&people, &distinct, c.span.start).unwrap_or(i),
+        let chosen = match maximal.as_slice() {
+            [] => index.given_name(&c.keys, c.span.start),
+            [one] => Some(*one),
+            many => index.nearest_before(many, c.span.start),
         };
-        // first occurrence of the chosen name, as written
-        let full_name = people
-            .iter()
-            .find(|p| p.keys == people[chosen].keys)
-            .map_or_else(|| c.name.clone(), |p| p.name.clone());
+        // the chosen name as first written
+        let full_name =
+            chosen.map_or_else(|| c.name.clone(), |id| people[index.first[id]].name.clone());
         out.push(PersonMention {
             span: c.span,
             name: c.name.clone(),
             full_name,
-            role: c.role.clone(),
+            role: c.roles.first().cloned(),
+            roles: c.roles.clone(),
         });
     }
     out
-}
-
-/// Among candidate full names, the one with a mention (of itself or of a name inside it)
-/// closest before `offset`.
-fn nearest_before(people: &[Candidate], names: &[usize], offset: usize) -> Option<usize> {
-    names
-        .iter()
-        .copied()
-        .filter_map(|j| {
-            let last = people
-                .iter()
-                .filter(|p| p.span.start < offset && (p.keys == people[j].keys))
-                .map(|p| p.span.start)
-                .max()?;
-            Some((last, j))
-        })
-        .max()
-        .map(|(_, j)| j)
 }

@@ -67,6 +67,8 @@ pub struct Setup {
     pub progress: bool,
     pub watch_files: bool,
     pub debug_commands: bool,
+    /// Answer the server's requests (registerCapability, workDoneProgress/create).
+    pub answer_server_requests: bool,
 }
 
 impl Default for Setup {
@@ -77,6 +79,7 @@ impl Default for Setup {
             progress: true,
             watch_files: true,
             debug_commands: false,
+            answer_server_requests: true,
         }
     }
 }
@@ -97,6 +100,10 @@ pub fn uri_of(path: &Path) -> String {
 impl Client {
     /// Spawn the server without initializing it.
     pub fn spawn_raw(root: &Path, debug_commands: bool) -> Client {
+        Client::spawn_with(root, debug_commands, true)
+    }
+
+    fn spawn_with(root: &Path, debug_commands: bool, answer: bool) -> Client {
         let logs = tempfile::tempdir().unwrap();
         let stderr_path = logs.path().join("stderr.log");
         let stderr = std::fs::File::create(&stderr_path).unwrap();
@@ -118,7 +125,7 @@ impl Client {
             let mut r = BufReader::new(stdout);
             while let Some(msg) = read_message(&mut r) {
                 // Answer server requests at once, as an editor would.
-                if msg.get("id").is_some() && msg.get("method").is_some() {
+                if answer && msg.get("id").is_some() && msg.get("method").is_some() {
                     let reply = json!({"jsonrpc": "2.0", "id": msg["id"], "result": null});
                     if let Some(w) = writer.lock().unwrap().as_mut() {
                         let _ = w.write_all(&frame(&reply.to_string()));
@@ -148,7 +155,7 @@ impl Client {
 
     /// Spawn, `initialize` with the workspace folder `root`, then `initialized`.
     pub fn start(root: &Path, setup: Setup) -> Client {
-        let mut c = Client::spawn_raw(root, setup.debug_commands);
+        let mut c = Client::spawn_with(root, setup.debug_commands, setup.answer_server_requests);
         let mut general = json!({});
         if let Some(e) = &setup.encodings {
             general = json!({ "positionEncodings": e });
@@ -158,7 +165,9 @@ impl Client {
             "window": { "workDoneProgress": setup.progress },
             "workspace": {
                 "didChangeWatchedFiles": { "dynamicRegistration": setup.watch_files },
-                "configuration": false
+                "configuration": false,
+                "codeLens": { "refreshSupport": true },
+                "inlayHint": { "refreshSupport": true }
             },
             "textDocument": {
                 "hover": { "contentFormat": ["markdown", "plaintext"] },

@@ -78,6 +78,15 @@ fn replacements(
     else {
         return Vec::new();
     };
+    let Some(mine_span) = snap.figure(f).map(|x| x.span) else {
+        return Vec::new();
+    };
+    let mine_text = mine_span.slice(snap.text(f.doc));
+    let starts_sentence = snap.analysis.docs[f.doc]
+        .facts
+        .sentences
+        .iter()
+        .any(|s| s.start == mine_span.start);
     let mut seen: Vec<String> = Vec::new();
     let mut out = Vec::new();
     for (s, side) in d.sides.iter().enumerate() {
@@ -88,7 +97,11 @@ fn replacements(
             let Some(other) = snap.figure(g) else {
                 continue;
             };
-            let text = other.span.slice(snap.text(g.doc)).to_string();
+            let text = match_initial_case(
+                mine_text,
+                other.span.slice(snap.text(g.doc)),
+                starts_sentence,
+            );
             if text.is_empty() || seen.contains(&text) {
                 continue;
             }
@@ -118,6 +131,25 @@ fn replacements(
         }
     }
     out
+}
+
+/// `replacement` with its first letter's case following `original`'s ("Nine" ← "seven"
+/// gives "Seven"); when `original` starts with a digit, capitalised only at the start of a
+/// sentence ("killing 9" ← "Seven" gives "killing seven").
+fn match_initial_case(original: &str, replacement: &str, starts_sentence: bool) -> String {
+    let Some(r) = replacement.chars().next().filter(|c| c.is_alphabetic()) else {
+        return replacement.to_string();
+    };
+    let upper = match original.chars().next() {
+        Some(o) if o.is_alphabetic() => o.is_uppercase(),
+        _ => starts_sentence,
+    };
+    let rest = &replacement[r.len_utf8()..];
+    if upper {
+        format!("{}{rest}", r.to_uppercase())
+    } else {
+        format!("{}{rest}", r.to_lowercase())
+    }
 }
 
 fn ignore_action(subject: &str, story: Option<&str>, diag: &Diagnostic) -> CodeActionOrCommand {
@@ -220,6 +252,23 @@ mod tests {
             assert_eq!(config.ignore, vec![rule.clone()]);
             assert!(text.starts_with(existing));
             assert_eq!(append_ignore_rule(&text, &rule), None);
+        }
+    }
+
+    #[test]
+    fn replacements_keep_the_initial_case_of_the_replaced_figure() {
+        // (original, replacement, original starts its sentence, result)
+        let cases = [
+            ("Nine", "seven", false, "Seven"),
+            ("nine", "Seven", true, "seven"),
+            ("9", "Seven", true, "Seven"),
+            ("9", "Seven", false, "seven"),
+            ("9", "at least 30", true, "At least 30"),
+            ("Nine", "7", true, "7"),
+            ("Ünf", "élan", false, "Élan"),
+        ];
+        for (original, replacement, start, want) in cases {
+            assert_eq!(match_initial_case(original, replacement, start), want);
         }
     }
 

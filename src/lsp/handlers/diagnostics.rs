@@ -16,19 +16,28 @@ pub const ARTICLE_PROBLEM: &str = "article-problem";
 
 /// The diagnostics of one doc, in a stable order (by position, then message).
 pub fn for_doc(snap: &Snapshot, doc: usize) -> Vec<Diagnostic> {
-    all(snap).into_iter().nth(doc).unwrap_or_default()
+    collect(snap, Some(doc))
+        .into_iter()
+        .nth(doc)
+        .unwrap_or_default()
 }
 
 /// The diagnostics of every doc (indexed like `snap.analysis.docs`), in one pass over the
 /// disagreements.
 pub fn all(snap: &Snapshot) -> Vec<Vec<Diagnostic>> {
+    collect(snap, None)
+}
+
+/// Diagnostics per doc; with `only`, the other docs' lists stay empty.
+fn collect(snap: &Snapshot, only: Option<usize>) -> Vec<Vec<Diagnostic>> {
+    let wanted = |doc: usize| only.map_or(true, |o| o == doc);
     let mut out: Vec<Vec<Diagnostic>> = vec![Vec::new(); snap.doc_count()];
     for (i, d) in snap.analysis.disagreements.iter().enumerate() {
         if is_ignored_by_config(snap, d) {
             continue;
         }
         for (side, figures) in d.sides.iter().enumerate() {
-            for &f in figures {
+            for &f in figures.iter().filter(|f| wanted(f.doc)) {
                 let Some(list) = out.get_mut(f.doc) else {
                     continue;
                 };
@@ -38,7 +47,7 @@ pub fn all(snap: &Snapshot) -> Vec<Vec<Diagnostic>> {
             }
         }
     }
-    for (doc, list) in out.iter_mut().enumerate() {
+    for (doc, list) in out.iter_mut().enumerate().filter(|(d, _)| wanted(*d)) {
         list.extend(problem_diagnostics(snap, doc));
         list.sort_by(|a, b| {
             (a.range.start, a.range.end, &a.message).cmp(&(b.range.start, b.range.end, &b.message))

@@ -12,8 +12,35 @@ pub fn card(snap: &Snapshot, targets: &[Target]) -> Option<String> {
         Target::Figure(f) => figure_card(snap, f),
         Target::Person(doc, m) => person_card(snap, doc, m),
         Target::Claim(c, o) => claim_card(snap, c, o),
-        Target::Quote(..) => None,
+        Target::Quote(doc, q) => quote_card(snap, doc, q),
     })
+}
+
+/// Who said a quote that no other outlet repeats.
+pub fn quote_card(snap: &Snapshot, doc: usize, quote: usize) -> Option<String> {
+    let d = snap.analysis.docs.get(doc)?;
+    let q = d.facts.quotes.get(quote)?;
+    let speaker = q
+        .speaker
+        .and_then(|m| {
+            let e = snap.entity_of(doc, m);
+            e.and_then(|e| snap.analysis.entities.get(e))
+                .map(|e| e.name.clone())
+                .or_else(|| d.facts.people.get(m).map(|p| p.full_name.clone()))
+        })
+        .or_else(|| q.speaker_text.clone());
+    let mut md = match speaker {
+        Some(s) => format!("**Quote** — {s}"),
+        None => "**Quote**".to_string(),
+    };
+    let _ = write!(
+        md,
+        " ({}, {})\n\n> {}\n\nNo other outlet repeats it.",
+        snap.outlet_label(doc),
+        snap.date_label(doc),
+        short(q.span.slice(&d.text), 200)
+    );
+    Some(md)
 }
 
 /// Name, description, roles per outlet, articles with mention counts, short quotes.
@@ -70,18 +97,25 @@ pub fn person_card(snap: &Snapshot, doc: usize, mention: usize) -> Option<String
     let quotes = quotes_of(snap, e, 3);
     if !quotes.is_empty() {
         let _ = writeln!(md, "\n**Quotes**");
-        for (d, q) in quotes {
-            let _ = writeln!(md, "- “{}” — {}", q, snap.outlet_label(d));
+        for (d, q, direct) in quotes {
+            // Only words inside quotation marks are shown as a quote; reported speech is
+            // the outlet's paraphrase, shown as such.
+            if direct {
+                let _ = writeln!(md, "- “{}” — {}", q, snap.outlet_label(d));
+            } else {
+                let _ = writeln!(md, "- {} _(reported)_ — {}", q, snap.outlet_label(d));
+            }
         }
     }
     Some(md.trim_end().to_string())
 }
 
-/// Up to `max` short quotes spoken by an entity, earliest articles first.
-fn quotes_of(snap: &Snapshot, entity: usize, max: usize) -> Vec<(usize, String)> {
+/// Up to `max` short quotes spoken by an entity, earliest articles first: (doc, text,
+/// whether it is a direct quote).
+fn quotes_of(snap: &Snapshot, entity: usize, max: usize) -> Vec<(usize, String, bool)> {
     let mut docs: Vec<usize> = (0..snap.doc_count()).collect();
     docs.sort_by_key(|&d| snap.chronological_key(d));
-    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut out: Vec<(usize, String, bool)> = Vec::new();
     for d in docs {
         let doc = &snap.analysis.docs[d];
         for q in &doc.facts.quotes {
@@ -89,8 +123,8 @@ fn quotes_of(snap: &Snapshot, entity: usize, max: usize) -> Vec<(usize, String)>
                 .speaker
                 .is_some_and(|s| snap.entity_of(d, s) == Some(entity));
             let text = short(q.span.slice(&doc.text), 100);
-            if by_entity && !text.is_empty() && !out.iter().any(|(_, t)| *t == text) {
-                out.push((d, text));
+            if by_entity && !text.is_empty() && !out.iter().any(|(_, t, _)| *t == text) {
+                out.push((d, text, q.kind == crate::quotes::QuoteKind::Direct));
                 if out.len() == max {
                     return out;
                 }
@@ -127,7 +161,12 @@ pub fn figure_card(snap: &Snapshot, f: FigureRef) -> Option<String> {
         .into_iter()
         .filter(|g| g.doc != f.doc)
         .collect();
-    if !others.is_empty() {
+    if others.is_empty() {
+        let _ = writeln!(
+            md,
+            "\nNo other outlet reports a figure of this subject in this story."
+        );
+    } else {
         let _ = writeln!(md, "\n**Other outlets in this story**");
         let mut others = others;
         others.sort_by_key(|g| (snap.chronological_key(g.doc), g.figure));

@@ -69,8 +69,26 @@ pub fn code_lens(snap: &Snapshot, p: CodeLensParams) -> Option<Vec<CodeLens>> {
 
 pub fn code_action(snap: &Snapshot, p: CodeActionParams) -> Option<CodeActionResponse> {
     let doc = snap.doc_for_uri(&p.text_document.uri)?;
-    let actions = actions::code_actions(snap, doc, &p.text_document.uri, &p.context.diagnostics);
-    Some(actions)
+    let ours = |d: &&Diagnostic| d.source.as_deref() == Some(diagnostics::SOURCE);
+    let mut diags: Vec<Diagnostic> = p.context.diagnostics.iter().filter(ours).cloned().collect();
+    if diags.is_empty() {
+        // Clients that do not pass the diagnostics at the cursor still get the actions.
+        let lines = snap.lines(doc)?;
+        let wanted = lines.span(p.range);
+        diags = diagnostics::for_doc(snap, doc)
+            .into_iter()
+            .filter(|d| {
+                let s = lines.span(d.range);
+                s.overlaps(wanted) || s.touches(wanted.start)
+            })
+            .collect();
+    }
+    Some(actions::code_actions(
+        snap,
+        doc,
+        &p.text_document.uri,
+        &diags,
+    ))
 }
 
 pub fn document_symbol(snap: &Snapshot, p: DocumentSymbolParams) -> Option<DocumentSymbolResponse> {

@@ -48,6 +48,7 @@ fn mention(text: &str, name: &str, nth: usize, role: Option<&str>) -> PersonMent
         name: name.to_string(),
         full_name: "Ana María Ruiz".to_string(),
         role: role.map(str::to_string),
+        roles: role.map(str::to_string).into_iter().collect(),
     }
 }
 
@@ -76,6 +77,7 @@ fn quote(text: &str) -> Quote {
         speaker: Some(1),
         speaker_text: None,
         attributed_elsewhere: false,
+        credited: None,
     }
 }
 
@@ -502,26 +504,36 @@ fn code_actions_replace_the_figure_or_ignore_the_disagreement() {
         cmd.arguments.as_ref().unwrap()[0],
         serde_json::json!({"subject": "killed", "story": "s1"})
     );
-    // Foreign diagnostics get no action.
+    // A client that passes no diagnostics gets the same actions at the figure; elsewhere,
+    // with only foreign diagnostics, none.
+    let request = |range: Range, diagnostics: Vec<Diagnostic>| {
+        code_action(
+            &snap,
+            CodeActionParams {
+                text_document: TextDocumentIdentifier {
+                    uri: uri(HERALD_KEY),
+                },
+                range,
+                context: CodeActionContext {
+                    diagnostics,
+                    ..Default::default()
+                },
+                work_done_progress_params: Default::default(),
+                partial_result_params: Default::default(),
+            },
+        )
+        .unwrap()
+    };
+    let cursor = Range::new(diag.range.start, diag.range.start);
+    assert_eq!(request(cursor, Vec::new()).len(), 2);
+    let elsewhere = {
+        let p = pos(&snap, 0, "footbridge", 1, 0);
+        Range::new(p, p)
+    };
     let mut foreign = diag;
     foreign.source = Some("spellcheck".into());
-    let none = code_action(
-        &snap,
-        CodeActionParams {
-            text_document: TextDocumentIdentifier {
-                uri: uri(HERALD_KEY),
-            },
-            range: foreign.range,
-            context: CodeActionContext {
-                diagnostics: vec![foreign],
-                ..Default::default()
-            },
-            work_done_progress_params: Default::default(),
-            partial_result_params: Default::default(),
-        },
-    )
-    .unwrap();
-    assert!(none.is_empty());
+    foreign.range = elsewhere;
+    assert!(request(elsewhere, vec![foreign]).is_empty());
 }
 
 #[test]
@@ -615,4 +627,30 @@ fn handlers_survive_positions_anywhere_in_the_text() {
             }
         }
     }
+}
+
+#[test]
+fn reported_speech_is_not_shown_in_quotation_marks() {
+    let mut a = analysis();
+    for d in &mut a.docs {
+        let mut facts = (*d.facts).clone();
+        facts.quotes[0].kind = QuoteKind::Indirect;
+        d.facts = Arc::new(facts);
+    }
+    let snap = Snapshot::new(
+        1,
+        Arc::new(a),
+        Arc::default(),
+        vec![None, None],
+        vec![None, None],
+        None,
+        Encoding::Utf16,
+    );
+    let p = pos(&snap, 0, "Ruiz", 2, 1);
+    let text = hover_text(&snap, HERALD_KEY, p);
+    assert!(
+        text.contains("We are devastated by this loss _(reported)_ — The Valley Herald"),
+        "{text}"
+    );
+    assert!(!text.contains("“We are devastated"), "{text}");
 }

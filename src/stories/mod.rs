@@ -8,14 +8,16 @@
 //!   say nothing about the event ("police", weekdays, "said") are dropped.
 //! - IDF is smoothed with a virtual background of [`BACKGROUND_DOCS`] articles that contain
 //!   none of the terms, so a small workspace where every article covers one event still
-//!   weighs its shared names highly instead of zero.
+//!   weighs its shared names highly instead of near zero.
 //! - Candidate pairs come from an inverted index of each article's top terms; terms held
 //!   by more than [`max_postings`] articles generate no pairs (they still count in the
 //!   score). Work grows with the postings, not with the square of the workspace.
-//! - Pair similarity is the cosine of the vectors, damped when both articles are dated
-//!   far apart (coverage of one event is close in time).
+//! - Pair similarity is the cosine of the vectors, raised when both articles are dated
+//!   within days of each other and damped when dated far apart.
 //! - Average-link clustering over the sparse candidate graph (pairs never scored count as
 //!   0), so two events of the same kind are not chained together by one bridging article.
+//!   Then an article left alone joins the story it is clearly closest to on average (an
+//!   analysis piece or follow-up shares less with each sibling than they do together).
 //! - Ids `s1`, `s2`, … in the order of each story's first article; singletons get `None`.
 
 use crate::people::Entity;
@@ -24,13 +26,16 @@ use crate::Span;
 use std::collections::{BinaryHeap, HashMap};
 
 /// Virtual articles added to the document count for IDF smoothing.
-const BACKGROUND_DOCS: f64 = 50.0;
+const BACKGROUND_DOCS: f64 = 1000.0;
 /// Terms kept per article.
 const TOP_TERMS: usize = 80;
 /// Minimum average similarity for two groups of articles to be one story. Tuned on ECB+
-/// (43 topics, each two real events of the same kind): 0.22 gives B-cubed precision 0.93
-/// at recall 0.76 there; 0.25 gives 0.95 / 0.68; 0.2 gives 0.89 / 0.81.
-pub const THRESHOLD: f64 = 0.22;
+/// (43 topics, each two real events of the same kind) and the sample corpus: 0.25 gives
+/// B-cubed precision 0.94 / recall 0.80 on ECB+ and 1.0 / 1.0 on the sample; 0.22 gives
+/// 0.905 / 0.86 on ECB+.
+pub const THRESHOLD: f64 = 0.25;
+/// Mean similarity for a lone article to join a story (see [`attach_singletons`]).
+const ATTACH_THRESHOLD: f64 = 0.08;
 /// Candidate pairs must share this many indexed terms.
 const MIN_SHARED_TERMS: u32 = 2;
 
@@ -52,6 +57,7 @@ pub fn group(docs: &[Doc], entities: &[Entity]) -> Vec<Option<String>> {
         .filter(|&(_, _, s)| s > 0.0)
         .collect();
     let clusters = average_link(docs.len(), &edges, THRESHOLD);
+    let clusters = attach_singletons(docs.len(), clusters, &edges, ATTACH_THRESHOLD);
     story_ids(docs.len(), clusters)
 }
 
@@ -225,13 +231,15 @@ fn similarity(a: &Vector, b: &Vector) -> f64 {
     dot
 }
 
-/// Damping for articles published far apart (1 when either is undated).
+/// Publication dates as evidence: reports of one event appear within days of each other,
+/// so articles dated within 3 days count 1.5× their text similarity and articles dated far
+/// apart are damped (1 when either is undated: no evidence either way).
 fn date_factor(a: &Doc, b: &Doc) -> f64 {
     let (Some(x), Some(y)) = (a.facts.published(), b.facts.published()) else {
         return 1.0;
     };
     match (x.date.days() - y.date.days()).abs() {
-        0..=3 => 1.0,
+        0..=3 => 1.5,
         4..=10 => 0.85,
         11..=45 => 0.6,
         _ => 0.3,
@@ -325,6 +333,56 @@ fn average_link(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<
     members.into_iter().filter(|m| m.len() >= 2).collect()
 }
 
+/// An article left alone joins the story it is on average closest to, when that mean
+/// similarity reaches `threshold` and is at least twice its mean similarity to any other
+/// story: a report with its own angle (an analysis piece, a follow-up) shares less with
+/// each sibling than they share with each other, yet clearly belongs with them.
+fn attach_singletons(
+    n: usize,
+    mut clusters: Vec<Vec<usize>>,
+    edges: &[(usize, usize, f64)],
+    threshold: f64,
+) -> Vec<Vec<usize>> {
+    let mut cluster_of = vec![usize::MAX; n];
+    for (c, members) in clusters.iter().enumerate() {
+        for &d in members {
+            cluster_of[d] = c;
+        }
+    }
+    // sums[d][c]: total similarity of singleton d to the members of cluster c
+    let mut sums: HashMap<usize, HashMap<usize, f64>> = HashMap::new();
+    for &(a, b, s) in edges {
+        for (single, other) in [(a, b), (b, a)] {
+            if cluster_of[single] == usize::MAX && cluster_of[other] != usize::MAX {
+                *sums
+                    .entry(single)
+                    .or_default()
+                    .entry(cluster_of[other])
+                    .or_default() += s;
+            }
+        }
+    }
+    let mut singles: Vec<usize> = sums.keys().copied().collect();
+    singles.sort_unstable();
+    let mut joins = Vec::new();
+    for d in singles {
+        let mut means: Vec<(f64, usize)> = sums[&d]
+            .iter()
+            .map(|(&c, &sum)| (sum / clusters[c].len() as f64, c))
+            .collect();
+        means.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        let best = means[0];
+        let second = means.get(1).map_or(0.0, |m| m.0);
+        if best.0 >= threshold && best.0 >= 2.0 * second {
+            joins.push((best.1, d));
+        }
+    }
+    for (c, d) in joins {
+        clusters[c].push(d);
+    }
+    clusters
+}
+
 /// `s1`, `s2`, … in order of each cluster's first doc.
 fn story_ids(n: usize, mut clusters: Vec<Vec<usize>>) -> Vec<Option<String>> {
     for c in &mut clusters {
@@ -341,216 +399,4 @@ fn story_ids(n: usize, mut clusters: Vec<Vec<usize>>) -> Vec<Option<String>> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::claims::testkit::{article, sorted};
-
-    const FLOOD_A: &str = "Floodwater swept through Puerto Claro on Tuesday after the Rio Verde burst its banks. Mayor Ana Ruiz said 12 people were missing and the Linden School shelter was full. Rescue boats from Dunmore reached the Santa Lucia district before dawn.";
-    const FLOOD_B: &str = "The Rio Verde overflowed in Puerto Claro, flooding the Santa Lucia district. Ruiz told reporters that the Linden School shelter could take no more families. Boats sent from Dunmore ferried residents to higher ground.";
-    const FLOOD_C: &str = "In Puerto Claro the swollen Rio Verde left the Santa Lucia district under water. Mayor Ruiz opened a second shelter beside Linden School as boats from Dunmore kept arriving.";
-    const FOOTBALL: &str = "Atletico Brava beat Rovers 3-1 at the Estadio Norte on Sunday. Striker Tomas Quill scored twice in 12 minutes before half time. Coach Elena Varga praised the defence after the win.";
-    const QUAKE_1: &str = "A strong earthquake struck near the town of Kelmora on Monday, toppling the clock tower. Governor Idris Falk said the Kelmora hospital was treating dozens of injured. Aftershocks rattled the Vashti valley through the night.";
-    const QUAKE_1B: &str = "The earthquake that hit Kelmora brought down its old clock tower. Falk, the regional governor, said the Kelmora hospital had set up tents outside. Residents of the Vashti valley slept in their cars as aftershocks continued.";
-    const QUAKE_2: &str = "An earthquake shook the coastal city of Tarnport on Friday, cracking the harbour wall. Mayor Lucia Benn said the Tarnport ferry terminal was closed. Fishermen in the Oren estuary reported damaged boats.";
-    const QUAKE_2B: &str = "Tarnport's harbour wall cracked when the earthquake struck the coastal city. Benn, the mayor, kept the ferry terminal shut while engineers checked it. Boats in the Oren estuary were damaged.";
-
-    fn stories(docs: Vec<(&str, Option<&str>, &str)>) -> Vec<(String, Option<String>)> {
-        let docs = sorted(
-            docs.into_iter()
-                .map(|(k, date, body)| article(k, Some("Outlet"), date, body).build())
-                .collect(),
-        );
-        let ids = group(&docs, &[]);
-        docs.iter().map(|d| d.key.clone()).zip(ids).collect()
-    }
-
-    fn id_of(found: &[(String, Option<String>)], key: &str) -> Option<String> {
-        found
-            .iter()
-            .find(|(k, _)| k == key)
-            .and_then(|(_, s)| s.clone())
-    }
-
-    #[test]
-    fn same_event_together_other_events_apart() {
-        struct Case {
-            name: &'static str,
-            docs: Vec<(&'static str, Option<&'static str>, &'static str)>,
-            /// Groups of keys expected in one story each; keys not listed are alone.
-            together: Vec<Vec<&'static str>>,
-        }
-        let cases = vec![
-            Case {
-                name: "a football report beside disaster coverage is its own story",
-                docs: vec![
-                    ("a.txt", None, FLOOD_A),
-                    ("b.txt", None, FLOOD_B),
-                    ("c.txt", None, FOOTBALL),
-                ],
-                together: vec![vec!["a.txt", "b.txt"]],
-            },
-            Case {
-                name: "two earthquakes are two stories",
-                docs: vec![
-                    ("q1.txt", None, QUAKE_1),
-                    ("q2.txt", None, QUAKE_2),
-                    ("q3.txt", None, QUAKE_1B),
-                    ("q4.txt", None, QUAKE_2B),
-                ],
-                together: vec![vec!["q1.txt", "q3.txt"], vec!["q2.txt", "q4.txt"]],
-            },
-            Case {
-                name: "three reports of one flood",
-                docs: vec![
-                    ("a.txt", None, FLOOD_A),
-                    ("b.txt", None, FLOOD_B),
-                    ("c.txt", None, FLOOD_C),
-                ],
-                together: vec![vec!["a.txt", "b.txt", "c.txt"]],
-            },
-            Case {
-                name: "a lone article has no story",
-                docs: vec![("a.txt", None, FLOOD_A), ("q.txt", None, QUAKE_2)],
-                together: vec![],
-            },
-            Case {
-                name: "the same place a year apart is another story",
-                docs: vec![
-                    ("a.txt", Some("2025-06-08"), FLOOD_A),
-                    ("b.txt", Some("2026-06-09"), FLOOD_B),
-                ],
-                together: vec![],
-            },
-            Case {
-                name: "dated a day apart stays together",
-                docs: vec![
-                    ("a.txt", Some("2026-06-08"), FLOOD_A),
-                    ("b.txt", Some("2026-06-09"), FLOOD_B),
-                ],
-                together: vec![vec!["a.txt", "b.txt"]],
-            },
-            Case {
-                name: "empty and odd articles are alone and do not panic",
-                docs: vec![
-                    ("a.txt", None, ""),
-                    ("b.txt", None, "   \n\n  "),
-                    ("c.txt", None, "12 12 12 ¿¡ 🙂"),
-                    ("d.txt", None, "12 12 12 ¿¡ 🙂"),
-                ],
-                together: vec![],
-            },
-        ];
-        for case in cases {
-            let found = stories(case.docs.clone());
-            for (key, id) in &found {
-                let group = case.together.iter().find(|g| g.contains(&key.as_str()));
-                match group {
-                    None => {
-                        assert_eq!(id, &None, "{}: {key} should be alone: {found:?}", case.name)
-                    }
-                    Some(g) => {
-                        assert!(id.is_some(), "{}: {key} has no story: {found:?}", case.name);
-                        for other in g {
-                            assert_eq!(
-                                &id_of(&found, other),
-                                id,
-                                "{}: {key} vs {other}: {found:?}",
-                                case.name
-                            );
-                        }
-                    }
-                }
-            }
-            let distinct: std::collections::BTreeSet<_> =
-                found.iter().filter_map(|(_, s)| s.clone()).collect();
-            assert_eq!(
-                distinct.len(),
-                case.together.len(),
-                "{}: {found:?}",
-                case.name
-            );
-        }
-    }
-
-    #[test]
-    fn ids_follow_the_first_article_of_each_story() {
-        let found = stories(vec![
-            ("1.txt", None, QUAKE_2),
-            ("2.txt", None, FLOOD_A),
-            ("3.txt", None, QUAKE_2B),
-            ("4.txt", None, FLOOD_B),
-        ]);
-        assert_eq!(id_of(&found, "1.txt").as_deref(), Some("s1"));
-        assert_eq!(id_of(&found, "2.txt").as_deref(), Some("s2"));
-    }
-
-    #[test]
-    fn shared_people_pull_articles_together() {
-        let docs = sorted(vec![
-            article(
-                "a.txt",
-                None,
-                None,
-                "Talks on the harbour dredging plan stalled again after a long session.",
-            )
-            .build(),
-            article(
-                "b.txt",
-                None,
-                None,
-                "The dredging plan for the harbour was debated late into the evening.",
-            )
-            .build(),
-        ]);
-        let entity = |id: &str| Entity {
-            id: id.to_string(),
-            name: id.to_string(),
-            roles: vec![],
-            mentions: vec![(0, 0), (1, 0)],
-            description: None,
-        };
-        let with = group(&docs, &[entity("p-odile-marsh"), entity("p-kwame-osei")]);
-        assert!(with[0].is_some() && with[0] == with[1], "{with:?}");
-    }
-
-    #[test]
-    fn titles_count() {
-        let docs = sorted(vec![
-            article("a.txt", None, None, "Crews worked through the night.")
-                .title("Kelmora clock tower falls in Vashti valley earthquake")
-                .build(),
-            article("b.txt", None, None, "Residents slept outside.")
-                .title("Earthquake topples Kelmora clock tower, Vashti valley shaken")
-                .build(),
-        ]);
-        let ids = group(&docs, &[]);
-        assert!(ids[0].is_some() && ids[0] == ids[1], "{ids:?}");
-    }
-
-    #[test]
-    fn candidate_pairs_stay_linear_on_many_unrelated_articles() {
-        // 3,000 articles, each sharing a couple of rare words with its neighbours only.
-        let docs: Vec<Doc> = (0..3000)
-            .map(|i| {
-                let body = format!(
-                    "Zeta{i} and Zeta{j} met Kappa{i} at Omega{j} while Sigma{k} watched Delta{k}.",
-                    j = i / 2,
-                    k = i / 3
-                );
-                article(&format!("{i:05}.txt"), None, None, &body).build()
-            })
-            .collect();
-        let raw: Vec<HashMap<String, f64>> = docs.iter().map(doc_terms).collect();
-        let vectors = tfidf_vectors(&raw);
-        let pairs = candidate_pairs(&vectors, docs.len());
-        assert!(pairs.len() <= 3 * docs.len(), "{} pairs", pairs.len());
-    }
-
-    #[test]
-    fn average_link_does_not_chain_through_one_bridge() {
-        // 0-1 close, 2-3 close, 1-2 bridged once: average link keeps two groups.
-        let edges = [(0, 1, 0.9), (2, 3, 0.9), (1, 2, 0.5)];
-        let clusters = average_link(4, &edges, 0.3);
-        assert_eq!(clusters.len(), 2, "{clusters:?}");
-    }
-}
+mod tests;

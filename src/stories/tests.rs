@@ -1,0 +1,262 @@
+//! Fixture tests for story grouping.
+
+use super::*;
+use crate::claims::testkit::{article, sorted};
+
+const FLOOD_A: &str = "Floodwater swept through Puerto Claro on Tuesday after the Rio Verde burst its banks. Mayor Ana Ruiz said 12 people were missing and the Linden School shelter was full. Rescue boats from Dunmore reached the Santa Lucia district before dawn.";
+const FLOOD_B: &str = "The Rio Verde overflowed in Puerto Claro, flooding the Santa Lucia district. Ruiz told reporters that the Linden School shelter could take no more families. Boats sent from Dunmore ferried residents to higher ground.";
+const FLOOD_C: &str = "In Puerto Claro the swollen Rio Verde left the Santa Lucia district under water. Mayor Ruiz opened a second shelter beside Linden School as boats from Dunmore kept arriving.";
+const FOOTBALL: &str = "Atletico Brava beat Rovers 3-1 at the Estadio Norte on Sunday. Striker Tomas Quill scored twice in 12 minutes before half time. Coach Elena Varga praised the defence after the win.";
+const QUAKE_1: &str = "A strong earthquake struck near the town of Kelmora on Monday, toppling the clock tower. Governor Idris Falk said the Kelmora hospital was treating dozens of injured. Aftershocks rattled the Vashti valley through the night.";
+const QUAKE_1B: &str = "The earthquake that hit Kelmora brought down its old clock tower. Falk, the regional governor, said the Kelmora hospital had set up tents outside. Residents of the Vashti valley slept in their cars as aftershocks continued.";
+const QUAKE_2: &str = "An earthquake shook the coastal city of Tarnport on Friday, cracking the harbour wall. Mayor Lucia Benn said the Tarnport ferry terminal was closed. Fishermen in the Oren estuary reported damaged boats.";
+const QUAKE_2B: &str = "Tarnport's harbour wall cracked when the earthquake struck the coastal city. Benn, the mayor, kept the ferry terminal shut while engineers checked it. Boats in the Oren estuary were damaged.";
+
+fn stories(docs: Vec<(&str, Option<&str>, &str)>) -> Vec<(String, Option<String>)> {
+    let docs = sorted(
+        docs.into_iter()
+            .map(|(k, date, body)| article(k, Some("Outlet"), date, body).build())
+            .collect(),
+    );
+    let ids = group(&docs, &[]);
+    docs.iter().map(|d| d.key.clone()).zip(ids).collect()
+}
+
+fn id_of(found: &[(String, Option<String>)], key: &str) -> Option<String> {
+    found
+        .iter()
+        .find(|(k, _)| k == key)
+        .and_then(|(_, s)| s.clone())
+}
+
+#[test]
+fn same_event_together_other_events_apart() {
+    struct Case {
+        name: &'static str,
+        docs: Vec<(&'static str, Option<&'static str>, &'static str)>,
+        /// Groups of keys expected in one story each; keys not listed are alone.
+        together: Vec<Vec<&'static str>>,
+    }
+    let cases = vec![
+        Case {
+            name: "a football report beside disaster coverage is its own story",
+            docs: vec![
+                ("a.txt", None, FLOOD_A),
+                ("b.txt", None, FLOOD_B),
+                ("c.txt", None, FOOTBALL),
+            ],
+            together: vec![vec!["a.txt", "b.txt"]],
+        },
+        Case {
+            name: "two earthquakes are two stories",
+            docs: vec![
+                ("q1.txt", None, QUAKE_1),
+                ("q2.txt", None, QUAKE_2),
+                ("q3.txt", None, QUAKE_1B),
+                ("q4.txt", None, QUAKE_2B),
+            ],
+            together: vec![vec!["q1.txt", "q3.txt"], vec!["q2.txt", "q4.txt"]],
+        },
+        Case {
+            name: "three reports of one flood",
+            docs: vec![
+                ("a.txt", None, FLOOD_A),
+                ("b.txt", None, FLOOD_B),
+                ("c.txt", None, FLOOD_C),
+            ],
+            together: vec![vec!["a.txt", "b.txt", "c.txt"]],
+        },
+        Case {
+            name: "a lone article has no story",
+            docs: vec![("a.txt", None, FLOOD_A), ("q.txt", None, QUAKE_2)],
+            together: vec![],
+        },
+        Case {
+            name: "the same place a year apart is another story",
+            docs: vec![
+                ("a.txt", Some("2025-06-08"), FLOOD_A),
+                ("b.txt", Some("2026-06-09"), FLOOD_B),
+            ],
+            together: vec![],
+        },
+        Case {
+            name: "dated a day apart stays together",
+            docs: vec![
+                ("a.txt", Some("2026-06-08"), FLOOD_A),
+                ("b.txt", Some("2026-06-09"), FLOOD_B),
+            ],
+            together: vec![vec!["a.txt", "b.txt"]],
+        },
+        Case {
+            name: "empty and odd articles are alone and do not panic",
+            docs: vec![
+                ("a.txt", None, ""),
+                ("b.txt", None, "   \n\n  "),
+                ("c.txt", None, "12 12 12 ¿¡ 🙂"),
+                ("d.txt", None, "12 12 12 ¿¡ 🙂"),
+            ],
+            together: vec![],
+        },
+    ];
+    for case in cases {
+        let found = stories(case.docs.clone());
+        for (key, id) in &found {
+            let group = case.together.iter().find(|g| g.contains(&key.as_str()));
+            match group {
+                None => {
+                    assert_eq!(id, &None, "{}: {key} should be alone: {found:?}", case.name)
+                }
+                Some(g) => {
+                    assert!(id.is_some(), "{}: {key} has no story: {found:?}", case.name);
+                    for other in g {
+                        assert_eq!(
+                            &id_of(&found, other),
+                            id,
+                            "{}: {key} vs {other}: {found:?}",
+                            case.name
+                        );
+                    }
+                }
+            }
+        }
+        let distinct: std::collections::BTreeSet<_> =
+            found.iter().filter_map(|(_, s)| s.clone()).collect();
+        assert_eq!(
+            distinct.len(),
+            case.together.len(),
+            "{}: {found:?}",
+            case.name
+        );
+    }
+}
+
+#[test]
+fn ids_follow_the_first_article_of_each_story() {
+    let found = stories(vec![
+        ("1.txt", None, QUAKE_2),
+        ("2.txt", None, FLOOD_A),
+        ("3.txt", None, QUAKE_2B),
+        ("4.txt", None, FLOOD_B),
+    ]);
+    assert_eq!(id_of(&found, "1.txt").as_deref(), Some("s1"));
+    assert_eq!(id_of(&found, "2.txt").as_deref(), Some("s2"));
+}
+
+#[test]
+fn shared_people_pull_articles_together() {
+    let docs = sorted(vec![
+        article(
+            "a.txt",
+            None,
+            None,
+            "Talks on the harbour dredging plan stalled again after a long session.",
+        )
+        .build(),
+        article(
+            "b.txt",
+            None,
+            None,
+            "The dredging plan for the harbour was debated late into the evening.",
+        )
+        .build(),
+    ]);
+    let entity = |id: &str| Entity {
+        id: id.to_string(),
+        name: id.to_string(),
+        roles: vec![],
+        mentions: vec![(0, 0), (1, 0)],
+        description: None,
+    };
+    let with = group(&docs, &[entity("p-odile-marsh"), entity("p-kwame-osei")]);
+    assert!(with[0].is_some() && with[0] == with[1], "{with:?}");
+}
+
+#[test]
+fn titles_count() {
+    let docs = sorted(vec![
+        article("a.txt", None, None, "Crews worked through the night.")
+            .title("Kelmora clock tower falls in Vashti valley earthquake")
+            .build(),
+        article("b.txt", None, None, "Residents slept outside.")
+            .title("Earthquake topples Kelmora clock tower, Vashti valley shaken")
+            .build(),
+    ]);
+    let ids = group(&docs, &[]);
+    assert!(ids[0].is_some() && ids[0] == ids[1], "{ids:?}");
+}
+
+#[test]
+fn candidate_pairs_stay_linear_on_many_unrelated_articles() {
+    // 3,000 articles, each sharing a couple of rare words with its neighbours only.
+    let docs: Vec<Doc> = (0..3000)
+        .map(|i| {
+            let body = format!(
+                "Zeta{i} and Zeta{j} met Kappa{i} at Omega{j} while Sigma{k} watched Delta{k}.",
+                j = i / 2,
+                k = i / 3
+            );
+            article(&format!("{i:05}.txt"), None, None, &body).build()
+        })
+        .collect();
+    let raw: Vec<HashMap<String, f64>> = docs.iter().map(doc_terms).collect();
+    let vectors = tfidf_vectors(&raw);
+    let pairs = candidate_pairs(&vectors, docs.len());
+    assert!(pairs.len() <= 3 * docs.len(), "{} pairs", pairs.len());
+}
+
+#[test]
+fn a_lone_article_joins_the_story_it_is_clearly_closest_to() {
+    struct Case {
+        name: &'static str,
+        edges: Vec<(usize, usize, f64)>,
+        joins: bool,
+    }
+    // 0,1,2 form a story; 3 is the lone article; 4,5 another story
+    let story = vec![(0, 1, 0.5), (1, 2, 0.5), (0, 2, 0.5), (4, 5, 0.6)];
+    let with = |extra: &[(usize, usize, f64)]| {
+        let mut e = story.clone();
+        e.extend_from_slice(extra);
+        e
+    };
+    let cases = vec![
+        Case {
+            name: "weak but clear",
+            edges: with(&[(3, 0, 0.12), (3, 1, 0.1), (3, 2, 0.1)]),
+            joins: true,
+        },
+        Case {
+            name: "too weak",
+            edges: with(&[(3, 0, 0.05), (3, 1, 0.05)]),
+            joins: false,
+        },
+        Case {
+            name: "torn between two stories",
+            edges: with(&[
+                (3, 0, 0.15),
+                (3, 1, 0.15),
+                (3, 2, 0.15),
+                (3, 4, 0.1),
+                (3, 5, 0.1),
+            ]),
+            joins: false,
+        },
+    ];
+    for c in cases {
+        let clusters = attach_singletons(
+            6,
+            average_link(6, &c.edges, THRESHOLD),
+            &c.edges,
+            ATTACH_THRESHOLD,
+        );
+        let joined = clusters.iter().any(|m| m.contains(&3));
+        assert_eq!(joined, c.joins, "{}: {clusters:?}", c.name);
+    }
+}
+
+#[test]
+fn average_link_does_not_chain_through_one_bridge() {
+    // 0-1 close, 2-3 close, 1-2 bridged once: average link keeps two groups.
+    let edges = [(0, 1, 0.9), (2, 3, 0.9), (1, 2, 0.5)];
+    let clusters = average_link(4, &edges, 0.3);
+    assert_eq!(clusters.len(), 2, "{clusters:?}");
+}
