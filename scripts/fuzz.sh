@@ -53,7 +53,7 @@ max_len() {
 status=0
 for t in $TARGETS; do
   mkdir -p "fuzz/corpus/$t"
-  seeds=(fuzz/seeds/common)
+  seeds=(fuzz/seeds/common fuzz/regressions)
   [ -d articles ] && seeds+=(articles)
   [ "$t" = workspace_findings ] && seeds+=(fuzz/seeds/generated)
   echo "== $t: ${SECONDS_PER_TARGET}s, seeds: ${seeds[*]}"

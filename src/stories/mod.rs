@@ -148,7 +148,11 @@ fn tfidf_vectors(raw: &[HashMap<String, f64>]) -> Vec<Vector> {
     let mut ids: HashMap<&str, u32> = HashMap::new();
     let mut df: Vec<u32> = Vec::new();
     for terms in raw {
-        for t in terms.keys() {
+        // Ids in sorted term order: ties in weight are broken by id below, and hash order
+        // differs from run to run (the same articles fell into different stories).
+        let mut keys: Vec<&String> = terms.keys().collect();
+        keys.sort_unstable();
+        for t in keys {
             let next = ids.len() as u32;
             let id = *ids.entry(t.as_str()).or_insert(next);
             if id as usize == df.len() {
