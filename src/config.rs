@@ -178,14 +178,24 @@ impl Config {
 
     /// The outlet name for a workspace-relative path (`/`-separated), from `[outlets]`.
     pub fn outlet_for_path(&self, rel_path: &str) -> Option<String> {
-        for (glob, outlet) in &self.outlets {
-            if let Ok(g) = globset::Glob::new(glob) {
-                if g.compile_matcher().is_match(rel_path) {
-                    return Some(self.canonical_outlet(outlet));
-                }
-            }
+        self.outlet_matcher().outlet(rel_path)
+    }
+
+    /// The `[outlets]` globs compiled once, for assigning outlets to many paths (compiling
+    /// a glob per file cost more than reading the file).
+    pub fn outlet_matcher(&self) -> OutletMatcher<'_> {
+        let globs = self
+            .outlets
+            .iter()
+            .filter_map(|(glob, outlet)| {
+                let g = globset::Glob::new(glob).ok()?.compile_matcher();
+                Some((g, outlet.as_str()))
+            })
+            .collect();
+        OutletMatcher {
+            config: self,
+            globs,
         }
-        None
     }
 
     /// The canonical spelling of an outlet name through `[outlet_aliases]`
@@ -198,6 +208,20 @@ impl Config {
             }
         }
         name.to_string()
+    }
+}
+
+/// Compiled `[outlets]` globs of a [`Config`]; the first glob in key order that matches wins.
+pub struct OutletMatcher<'a> {
+    config: &'a Config,
+    globs: Vec<(globset::GlobMatcher, &'a str)>,
+}
+
+impl OutletMatcher<'_> {
+    /// The outlet of an article at `rel_path` (relative to the root, `/`-separated).
+    pub fn outlet(&self, rel_path: &str) -> Option<String> {
+        let (_, outlet) = self.globs.iter().find(|(g, _)| g.is_match(rel_path))?;
+        Some(self.config.canonical_outlet(outlet))
     }
 }
 

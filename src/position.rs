@@ -15,7 +15,8 @@ pub struct LineCol {
     pub character: u32,
 }
 
-/// Line starts of a text, for converting offsets.
+/// Line starts of a text, for converting offsets. Lines end at "\n", "\r\n" or a lone "\r",
+/// as the LSP specification says.
 ///
 /// Also keeps every non-ASCII char's offset with the running count of bytes that are not
 /// UTF-16 units (`len_utf8 - len_utf16` summed up to and including that char), so that a
@@ -30,11 +31,14 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
+        // LSP line ends: "\n", "\r\n" and a lone "\r" (old Mac files, some scrapers).
         starts.extend(
-            text.bytes()
+            bytes
+                .iter()
                 .enumerate()
-                .filter(|&(_, b)| b == b'\n')
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
                 .map(|(i, _)| i + 1),
         );
         let mut excess = 0;
@@ -160,6 +164,34 @@ mod tests {
                 assert_eq!(idx.offset(t, idx.position(t, off, enc), enc), off);
             }
         }
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        // old Mac line ends, a CRLF file and a mixed one
+        for t in ["ab\rcd\ref", "ab\r\ncd\r\nef", "ab\ncd\ref"] {
+            let idx = LineIndex::new(t);
+            assert_eq!(idx.line_count(), 3, "{t:?}");
+            let e = t.find('e').unwrap();
+            let at = idx.position(t, e, Encoding::Utf16);
+            assert_eq!(
+                at,
+                LineCol {
+                    line: 2,
+                    character: 0
+                },
+                "{t:?}"
+            );
+            assert_eq!(idx.offset(t, at, Encoding::Utf16), e);
+        }
+        // past the end of a line stops before its lone "\r"
+        let t = "ab\rcd";
+        let idx = LineIndex::new(t);
+        let end = LineCol {
+            line: 0,
+            character: 9,
+        };
+        assert_eq!(idx.offset(t, end, Encoding::Utf8), 2);
     }
 
     #[test]

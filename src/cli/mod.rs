@@ -131,6 +131,7 @@ pub fn analyze_paths(paths: &[PathBuf]) -> Result<(Analysis, Vec<String>), Strin
     };
     let found = walk::find_articles(&paths, &root, &config, &mut warnings)?;
     // Read on all worker threads (file order is kept: `collect` preserves it).
+    let outlets = config.outlet_matcher();
     let read: Vec<Result<_, String>> = {
         use rayon::prelude::*;
         found
@@ -140,7 +141,7 @@ pub fn analyze_paths(paths: &[PathBuf]) -> Result<(Analysis, Vec<String>), Strin
                 match walk::read_article(&f.path, config.max_file_size) {
                     Ok(decoded) => {
                         let ctx = ArticleContext {
-                            outlet: config.outlet_for_path(&f.rel),
+                            outlet: outlets.outlet(&f.rel),
                             read_problems: decoded.problems,
                         };
                         Ok((key, Arc::<str>::from(decoded.text), ctx))

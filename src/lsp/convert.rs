@@ -68,7 +68,7 @@ impl Lines<'_> {
         }
         let off = self.index.offset(self.text, line_col(p), self.enc);
         let back = self.index.position(self.text, off, self.enc);
-        let at_line_end = matches!(self.text.as_bytes().get(off), None | Some(b'\n'));
+        let at_line_end = matches!(self.text.as_bytes().get(off), None | Some(b'\n' | b'\r'));
         if back.line != p.line || (back.character < p.character && at_line_end) {
             return None;
         }

@@ -187,7 +187,7 @@ fn char_index(rope: &Rope, pos: LineCol, enc: Encoding) -> usize {
         return rope.len_chars();
     }
     let line_start = rope.line_to_byte(line);
-    let line_text: String = rope.line(line).chars().take_while(|&c| c != '\n').collect();
+    let line_text = line_content(&rope.line(line).to_string());
     let within = LineIndex::new(&line_text).offset(
         &line_text,
         LineCol {
@@ -197,6 +197,17 @@ fn char_index(rope: &Rope, pos: LineCol, enc: Encoding) -> usize {
         enc,
     );
     rope.byte_to_char(line_start + within)
+}
+
+/// A rope line without its line end, as [`LineIndex`] counts it: without "\n" or a lone
+/// "\r"; a "\r\n" keeps its "\r" (clients address it as a character).
+fn line_content(line: &str) -> String {
+    let without_lf = line.strip_suffix('\n').unwrap_or(line);
+    if without_lf.len() == line.len() {
+        line.strip_suffix('\r').unwrap_or(line).to_string()
+    } else {
+        without_lf.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -287,6 +298,8 @@ mod tests {
             // Inside a surrogate pair snaps to the character's start.
             ("😀x", Encoding::Utf16, (0, 1), "|😀x"),
             ("a\r\nb", Encoding::Utf16, (1, 0), "a\r\n|b"),
+            ("a\rb\rc", Encoding::Utf16, (2, 0), "a\rb\r|c"),
+            ("a\rb", Encoding::Utf16, (0, 9), "a|\rb"),
         ];
         for &(text, enc, (line, ch), want) in cases {
             let mut rope = Rope::from_str(text);

@@ -28,6 +28,8 @@ use tower_lsp_server::{Client, LanguageServer};
 
 /// Pause after a change before re-analysing, so a burst of keystrokes costs one analysis.
 const DEBOUNCE: Duration = Duration::from_millis(40);
+/// Quiet time after an update before the findings are settled by a full pass.
+const SETTLE_AFTER: Duration = Duration::from_millis(800);
 /// How long a change whose version is ahead waits for the missing versions.
 const GAP_GRACE: Duration = Duration::from_millis(150);
 /// Longest a request waits for the analysis to catch up before answering from what exists.
@@ -61,6 +63,9 @@ pub struct Inner {
     published_generation: watch::Sender<u64>,
     /// Last diagnostics published per doc key, with the URI they were published to.
     published: Mutex<HashMap<String, (Uri, Vec<Diagnostic>)>>,
+    /// Held while a job runs and its snapshot is installed, so settling never installs
+    /// findings older than a change the worker is analysing.
+    worker: tokio::sync::Mutex<()>,
     /// Serialises disk scans so an older scan never overwrites a newer one.
     scan_lock: tokio::sync::Mutex<()>,
     shutdown: Arc<AtomicBool>,
@@ -99,6 +104,7 @@ impl Backend {
                 published_generation: watch::Sender::new(0),
                 published: Mutex::new(HashMap::new()),
                 scan_lock: tokio::sync::Mutex::new(()),
+                worker: tokio::sync::Mutex::new(()),
                 shutdown,
                 gate,
             }),
@@ -165,18 +171,31 @@ impl Inner {
         loop {
             self.dirty.notified().await;
             tokio::time::sleep(DEBOUNCE).await;
+            let working = self.worker.lock().await;
             let generation = self.requested.load(Ordering::SeqCst);
             let job = self.make_job(generation);
+            let job_config = job.config.clone();
             let done = tokio::task::spawn_blocking(move || world::run_job(job)).await;
-            let Ok((snapshot, cache)) = done else {
+            let Ok(outcome) = done else {
                 eprintln!("corroborate lsp: analysis failed; keeping the previous results");
                 continue;
             };
-            lock(&self.world).cache = cache;
+            let mut snapshot = outcome.snapshot;
+            snapshot.provisional = outcome.provisional;
+            {
+                let mut w = lock(&self.world);
+                // A configuration installed meanwhile makes these facts stale.
+                w.cache = if *w.config == *job_config {
+                    outcome.cache
+                } else {
+                    HashMap::new()
+                };
+                w.previous = outcome.previous;
+            }
             let snapshot = Arc::new(snapshot);
             self.snapshot_tx.send_replace(snapshot.clone());
             let publishing = std::time::Instant::now();
-            self.publish(&snapshot).await;
+            self.publish(&snapshot, outcome.affected.as_deref()).await;
             if world::timing_enabled() {
                 eprintln!(
                     "corroborate lsp timing: generation {}: diagnostics published in {:?}",
@@ -185,7 +204,51 @@ impl Inner {
                 );
             }
             self.published_generation.send_replace(snapshot.generation);
+            drop(working);
+            if snapshot.provisional {
+                self.clone().settle_later(snapshot.generation);
+            }
         }
+    }
+
+    /// After updates, once no change came for [`SETTLE_AFTER`], compute every finding anew
+    /// on a blocking thread (requests keep reading the current snapshot meanwhile) and
+    /// install it unless another change arrived in between.
+    fn settle_later(self: Arc<Self>, generation: u64) {
+        tokio::spawn(async move {
+            tokio::time::sleep(SETTLE_AFTER).await;
+            if self.requested.load(Ordering::SeqCst) != generation {
+                return; // a newer change schedules its own settling
+            }
+            let snap = self.snapshot_rx.borrow().clone();
+            if snap.generation != generation || !snap.provisional {
+                return;
+            }
+            let docs = snap.analysis.docs.clone();
+            let config = snap.config.clone();
+            let started = std::time::Instant::now();
+            let done = tokio::task::spawn_blocking(move || world::full_pass(docs, &config)).await;
+            let Ok((analysis, previous, _, _)) = done else {
+                return;
+            };
+            let _working = self.worker.lock().await;
+            if self.requested.load(Ordering::SeqCst) != generation {
+                return;
+            }
+            if *lock(&self.world).config != *snap.config {
+                return;
+            }
+            let settled = Arc::new(snap.with_analysis(analysis));
+            lock(&self.world).previous = previous;
+            self.snapshot_tx.send_replace(settled.clone());
+            self.publish(&settled, None).await;
+            if world::timing_enabled() {
+                eprintln!(
+                    "corroborate lsp timing: generation {generation}: settled by a full pass in {:?}",
+                    started.elapsed()
+                );
+            }
+        });
     }
 
     fn make_job(&self, generation: u64) -> world::Job {
@@ -200,25 +263,33 @@ impl Inner {
                 })
                 .collect()
         };
-        let world = lock(&self.world);
+        let mut world = lock(&self.world);
+        let previous = world.previous.take();
         world::Job {
             generation,
             inputs: world.inputs(open),
             config: world.config.clone(),
-            cache: world.cache.clone(),
+            cache: std::mem::take(&mut world.cache),
             root: world.root.clone(),
             encoding: self.encoding(),
+            previous,
         }
     }
 
-    /// Publish the diagnostics that changed since the last publication, for every article;
-    /// articles that left the workspace get an empty list.
-    async fn publish(&self, snap: &Snapshot) {
+    /// Publish the diagnostics that changed since the last publication, for the `affected`
+    /// docs (`None`: every article; articles that left the workspace get an empty list).
+    async fn publish(&self, snap: &Snapshot, affected: Option<&[usize]>) {
         let all: Vec<(String, Uri, Vec<Diagnostic>, Option<i32>)> =
             match catch_unwind(AssertUnwindSafe(|| {
-                diagnostics::all(snap)
+                let lists: Vec<(usize, Vec<Diagnostic>)> = match affected {
+                    Some(docs) => docs
+                        .iter()
+                        .map(|&d| (d, diagnostics::for_doc(snap, d)))
+                        .collect(),
+                    None => diagnostics::all(snap).into_iter().enumerate().collect(),
+                };
+                lists
                     .into_iter()
-                    .enumerate()
                     .filter_map(|(d, diags)| {
                         let uri = snap.uri(d)?;
                         let key = snap.analysis.docs[d].key.clone();
@@ -237,9 +308,10 @@ impl Inner {
         {
             let mut published = lock(&self.published);
             let present: HashSet<&String> = all.iter().map(|(k, ..)| k).collect();
+            // Only a publication of every article knows which ones left.
             let gone: Vec<String> = published
                 .keys()
-                .filter(|k| !present.contains(k))
+                .filter(|k| affected.is_none() && !present.contains(k))
                 .cloned()
                 .collect();
             for key in gone {

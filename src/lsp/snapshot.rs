@@ -40,7 +40,11 @@ pub struct Snapshot {
     /// Where `corroborate.toml` lives (the first workspace folder).
     pub root: Option<PathBuf>,
     pub encoding: Encoding,
-    mention_entity: HashMap<(usize, usize), usize>,
+    /// Findings updated after an edit rather than computed anew (stories and people not
+    /// regrouped yet); the server settles them with a full pass when the user pauses.
+    pub provisional: bool,
+    /// Per doc, the entity of each person mention (`u32::MAX` for none).
+    mention_entity: Vec<Vec<u32>>,
     figure_disagreements: HashMap<FigureRef, Vec<usize>>,
     /// Per doc: (claim, occurrence) pairs of the claims occurring in it.
     doc_claims: Vec<Vec<(usize, usize)>>,
@@ -86,10 +90,16 @@ impl Snapshot {
             .iter()
             .map(|d| known(d).unwrap_or_else(|| Arc::new(LineIndex::new(&d.text))))
             .collect();
-        let mut mention_entity = HashMap::new();
+        let mut mention_entity: Vec<Vec<u32>> = analysis
+            .docs
+            .iter()
+            .map(|d| vec![u32::MAX; d.facts.people.len()])
+            .collect();
         for (e, entity) in analysis.entities.iter().enumerate() {
-            for &m in &entity.mentions {
-                mention_entity.insert(m, e);
+            for &(d, m) in &entity.mentions {
+                if let Some(slot) = mention_entity.get_mut(d).and_then(|v| v.get_mut(m)) {
+                    *slot = e as u32;
+                }
             }
         }
         let mut figure_disagreements: HashMap<FigureRef, Vec<usize>> = HashMap::new();
@@ -115,10 +125,30 @@ impl Snapshot {
             versions,
             root,
             encoding,
+            provisional: false,
             mention_entity,
             figure_disagreements,
             doc_claims,
         }
+    }
+
+    /// The same documents with other findings (a full pass over this snapshot's docs):
+    /// URIs, versions and line indexes carry over.
+    pub fn with_analysis(&self, analysis: Arc<Analysis>) -> Snapshot {
+        let same_docs = analysis.docs.len() == self.analysis.docs.len();
+        Snapshot::with_lines(
+            self.generation,
+            analysis,
+            self.config.clone(),
+            self.uris.clone(),
+            self.versions.clone(),
+            self.root.clone(),
+            self.encoding,
+            |d| {
+                let i = self.analysis.doc_index(&d.key).filter(|_| same_docs)?;
+                Arc::ptr_eq(&self.analysis.docs[i].text, &d.text).then(|| self.lines[i].clone())
+            },
+        )
     }
 
     pub fn doc_count(&self) -> usize {
@@ -194,7 +224,11 @@ impl Snapshot {
     }
 
     pub fn entity_of(&self, doc: usize, mention: usize) -> Option<usize> {
-        self.mention_entity.get(&(doc, mention)).copied()
+        self.mention_entity
+            .get(doc)?
+            .get(mention)
+            .filter(|&&e| e != u32::MAX)
+            .map(|&e| e as usize)
     }
 
     pub fn disagreements_of(&self, f: FigureRef) -> &[usize] {

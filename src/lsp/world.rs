@@ -8,7 +8,7 @@ use crate::article::{ArticleContext, ArticleFacts};
 use crate::cli::walk;
 use crate::config::Config;
 use crate::position::{Encoding, LineIndex};
-use crate::workspace::{Analysis, Doc};
+use crate::workspace::{Analysis, Doc, Incremental};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -36,7 +36,7 @@ pub struct Cached {
     lines: Arc<LineIndex>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct World {
     /// Workspace folders (absolute). Nothing outside them is ever read.
     pub folders: Vec<PathBuf>,
@@ -49,6 +49,8 @@ pub struct World {
     /// The client's URI of each open document, by key.
     pub open_uris: HashMap<String, Uri>,
     pub cache: HashMap<String, Cached>,
+    /// The last analysis and its update state (taken by the running job).
+    pub previous: Option<Previous>,
 }
 
 /// One article handed to the analysis.
@@ -69,7 +71,33 @@ pub struct Job {
     pub cache: HashMap<String, Cached>,
     pub root: Option<PathBuf>,
     pub encoding: Encoding,
+    /// The last analysis and its update state, when the worker has one: a job that changes
+    /// a few articles of the same workspace updates it instead of starting over.
+    pub previous: Option<Previous>,
 }
+
+/// The analysis a job may update, with the configuration it was made with.
+pub struct Previous {
+    pub analysis: Arc<Analysis>,
+    pub state: Incremental,
+    pub config: Arc<Config>,
+}
+
+/// What a job produced.
+pub struct Outcome {
+    pub snapshot: Snapshot,
+    pub cache: HashMap<String, Cached>,
+    /// State for updating this snapshot's analysis after the next edit.
+    pub previous: Option<Previous>,
+    /// Docs whose diagnostics may have changed; `None` = every doc.
+    pub affected: Option<Vec<usize>>,
+    /// Was this an update (stories and people not regrouped, see `workspace::update`)?
+    pub provisional: bool,
+}
+
+/// More changed articles than this in one job (a branch switch, a search-and-replace)
+/// make a full pass instead of updates.
+const MAX_UPDATES: usize = 8;
 
 impl World {
     /// The effective configuration: editor settings, overlaid by `corroborate.toml` (the
@@ -169,6 +197,7 @@ impl World {
     /// editor text wins over the disk).
     pub fn inputs(&self, open: Vec<(String, String, i32)>) -> Vec<Input> {
         let mut by_key: BTreeMap<String, Input> = BTreeMap::new();
+        let outlets = self.config.outlet_matcher();
         for (key, d) in &self.disk {
             by_key.insert(
                 key.clone(),
@@ -176,7 +205,7 @@ impl World {
                     key: key.clone(),
                     text: d.text.clone(),
                     context: ArticleContext {
-                        outlet: self.config.outlet_for_path(&d.rel),
+                        outlet: outlets.outlet(&d.rel),
                         read_problems: d.problems.clone(),
                     },
                     uri: None,
@@ -195,7 +224,7 @@ impl World {
             }
             let outlet = convert::path_for_key(&key)
                 .and_then(|p| self.rel_path(&p))
-                .and_then(|rel| self.config.outlet_for_path(&rel));
+                .and_then(|rel| outlets.outlet(&rel));
             // Reuse the disk text's allocation when the buffer is unchanged, so the cache hits.
             let text: Arc<str> = match self.disk.get(&key) {
                 Some(d) if *d.text == *text => d.text.clone(),
@@ -220,9 +249,10 @@ impl World {
 }
 
 /// Analyse a job: reuse cached facts of unchanged articles, analyse the others in
-/// parallel, then compute the cross-article findings. A panic in the core is contained:
-/// the article gets a problem instead of facts, or the previous findings stay.
-pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
+/// parallel, then update the cross-article findings (a few articles changed in the same
+/// workspace) or compute them anew. A panic in the core is contained: the article gets a
+/// problem instead of facts, or the findings are omitted.
+pub fn run_job(job: Job) -> Outcome {
     let Job {
         generation,
         inputs,
@@ -230,6 +260,7 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
         cache,
         root,
         encoding,
+        previous,
     } = job;
     let started = std::time::Instant::now();
     let analysed: Vec<(Input, Cached)> = inputs
@@ -254,14 +285,6 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
         })
         .collect();
     let articles_done = std::time::Instant::now();
-    let reanalysed = analysed
-        .iter()
-        .filter(|(input, c)| {
-            cache
-                .get(&input.key)
-                .map_or(true, |old| !Arc::ptr_eq(&old.facts, &c.facts))
-        })
-        .count();
     let mut new_cache = HashMap::with_capacity(analysed.len());
     let mut docs = Vec::with_capacity(analysed.len());
     let mut uris = HashMap::new();
@@ -281,19 +304,16 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
         }
         new_cache.insert(input.key, cached);
     }
-    let analysis = catch_unwind(AssertUnwindSafe(|| {
-        crate::workspace::analyze_docs(docs.clone(), &config)
-    }))
-    .unwrap_or_else(|_| {
-        eprintln!("corroborate lsp: internal error in the workspace analysis; findings omitted");
-        let mut docs = docs;
-        docs.sort_by(|a, b| a.key.cmp(&b.key));
-        Analysis {
-            stories: vec![None; docs.len()],
-            docs,
-            ..Analysis::default()
-        }
-    });
+    docs.sort_by(|a, b| a.key.cmp(&b.key));
+    let reanalysed = docs
+        .iter()
+        .filter(|d| {
+            cache
+                .get(&d.key)
+                .map_or(true, |old| !Arc::ptr_eq(&old.facts, &d.facts))
+        })
+        .count();
+    let (analysis, previous, affected, provisional) = findings(docs, previous, &config);
     let workspace_done = std::time::Instant::now();
     let uri_list = analysis
         .docs
@@ -307,7 +327,7 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
         .collect();
     let snapshot = Snapshot::with_lines(
         generation,
-        Arc::new(analysis),
+        analysis,
         config,
         uri_list,
         version_list,
@@ -322,14 +342,116 @@ pub fn run_job(job: Job) -> (Snapshot, HashMap<String, Cached>) {
     );
     if timing_enabled() {
         eprintln!(
-            "corroborate lsp timing: generation {generation}: {reanalysed}/{} articles analysed in {:?}, workspace findings {:?}, snapshot {:?}",
+            "corroborate lsp timing: generation {generation}: {reanalysed}/{} articles analysed in {:?}, workspace findings {:?} ({}), snapshot {:?}",
             snapshot.doc_count(),
             articles_done - started,
             workspace_done - articles_done,
+            if provisional { "update" } else { "full pass" },
             workspace_done.elapsed(),
         );
     }
-    (snapshot, new_cache)
+    Outcome {
+        snapshot,
+        cache: new_cache,
+        previous,
+        affected,
+        provisional,
+    }
+}
+
+/// The cross-article findings: updated from `previous` when only a few articles of the
+/// same workspace changed under the same configuration, else computed anew.
+/// Returns (analysis, state for the next update, affected docs or `None` = all, was it an
+/// update).
+fn findings(
+    docs: Vec<Doc>,
+    previous: Option<Previous>,
+    config: &Arc<Config>,
+) -> (Arc<Analysis>, Option<Previous>, Option<Vec<usize>>, bool) {
+    if let Some(mut prev) = previous.filter(|p| *p.config == **config) {
+        if let Some(changed) = changed_docs(&prev.analysis, &docs) {
+            let updated = catch_unwind(AssertUnwindSafe(|| {
+                let mut analysis = prev.analysis.clone();
+                let mut affected = std::collections::BTreeSet::new();
+                for i in changed {
+                    let doc = docs[i].clone();
+                    let up = crate::workspace::update(&analysis, &mut prev.state, doc, config)?;
+                    affected.extend(up.affected);
+                    analysis = Arc::new(up.analysis);
+                }
+                Some((analysis, affected))
+            }));
+            if let Ok(Some((analysis, affected))) = updated {
+                let next = Previous {
+                    analysis: analysis.clone(),
+                    state: prev.state,
+                    config: config.clone(),
+                };
+                return (
+                    analysis,
+                    Some(next),
+                    Some(affected.into_iter().collect()),
+                    true,
+                );
+            }
+        }
+    }
+    full_pass(docs, config)
+}
+
+/// Every finding computed anew (also used to settle after updates).
+pub fn full_pass(
+    docs: Vec<Doc>,
+    config: &Arc<Config>,
+) -> (Arc<Analysis>, Option<Previous>, Option<Vec<usize>>, bool) {
+    let done = catch_unwind(AssertUnwindSafe(|| {
+        crate::workspace::analyze_docs_incremental(docs.clone(), config)
+    }));
+    match done {
+        Ok((analysis, state)) => {
+            let analysis = Arc::new(analysis);
+            let next = Previous {
+                analysis: analysis.clone(),
+                state,
+                config: config.clone(),
+            };
+            (analysis, Some(next), None, false)
+        }
+        Err(_) => {
+            eprintln!(
+                "corroborate lsp: internal error in the workspace analysis; findings omitted"
+            );
+            let mut docs = docs;
+            docs.sort_by(|a, b| a.key.cmp(&b.key));
+            let analysis = Analysis {
+                stories: vec![None; docs.len()],
+                docs,
+                ..Analysis::default()
+            };
+            (Arc::new(analysis), None, None, false)
+        }
+    }
+}
+
+/// The docs (sorted by key) whose facts changed since `prev`, when the workspace has the
+/// same articles and at most [`MAX_UPDATES`] changed; `None` otherwise.
+fn changed_docs(prev: &Analysis, docs: &[Doc]) -> Option<Vec<usize>> {
+    if prev.docs.len() != docs.len() {
+        return None;
+    }
+    let mut changed = Vec::new();
+    for (i, (old, new)) in prev.docs.iter().zip(docs).enumerate() {
+        if old.key != new.key {
+            return None;
+        }
+        if !Arc::ptr_eq(&old.facts, &new.facts) {
+            changed.push(i);
+            if changed.len() > MAX_UPDATES {
+                return None;
+            }
+        }
+    }
+    Some(changed)
 }
 
 /// `CORROBORATE_LSP_TIMING=1` logs the duration of each analysis step to stderr.
@@ -430,7 +552,13 @@ mod tests {
             cache,
             root: None,
             encoding: Encoding::Utf16,
+            previous: None,
         }
+    }
+
+    fn run(job: Job) -> (Snapshot, HashMap<String, Cached>) {
+        let out = run_job(job);
+        (out.snapshot, out.cache)
     }
 
     #[test]
@@ -438,12 +566,12 @@ mod tests {
         let config = Arc::new(Config::default());
         let a = "---\noutlet: A\n---\nSeven people died.\n";
         let b = "---\noutlet: B\n---\nNine people died.\n";
-        let (first, cache) = run_job(job(
+        let (first, cache) = run(job(
             vec![input("file:///a.txt", a), input("file:///b.txt", b)],
             HashMap::new(),
             config.clone(),
         ));
-        let (second, cache) = run_job(job(
+        let (second, cache) = run(job(
             // The same text in a new allocation (as an open buffer gives it) still hits.
             vec![
                 input("file:///a.txt", a),
@@ -460,9 +588,57 @@ mod tests {
         // Another outlet from the configuration is another context: analysed again.
         let mut moved = input("file:///a.txt", a);
         moved.context.outlet = Some("C".into());
-        let (third, _) = run_job(job(vec![moved], cache, config));
+        let (third, _) = run(job(vec![moved], cache, config));
         assert!(!Arc::ptr_eq(&facts(&second, 0), &facts(&third, 0)));
         assert_eq!(third.analysis.docs[0].outlet(), Some("C"));
+    }
+
+    /// Three outlets on one event; B and C disagree with A on the toll.
+    fn three_outlets(b_toll: &str) -> Vec<Input> {
+        let body = |outlet: &str, toll: &str| {
+            format!(
+                "---\noutlet: {outlet}\ntitle: Grain silo collapse in Velmora\n---\n\
+                 A grain silo collapsed in Velmora on Tuesday, killing {toll} workers, \
+                 Fire Chief Dariela Montrose said. The Velmora silo had been inspected \
+                 in March, Montrose said. Velmora mayor Ostap Kerrigan visited the silo site.\n"
+            )
+        };
+        vec![
+            input("file:///a.txt", &body("Alpha Post", "nine")),
+            input("file:///b.txt", &body("Beta News", b_toll)),
+            input("file:///c.txt", &body("Gamma Daily", "seven")),
+        ]
+    }
+
+    #[test]
+    fn an_edit_updates_the_findings_like_a_full_pass() {
+        let config = Arc::new(Config::default());
+        let first = run_job(job(three_outlets("seven"), HashMap::new(), config.clone()));
+        assert!(!first.provisional);
+        assert_eq!(first.snapshot.analysis.warnings(), 1);
+        // B now agrees with A: still one warning, with other sides.
+        let mut next = job(three_outlets("nine"), first.cache, config.clone());
+        next.previous = first.previous;
+        let second = run_job(next);
+        assert!(second.provisional, "a one-article edit is an update");
+        let full = run_job(job(three_outlets("nine"), HashMap::new(), config.clone()));
+        let (updated, fresh) = (&second.snapshot.analysis, &full.snapshot.analysis);
+        assert_eq!(updated.disagreements, fresh.disagreements);
+        assert_eq!(updated.entities, fresh.entities);
+        assert_eq!(updated.claims, fresh.claims);
+        assert_eq!(updated.stories, fresh.stories);
+        let affected = second
+            .affected
+            .expect("an update names the docs it affects");
+        assert!(affected.contains(&1), "{affected:?}");
+        // A new article is a full pass.
+        let mut more = three_outlets("nine");
+        more.push(input("file:///d.txt", "Unrelated.\n"));
+        let mut grown = job(more, second.cache, config);
+        grown.previous = second.previous;
+        let third = run_job(grown);
+        assert!(!third.provisional);
+        assert!(third.affected.is_none());
     }
 
     #[test]

@@ -10,6 +10,9 @@ use crate::people::Entity;
 use rayon::prelude::*;
 use std::sync::Arc;
 
+mod update;
+pub use update::{update, Incremental, Update};
+
 /// One article in the workspace. `key` is opaque to the core (a path or URI) and orders
 /// articles deterministically.
 #[derive(Clone, Debug)]
@@ -71,6 +74,13 @@ pub fn analyze_docs(mut docs: Vec<Doc>, config: &Config) -> Analysis {
         claims,
         disagreements,
     }
+}
+
+/// [`analyze_docs`], also returning the state [`update`] needs to follow later edits.
+pub fn analyze_docs_incremental(docs: Vec<Doc>, config: &Config) -> (Analysis, Incremental) {
+    let analysis = analyze_docs(docs, config);
+    let state = Incremental::new(&analysis, update::ClaimState);
+    (analysis, state)
 }
 
 impl Analysis {
