@@ -375,6 +375,56 @@ fn follows_workspace_folders_added_and_removed() {
 }
 
 #[test]
+fn each_workspace_folder_has_its_own_configuration() {
+    let ws = tempfile::tempdir().unwrap();
+    write(
+        ws.path(),
+        "corroborate.toml",
+        "[outlets]\n\"*.txt\" = \"Alpha Post\"\n",
+    );
+    write(
+        ws.path(),
+        "a.txt",
+        "---\npublished: 2026-06-08\n---\nBody.\n",
+    );
+    let second = tempfile::tempdir().unwrap();
+    write(
+        second.path(),
+        "corroborate.toml",
+        "exclude = [\"drafts/**\"]\n[outlets]\n\"*.txt\" = \"Beta News\"\n",
+    );
+    write(second.path(), "b.txt", "Undated body.\n");
+    write(second.path(), "drafts/c.txt", "A draft without metadata.\n");
+    let mut c = Client::start(ws.path(), Setup::default());
+    c.wait_indexed();
+    let folder = json!({"uri": uri_of(second.path()), "name": "second"});
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [folder], "removed": []}}),
+    );
+    // b.txt gets its outlet from its own folder's file: only the date is missing.
+    let b = uri_of(&second.path().join("b.txt"));
+    let diags = c.wait_diagnostics(&b, |d| has_hint(d, NO_DATE));
+    assert!(!has_hint(&diags, NO_OUTLET), "{:?}", messages(&diags));
+    // The second folder's excludes apply to it: its draft is never analysed.
+    c.settle(Duration::from_millis(300));
+    let draft = uri_of(&second.path().join("drafts/c.txt"));
+    assert!(!c.diagnostics.contains_key(&draft));
+    // An ignore rule offered on b.txt goes to the second folder's file.
+    let args = json!([{"subject": "killed", "story": "s1", "uri": b}]);
+    let res = c.request(
+        "workspace/executeCommand",
+        json!({"command": "corroborate.ignoreDisagreement", "arguments": args}),
+    );
+    assert!(res.get("error").is_none(), "{res}");
+    let second_toml = std::fs::read_to_string(second.path().join("corroborate.toml")).unwrap();
+    assert!(second_toml.contains("[[ignore]]"), "{second_toml}");
+    let first_toml = std::fs::read_to_string(ws.path().join("corroborate.toml")).unwrap();
+    assert!(!first_toml.contains("[[ignore]]"), "{first_toml}");
+    c.shutdown_and_exit();
+}
+
+#[test]
 fn answers_in_the_clients_spelling_of_a_uri() {
     let ws = tempfile::tempdir().unwrap();
     write(ws.path(), "café.txt", "Disk body without metadata.\n");

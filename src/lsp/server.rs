@@ -353,19 +353,13 @@ impl Inner {
         if reload_config {
             self.reload_config().await;
         }
-        let (folders, root, config, previous) = {
+        let (folders, previous) = {
             let w = lock(&self.world);
-            (
-                w.folders.clone(),
-                w.root.clone(),
-                w.config.clone(),
-                w.disk.clone(),
-            )
+            (w.folder_configs.clone(), w.disk.clone())
         };
-        let scanned = tokio::task::spawn_blocking(move || {
-            world::scan_disk(&folders, root.as_deref(), &config, &previous, &changed)
-        })
-        .await;
+        let scanned =
+            tokio::task::spawn_blocking(move || world::scan_disk(&folders, &previous, &changed))
+                .await;
         let Ok((disk, warnings)) = scanned else {
             return;
         };
@@ -409,8 +403,13 @@ impl Inner {
     }
 
     async fn reload_config(&self) {
-        let (config, messages) = lock(&self.world).compute_config();
-        lock(&self.world).set_config(config);
+        let (configs, editor, messages) = {
+            let w = lock(&self.world);
+            let (configs, messages) = w.compute_configs();
+            let (editor, _) = w.compute_config();
+            (configs, editor, messages)
+        };
+        lock(&self.world).set_configs(configs, editor);
         for m in messages {
             self.client.show_message(MessageType::WARNING, m).await;
         }
@@ -522,7 +521,18 @@ impl Inner {
     async fn ignore_disagreement(self: &Arc<Self>, args: &[Value]) -> Result<Option<Value>> {
         let rule = actions::ignore_rule_from_args(args)
             .ok_or_else(|| Error::invalid_params("expected [{\"subject\": …, \"story\": …}]"))?;
-        let root = lock(&self.world).root.clone();
+        let folder = args
+            .first()
+            .and_then(|a| a.get("uri"))
+            .and_then(Value::as_str)
+            .and_then(|u| u.parse::<Uri>().ok())
+            .and_then(|u| u.to_file_path().map(|p| p.into_owned()));
+        let root = {
+            let w = lock(&self.world);
+            folder
+                .and_then(|p| w.folder_of(&p).map(|(f, _)| f.to_path_buf()))
+                .or_else(|| w.root.clone())
+        };
         let Some(root) = root else {
             return Err(Error::invalid_params(
                 "no workspace folder to hold corroborate.toml",
@@ -791,13 +801,12 @@ impl LanguageServer for Backend {
                 if !world.in_folders(&path) {
                     continue;
                 }
-                if Some(path.as_path())
-                    == world
-                        .root
-                        .as_ref()
-                        .map(|r| r.join(crate::config::FILE_NAME))
-                        .as_deref()
-                {
+                let is_folder_config = path.file_name()
+                    == Some(std::ffi::OsStr::new(crate::config::FILE_NAME))
+                    && path
+                        .parent()
+                        .is_some_and(|p| world.folders.iter().any(|f| f == p));
+                if is_folder_config {
                     config_changed = true;
                 } else if let Some(key) = convert::key_for_path(&path) {
                     changed.insert(key);

@@ -30,6 +30,7 @@ pub struct DiskDoc {
 #[derive(Clone, Debug)]
 pub struct Cached {
     text: Arc<str>,
+    config: Arc<Config>,
     outlet: Option<String>,
     problems: Vec<String>,
     facts: Arc<ArticleFacts>,
@@ -44,7 +45,11 @@ pub struct World {
     pub root: Option<PathBuf>,
     /// Settings from the editor (initializationOptions, didChangeConfiguration).
     pub editor_settings: Option<serde_json::Value>,
+    /// The workspace as a whole: the first folder's configuration, with the known people
+    /// and ignore rules of every folder (see [`combined_config`]).
     pub config: Arc<Config>,
+    /// Each workspace folder's own configuration.
+    pub folder_configs: Vec<(PathBuf, Arc<Config>)>,
     pub disk: BTreeMap<String, DiskDoc>,
     /// The client's URI of each open document, by key.
     pub open_uris: HashMap<String, Uri>,
@@ -59,6 +64,8 @@ pub struct Input {
     pub key: String,
     pub text: Arc<str>,
     pub context: ArticleContext,
+    /// The configuration of the folder holding the article (it governs extraction).
+    pub config: Arc<Config>,
     pub uri: Option<Uri>,
     pub version: Option<i32>,
 }
@@ -100,11 +107,9 @@ pub struct Outcome {
 const MAX_UPDATES: usize = 8;
 
 impl World {
-    /// The effective configuration: editor settings, overlaid by `corroborate.toml` (the
-    /// file wins). Returns it with messages for the user (errors and unknown keys).
-    pub fn compute_config(&self) -> (Config, Vec<String>) {
-        let mut messages = Vec::new();
-        let editor = match &self.editor_settings {
+    /// The editor settings as a configuration, with messages for the user.
+    fn editor_config(&self, messages: &mut Vec<String>) -> Config {
+        match &self.editor_settings {
             Some(v) if v.is_object() => match Config::from_json(v) {
                 Ok((c, w)) => {
                     messages.extend(w.into_iter().map(|w| format!("editor settings: {w}")));
@@ -116,39 +121,83 @@ impl World {
                 }
             },
             _ => Config::default(),
-        };
-        let Some(root) = &self.root else {
-            return (editor, messages);
-        };
-        let path = root.join(crate::config::FILE_NAME);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (editor, messages),
-            Err(e) => {
-                messages.push(format!("{}: {e}", path.display()));
-                return (editor, messages);
-            }
-        };
-        match editor.overlay(&text) {
-            Ok((c, w)) => {
-                messages.extend(w.into_iter().map(|w| format!("{}: {w}", path.display())));
-                (c, messages)
-            }
-            Err(e) => {
-                messages.push(format!("{}: {e} (file ignored)", path.display()));
-                (editor, messages)
-            }
         }
     }
 
-    /// Install a configuration; facts depend on it, so a different one empties the cache.
-    pub fn set_config(&mut self, config: Config) -> bool {
-        if *self.config == config {
+    /// The effective configuration of each workspace folder: editor settings overlaid by
+    /// the folder's own `corroborate.toml` (the file wins). With messages for the user
+    /// (errors and unknown keys, naming the file).
+    pub fn compute_configs(&self) -> (Vec<(PathBuf, Config)>, Vec<String>) {
+        let mut messages = Vec::new();
+        let editor = self.editor_config(&mut messages);
+        let configs = self
+            .folders
+            .iter()
+            .map(|folder| {
+                let config = folder_config(&editor, folder, &mut messages);
+                (folder.clone(), config)
+            })
+            .collect();
+        (configs, messages)
+    }
+
+    /// The configuration of the workspace as a whole (see [`combined_config`]).
+    pub fn compute_config(&self) -> (Config, Vec<String>) {
+        let (configs, mut messages) = self.compute_configs();
+        if configs.is_empty() {
+            return (self.editor_config(&mut messages), messages);
+        }
+        (combined_config(&configs), messages)
+    }
+
+    /// Install the folders' configurations; facts depend on them, so a change empties the
+    /// cache. Returns whether anything changed.
+    pub fn set_configs(&mut self, configs: Vec<(PathBuf, Config)>, editor: Config) -> bool {
+        let combined = if configs.is_empty() {
+            editor
+        } else {
+            combined_config(&configs)
+        };
+        let same = *self.config == combined
+            && self.folder_configs.len() == configs.len()
+            && self
+                .folder_configs
+                .iter()
+                .zip(&configs)
+                .all(|((fa, ca), (fb, cb))| fa == fb && **ca == *cb);
+        if same {
             return false;
         }
-        self.config = Arc::new(config);
+        self.folder_configs = configs.into_iter().map(|(f, c)| (f, Arc::new(c))).collect();
+        self.config = Arc::new(combined);
         self.cache.clear();
         true
+    }
+
+    /// Install one configuration for the whole workspace (no folders, or tests).
+    pub fn set_config(&mut self, config: Config) -> bool {
+        let configs = self
+            .folders
+            .iter()
+            .map(|f| (f.clone(), config.clone()))
+            .collect();
+        self.set_configs(configs, config)
+    }
+
+    /// The folder holding `path` (the innermost, when folders nest) and its configuration.
+    pub fn folder_of(&self, path: &Path) -> Option<(&Path, &Arc<Config>)> {
+        self.folder_configs
+            .iter()
+            .filter(|(f, _)| path.starts_with(f))
+            .max_by_key(|(f, _)| f.components().count())
+            .map(|(f, c)| (f.as_path(), c))
+    }
+
+    /// The configuration that governs the article at `path`.
+    pub fn config_for(&self, path: &Path) -> Arc<Config> {
+        self.folder_of(path)
+            .map(|(_, c)| c.clone())
+            .unwrap_or_else(|| self.config.clone())
     }
 
     /// Is `path` inside a workspace folder (lexically: it may not exist any more)?
@@ -169,22 +218,18 @@ impl World {
             return false;
         }
         match self.rel_path(&path) {
-            Some(rel) => !self.is_excluded(&rel),
+            Some(rel) => !is_excluded(&self.config_for(&path), &rel),
             None => true,
         }
     }
 
-    fn is_excluded(&self, rel: &str) -> bool {
-        self.config.exclude.iter().any(|g| {
-            globset::Glob::new(g)
-                .map(|g| g.compile_matcher().is_match(rel))
-                .unwrap_or(false)
-        })
-    }
-
-    /// Path relative to the root, `/`-separated, when under it.
+    /// Path relative to the workspace folder holding it, `/`-separated.
     pub fn rel_path(&self, path: &Path) -> Option<String> {
-        let rel = path.strip_prefix(self.root.as_ref()?).ok()?;
+        let folder = match self.folder_of(path) {
+            Some((f, _)) => f,
+            None => self.root.as_deref()?,
+        };
+        let rel = path.strip_prefix(folder).ok()?;
         Some(
             rel.components()
                 .map(|c| c.as_os_str().to_string_lossy())
@@ -197,7 +242,21 @@ impl World {
     /// editor text wins over the disk).
     pub fn inputs(&self, open: Vec<(String, String, i32)>) -> Vec<Input> {
         let mut by_key: BTreeMap<String, Input> = BTreeMap::new();
-        let outlets = self.config.outlet_matcher();
+        // Each folder's outlet globs, compiled once per run.
+        let matchers: Vec<(&Path, crate::config::OutletMatcher<'_>)> = self
+            .folder_configs
+            .iter()
+            .map(|(f, c)| (f.as_path(), c.outlet_matcher()))
+            .collect();
+        let fallback = self.config.outlet_matcher();
+        let outlet_of = |path: &Path, rel: &str| {
+            matchers
+                .iter()
+                .filter(|(f, _)| path.starts_with(f))
+                .max_by_key(|(f, _)| f.components().count())
+                .map_or(&fallback, |(_, m)| m)
+                .outlet(rel)
+        };
         for (key, d) in &self.disk {
             by_key.insert(
                 key.clone(),
@@ -205,9 +264,10 @@ impl World {
                     key: key.clone(),
                     text: d.text.clone(),
                     context: ArticleContext {
-                        outlet: outlets.outlet(&d.rel),
+                        outlet: outlet_of(&d.path, &d.rel),
                         read_problems: d.problems.clone(),
                     },
+                    config: self.config_for(&d.path),
                     uri: None,
                     version: None,
                 },
@@ -217,14 +277,20 @@ impl World {
             if !self.includes_open(&key) {
                 continue;
             }
-            if text.len() as u64 > self.config.max_file_size {
+            let path = convert::path_for_key(&key);
+            let config = match &path {
+                Some(p) => self.config_for(p),
+                None => self.config.clone(),
+            };
+            if text.len() as u64 > config.max_file_size {
                 // Same limit as for files: a huge paste must not stall every analysis.
                 by_key.remove(&key);
                 continue;
             }
-            let outlet = convert::path_for_key(&key)
-                .and_then(|p| self.rel_path(&p))
-                .and_then(|rel| outlets.outlet(&rel));
+            let outlet = path
+                .as_ref()
+                .and_then(|p| Some((p, self.rel_path(p)?)))
+                .and_then(|(p, rel)| outlet_of(p, &rel));
             // Reuse the disk text's allocation when the buffer is unchanged, so the cache hits.
             let text: Arc<str> = match self.disk.get(&key) {
                 Some(d) if *d.text == *text => d.text.clone(),
@@ -239,6 +305,7 @@ impl World {
                         outlet,
                         read_problems: Vec::new(),
                     },
+                    config,
                     uri: self.open_uris.get(&key).cloned(),
                     version: Some(version),
                 },
@@ -246,6 +313,62 @@ impl World {
         }
         by_key.into_values().collect()
     }
+}
+
+fn is_excluded(config: &Config, rel: &str) -> bool {
+    config.exclude.iter().any(|g| {
+        globset::Glob::new(g)
+            .map(|g| g.compile_matcher().is_match(rel))
+            .unwrap_or(false)
+    })
+}
+
+/// One folder's configuration: `base` (the editor settings) overlaid by the folder's
+/// `corroborate.toml`, which wins; an unreadable or invalid file is reported and ignored.
+fn folder_config(base: &Config, folder: &Path, messages: &mut Vec<String>) -> Config {
+    let path = folder.join(crate::config::FILE_NAME);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return base.clone(),
+        Err(e) => {
+            messages.push(format!("{}: {e}", path.display()));
+            return base.clone();
+        }
+    };
+    match base.overlay(&text) {
+        Ok((c, w)) => {
+            messages.extend(w.into_iter().map(|w| format!("{}: {w}", path.display())));
+            c
+        }
+        Err(e) => {
+            messages.push(format!("{}: {e} (file ignored)", path.display()));
+            base.clone()
+        }
+    }
+}
+
+/// The configuration of the workspace as a whole, for what spans folders (stories,
+/// claims, disagreements, hovers): the first folder's, plus the known people and ignore
+/// rules of the other folders (an `[[ignore]]` written in any folder silences that
+/// disagreement; a person described in any folder is known everywhere).
+pub fn combined_config(configs: &[(PathBuf, Config)]) -> Config {
+    let Some((_, first)) = configs.first() else {
+        return Config::default();
+    };
+    let mut combined = first.clone();
+    for (_, other) in configs.iter().skip(1) {
+        for p in &other.people {
+            if !combined.people.contains(p) {
+                combined.people.push(p.clone());
+            }
+        }
+        for r in &other.ignore {
+            if !combined.ignore.contains(r) {
+                combined.ignore.push(r.clone());
+            }
+        }
+    }
+    combined
 }
 
 /// Analyse a job: reuse cached facts of unchanged articles, analyse the others in
@@ -268,6 +391,7 @@ pub fn run_job(job: Job) -> Outcome {
         .map(|input| {
             let reusable = cache.get(&input.key).filter(|c| {
                 (Arc::ptr_eq(&c.text, &input.text) || *c.text == *input.text)
+                    && (Arc::ptr_eq(&c.config, &input.config) || *c.config == *input.config)
                     && c.outlet == input.context.outlet
                     && c.problems == input.context.read_problems
             });
@@ -275,9 +399,10 @@ pub fn run_job(job: Job) -> Outcome {
                 Some(c) => c.clone(),
                 None => Cached {
                     text: input.text.clone(),
+                    config: input.config.clone(),
                     outlet: input.context.outlet.clone(),
                     problems: input.context.read_problems.clone(),
-                    facts: Arc::new(analyse_article(&input.text, &input.context, &config)),
+                    facts: Arc::new(analyse_article(&input.text, &input.context, &input.config)),
                     lines: Arc::new(LineIndex::new(&input.text)),
                 },
             };
@@ -471,28 +596,26 @@ fn analyse_article(text: &str, ctx: &ArticleContext, config: &Config) -> Article
     })
 }
 
-/// Find the workspace's articles with the CLI's rules (gitignore, excludes, links not
+/// Find the workspace's articles, each folder with its own configuration and the CLI's
+/// rules (gitignore, excludes, links not
 /// followed out of the folders, size limit) and read those that are new or listed in
 /// `changed`; the others keep their previous text. Returns the articles and warnings.
 pub fn scan_disk(
-    folders: &[PathBuf],
-    root: Option<&Path>,
-    config: &Config,
+    folders: &[(PathBuf, Arc<Config>)],
     previous: &BTreeMap<String, DiskDoc>,
     changed: &HashSet<String>,
 ) -> (BTreeMap<String, DiskDoc>, Vec<String>) {
     let mut warnings = Vec::new();
     let mut out = BTreeMap::new();
-    for folder in folders {
-        let is_root = root == Some(folder.as_path());
-        let bases: Vec<PathBuf> = if is_root && !config.paths.is_empty() {
-            config.paths.iter().map(|p| folder.join(p)).collect()
-        } else {
+    for (folder, config) in folders {
+        let config: &Config = config;
+        let bases: Vec<PathBuf> = if config.paths.is_empty() {
             vec![folder.clone()]
+        } else {
+            config.paths.iter().map(|p| folder.join(p)).collect()
         };
         let bases: Vec<PathBuf> = bases.into_iter().filter(|b| b.exists()).collect();
-        let walk_root = root.unwrap_or(folder);
-        let found = match walk::find_articles(&bases, walk_root, config, &mut warnings) {
+        let found = match walk::find_articles(&bases, folder, config, &mut warnings) {
             Ok(f) => f,
             Err(e) => {
                 warnings.push(e);
@@ -539,6 +662,7 @@ mod tests {
             key: key.to_string(),
             text: Arc::from(text),
             context: ArticleContext::default(),
+            config: Arc::default(),
             uri: None,
             version: None,
         }
@@ -642,12 +766,72 @@ mod tests {
     }
 
     #[test]
+    fn each_folder_reads_its_own_configuration() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (one, two) = (tmp.path().join("one"), tmp.path().join("two"));
+        for (dir, toml) in [
+            (
+                &one,
+                "exclude = [\"drafts/**\"]\n[outlets]\n\"*.txt\" = \"Alpha Post\"\n",
+            ),
+            (
+                &two,
+                "[outlets]\n\"*.txt\" = \"Beta News\"\n[[ignore]]\nsubject = \"killed\"\n",
+            ),
+        ] {
+            std::fs::create_dir_all(dir.join("drafts")).unwrap();
+            std::fs::write(dir.join("corroborate.toml"), toml).unwrap();
+            std::fs::write(dir.join("report.txt"), "Nine people died.\n").unwrap();
+            std::fs::write(dir.join("drafts/d.txt"), "A draft.\n").unwrap();
+        }
+        let mut world = World {
+            folders: vec![one.clone(), two.clone()],
+            root: Some(one.clone()),
+            ..World::default()
+        };
+        let (configs, messages) = world.compute_configs();
+        assert!(messages.is_empty(), "{messages:?}");
+        let (editor, _) = world.compute_config();
+        assert!(world.set_configs(configs, editor));
+        let (disk, warnings) = scan_disk(&world.folder_configs, &BTreeMap::new(), &HashSet::new());
+        assert!(warnings.is_empty(), "{warnings:?}");
+        world.disk = disk;
+        let found: Vec<(String, Option<String>)> = world
+            .inputs(Vec::new())
+            .into_iter()
+            .map(|i| {
+                let rel = i
+                    .key
+                    .rsplit_once(&*tmp.path().to_string_lossy())
+                    .map(|(_, r)| r.to_string());
+                (rel.unwrap_or(i.key), i.context.outlet)
+            })
+            .collect();
+        // Folder one excludes its drafts, folder two does not; each names its own outlet.
+        let want = [
+            ("/one/report.txt", Some("Alpha Post")),
+            ("/two/drafts/d.txt", Some("Beta News")),
+            ("/two/report.txt", Some("Beta News")),
+        ];
+        let want: Vec<(String, Option<String>)> = want
+            .iter()
+            .map(|(k, o)| (k.to_string(), o.map(str::to_string)))
+            .collect();
+        assert_eq!(found, want);
+        // The workspace as a whole honours the second folder's ignore rule.
+        assert_eq!(world.config.ignore.len(), 1);
+        assert!(world.includes_open(&convert::key_for_path(&two.join("drafts/new.txt")).unwrap()));
+        assert!(!world.includes_open(&convert::key_for_path(&one.join("drafts/new.txt")).unwrap()));
+    }
+
+    #[test]
     fn a_new_configuration_empties_the_cache() {
         let mut world = World::default();
         world.cache.insert(
             "k".into(),
             Cached {
                 text: Arc::from(""),
+                config: Arc::default(),
                 outlet: None,
                 problems: Vec::new(),
                 facts: Arc::default(),

@@ -47,7 +47,7 @@ pub fn code_actions(
             if d.rule == "figure-mismatch" {
                 out.extend(replacements(snap, f, i, uri, diag));
             }
-            out.push(ignore_action(&d.subject, d.story.as_deref(), diag));
+            out.push(ignore_action(&d.subject, d.story.as_deref(), diag, uri));
         }
     }
     dedup_by_title(out)
@@ -152,7 +152,14 @@ fn match_initial_case(original: &str, replacement: &str, starts_sentence: bool) 
     }
 }
 
-fn ignore_action(subject: &str, story: Option<&str>, diag: &Diagnostic) -> CodeActionOrCommand {
+/// The ignore command names the document it was offered on: the rule goes to the
+/// `corroborate.toml` of the workspace folder holding it.
+fn ignore_action(
+    subject: &str,
+    story: Option<&str>,
+    diag: &Diagnostic,
+    uri: &Uri,
+) -> CodeActionOrCommand {
     let title = match story {
         Some(s) => format!("Ignore this disagreement (“{subject}” in story {s})"),
         None => format!("Ignore this disagreement (“{subject}”)"),
@@ -164,7 +171,9 @@ fn ignore_action(subject: &str, story: Option<&str>, diag: &Diagnostic) -> CodeA
         command: Some(Command {
             title,
             command: IGNORE_COMMAND.to_string(),
-            arguments: Some(vec![json!({ "subject": subject, "story": story })]),
+            arguments: Some(vec![
+                json!({ "subject": subject, "story": story, "uri": uri.as_str() }),
+            ]),
         }),
         ..Default::default()
     })
