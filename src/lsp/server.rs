@@ -44,6 +44,21 @@ const DEBUG_SLEEP: &str = "corroborate.debugSleep";
 const DEBUG_TEXT: &str = "corroborate.debugText";
 const PROGRESS_TOKEN: &str = "corroborate/indexing";
 
+/// What the next analysis job must read.
+#[derive(Debug)]
+enum Pending {
+    /// Only these articles' texts changed.
+    Keys(HashSet<String>),
+    /// Anything may have changed: read every input.
+    All,
+}
+
+impl Default for Pending {
+    fn default() -> Self {
+        Pending::Keys(HashSet::new())
+    }
+}
+
 pub struct Backend {
     inner: Arc<Inner>,
 }
@@ -63,6 +78,8 @@ pub struct Inner {
     published_generation: watch::Sender<u64>,
     /// Last diagnostics published per doc key, with the URI they were published to.
     published: Mutex<HashMap<String, (Uri, Vec<Diagnostic>)>>,
+    /// What changed since the last job.
+    pending: Mutex<Pending>,
     /// Held while a job runs and its snapshot is installed, so settling never installs
     /// findings older than a change the worker is analysing.
     worker: tokio::sync::Mutex<()>,
@@ -105,6 +122,7 @@ impl Backend {
                 published: Mutex::new(HashMap::new()),
                 scan_lock: tokio::sync::Mutex::new(()),
                 worker: tokio::sync::Mutex::new(()),
+                pending: Mutex::new(Pending::All),
                 shutdown,
                 gate,
             }),
@@ -139,7 +157,19 @@ impl Inner {
     }
 
     /// Record that the inputs changed and wake the worker.
+    /// Something beyond single articles changed (files on disk, configuration, folders):
+    /// the next job reads every input.
     fn mark_dirty(&self) {
+        *lock(&self.pending) = Pending::All;
+        self.requested.fetch_add(1, Ordering::SeqCst);
+        self.dirty.notify_one();
+    }
+
+    /// One article's text changed (an edit, an open or close of a known article).
+    fn mark_dirty_key(&self, key: &str) {
+        if let Pending::Keys(keys) = &mut *lock(&self.pending) {
+            keys.insert(key.to_string());
+        }
         self.requested.fetch_add(1, Ordering::SeqCst);
         self.dirty.notify_one();
     }
@@ -252,28 +282,66 @@ impl Inner {
     }
 
     fn make_job(&self, generation: u64) -> world::Job {
-        let open: Vec<(String, String, i32)> = {
-            let store = lock(&self.store);
-            let keys: Vec<String> = store.keys().cloned().collect();
-            keys.into_iter()
-                .filter_map(|k| {
-                    let text = store.text(&k)?;
-                    let version = store.version(&k)?;
-                    Some((k, text, version))
-                })
-                .collect()
+        let pending = std::mem::take(&mut *lock(&self.pending));
+        let base = self.snapshot_rx.borrow().clone();
+        let changed = match pending {
+            Pending::Keys(keys) => self.changed_inputs(&keys, &base),
+            Pending::All => None,
         };
         let mut world = lock(&self.world);
+        let inputs = match changed {
+            Some(inputs) if world.previous.is_some() => world::Inputs::Changed { inputs, base },
+            _ => {
+                drop(world);
+                let open = self.open_documents();
+                world = lock(&self.world);
+                world::Inputs::All(world.inputs(open))
+            }
+        };
         let previous = world.previous.take();
         world::Job {
             generation,
-            inputs: world.inputs(open),
+            inputs,
             config: world.config.clone(),
             cache: std::mem::take(&mut world.cache),
             root: world.root.clone(),
             encoding: self.encoding(),
             previous,
         }
+    }
+
+    /// Every open document: (key, text, version).
+    fn open_documents(&self) -> Vec<(String, String, i32)> {
+        let store = lock(&self.store);
+        let keys: Vec<String> = store.keys().cloned().collect();
+        keys.into_iter()
+            .filter_map(|k| {
+                let text = store.text(&k)?;
+                let version = store.version(&k)?;
+                Some((k, text, version))
+            })
+            .collect()
+    }
+
+    /// The inputs of the articles behind `keys`, when each is already in `base` and still
+    /// part of the workspace; `None` when the set of articles changed (a full job).
+    fn changed_inputs(&self, keys: &HashSet<String>, base: &Snapshot) -> Option<Vec<world::Input>> {
+        let open: Vec<(String, Option<(String, i32)>)> = {
+            let store = lock(&self.store);
+            keys.iter()
+                .map(|k| {
+                    let doc = store.text(k).zip(store.version(k));
+                    (k.clone(), doc)
+                })
+                .collect()
+        };
+        let world = lock(&self.world);
+        open.into_iter()
+            .map(|(key, doc)| {
+                base.analysis.doc_index(&key)?;
+                world.input_for(&key, doc)
+            })
+            .collect()
     }
 
     /// Publish the diagnostics that changed since the last publication, for the `affected`
@@ -511,7 +579,7 @@ impl Inner {
             tokio::time::sleep(GAP_GRACE).await;
             let released = lock(&inner.store).release_held(&key);
             if released.is_some() {
-                inner.mark_dirty();
+                inner.mark_dirty_key(&key);
             }
         });
     }
@@ -697,8 +765,8 @@ impl LanguageServer for Backend {
         lock(&self.inner.store).open(&key, &p.text_document.text, p.text_document.version);
         lock(&self.inner.world)
             .open_uris
-            .insert(key, p.text_document.uri);
-        self.inner.mark_dirty();
+            .insert(key.clone(), p.text_document.uri);
+        self.inner.mark_dirty_key(&key);
     }
 
     async fn did_change(&self, p: DidChangeTextDocumentParams) {
@@ -711,7 +779,7 @@ impl LanguageServer for Backend {
             .collect();
         let outcome = lock(&self.inner.store).change(&key, p.text_document.version, changes);
         match outcome {
-            ChangeOutcome::Applied { .. } => self.inner.mark_dirty(),
+            ChangeOutcome::Applied { .. } => self.inner.mark_dirty_key(&key),
             ChangeOutcome::Held => self.inner.release_held_later(key),
             ChangeOutcome::Stale => {
                 self.inner
@@ -738,7 +806,7 @@ impl LanguageServer for Backend {
             world.open_uris.remove(&key);
             world.disk.contains_key(&key)
         };
-        self.inner.mark_dirty();
+        self.inner.mark_dirty_key(&key);
         if on_disk {
             // The disk text may have changed while the editor had the file (saves without a
             // file watcher): re-read it.

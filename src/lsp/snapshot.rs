@@ -68,7 +68,7 @@ impl Snapshot {
             versions,
             root,
             encoding,
-            |_| None,
+            |_, _| None,
         )
     }
 
@@ -83,12 +83,13 @@ impl Snapshot {
         versions: Vec<Option<i32>>,
         root: Option<PathBuf>,
         encoding: Encoding,
-        known: impl Fn(&crate::workspace::Doc) -> Option<Arc<LineIndex>>,
+        known: impl Fn(usize, &crate::workspace::Doc) -> Option<Arc<LineIndex>>,
     ) -> Snapshot {
         let lines = analysis
             .docs
             .iter()
-            .map(|d| known(d).unwrap_or_else(|| Arc::new(LineIndex::new(&d.text))))
+            .enumerate()
+            .map(|(i, d)| known(i, d).unwrap_or_else(|| Arc::new(LineIndex::new(&d.text))))
             .collect();
         let mut mention_entity: Vec<Vec<u32>> = analysis
             .docs
@@ -144,9 +145,9 @@ impl Snapshot {
             self.versions.clone(),
             self.root.clone(),
             self.encoding,
-            |d| {
-                let i = self.analysis.doc_index(&d.key).filter(|_| same_docs)?;
-                Arc::ptr_eq(&self.analysis.docs[i].text, &d.text).then(|| self.lines[i].clone())
+            |i, d| {
+                let old = self.analysis.docs.get(i).filter(|_| same_docs)?;
+                Arc::ptr_eq(&old.text, &d.text).then(|| self.lines[i].clone())
             },
         )
     }

@@ -73,7 +73,7 @@ pub struct Input {
 /// Everything an analysis run needs, owned, so it can run on a blocking thread.
 pub struct Job {
     pub generation: u64,
-    pub inputs: Vec<Input>,
+    pub inputs: Inputs,
     pub config: Arc<Config>,
     pub cache: HashMap<String, Cached>,
     pub root: Option<PathBuf>,
@@ -81,6 +81,17 @@ pub struct Job {
     /// The last analysis and its update state, when the worker has one: a job that changes
     /// a few articles of the same workspace updates it instead of starting over.
     pub previous: Option<Previous>,
+}
+
+/// What a job analyses.
+pub enum Inputs {
+    /// Every article of the workspace.
+    All(Vec<Input>),
+    /// Only these articles changed since `base` (each is in `base` under its key).
+    Changed {
+        inputs: Vec<Input>,
+        base: Arc<Snapshot>,
+    },
 }
 
 /// The analysis a job may update, with the configuration it was made with.
@@ -241,6 +252,15 @@ impl World {
     /// The analysis inputs: every disk article and every included open document (whose
     /// editor text wins over the disk).
     pub fn inputs(&self, open: Vec<(String, String, i32)>) -> Vec<Input> {
+        self.inputs_with(open, &self.disk)
+    }
+
+    /// [`World::inputs`], with `all_disk` deciding which open documents are articles.
+    fn inputs_with(
+        &self,
+        open: Vec<(String, String, i32)>,
+        all_disk: &BTreeMap<String, DiskDoc>,
+    ) -> Vec<Input> {
         let mut by_key: BTreeMap<String, Input> = BTreeMap::new();
         // Each folder's outlet globs, compiled once per run.
         let matchers: Vec<(&Path, crate::config::OutletMatcher<'_>)> = self
@@ -274,7 +294,7 @@ impl World {
             );
         }
         for (key, text, version) in open {
-            if !self.includes_open(&key) {
+            if !all_disk.contains_key(&key) && !self.includes_open(&key) {
                 continue;
             }
             let path = convert::path_for_key(&key);
@@ -292,7 +312,7 @@ impl World {
                 .and_then(|p| Some((p, self.rel_path(p)?)))
                 .and_then(|(p, rel)| outlet_of(p, &rel));
             // Reuse the disk text's allocation when the buffer is unchanged, so the cache hits.
-            let text: Arc<str> = match self.disk.get(&key) {
+            let text: Arc<str> = match all_disk.get(&key) {
                 Some(d) if *d.text == *text => d.text.clone(),
                 _ => Arc::from(text),
             };
@@ -312,6 +332,35 @@ impl World {
             );
         }
         by_key.into_values().collect()
+    }
+
+    /// The input of one article, as [`World::inputs`] would give it; `None` when it is not
+    /// part of the analysis (excluded, too big, or neither open nor on disk).
+    pub fn input_for(&self, key: &str, open: Option<(String, i32)>) -> Option<Input> {
+        let one_open = open.map(|(text, version)| vec![(key.to_string(), text, version)]);
+        let is_open = one_open.is_some();
+        let world = World {
+            folders: Vec::new(),
+            root: self.root.clone(),
+            editor_settings: None,
+            config: self.config.clone(),
+            folder_configs: self.folder_configs.clone(),
+            disk: self
+                .disk
+                .get(key)
+                .filter(|_| !is_open)
+                .map(|d| BTreeMap::from([(key.to_string(), d.clone())]))
+                .unwrap_or_default(),
+            open_uris: self
+                .open_uris
+                .get(key)
+                .map(|u| HashMap::from([(key.to_string(), u.clone())]))
+                .unwrap_or_default(),
+            cache: HashMap::new(),
+            previous: None,
+        };
+        let mut inputs = world.inputs_with(one_open.unwrap_or_default(), &self.disk);
+        inputs.pop().filter(|i| i.key == key)
     }
 }
 
@@ -380,86 +429,33 @@ pub fn run_job(job: Job) -> Outcome {
         generation,
         inputs,
         config,
-        cache,
+        mut cache,
         root,
         encoding,
         previous,
     } = job;
     let started = std::time::Instant::now();
-    let analysed: Vec<(Input, Cached)> = inputs
-        .into_par_iter()
-        .map(|input| {
-            let reusable = cache.get(&input.key).filter(|c| {
-                (Arc::ptr_eq(&c.text, &input.text) || *c.text == *input.text)
-                    && (Arc::ptr_eq(&c.config, &input.config) || *c.config == *input.config)
-                    && c.outlet == input.context.outlet
-                    && c.problems == input.context.read_problems
-            });
-            let cached = match reusable {
-                Some(c) => c.clone(),
-                None => Cached {
-                    text: input.text.clone(),
-                    config: input.config.clone(),
-                    outlet: input.context.outlet.clone(),
-                    problems: input.context.read_problems.clone(),
-                    facts: Arc::new(analyse_article(&input.text, &input.context, &input.config)),
-                    lines: Arc::new(LineIndex::new(&input.text)),
-                },
-            };
-            (input, cached)
-        })
-        .collect();
+    let (docs, uris, versions, reanalysed) = match inputs {
+        Inputs::All(inputs) => {
+            let (prepared, new_cache) = all_docs(inputs, &cache);
+            cache = new_cache;
+            prepared
+        }
+        Inputs::Changed { inputs, base } => changed_docs_of(inputs, &base, &mut cache),
+    };
     let articles_done = std::time::Instant::now();
-    let mut new_cache = HashMap::with_capacity(analysed.len());
-    let mut docs = Vec::with_capacity(analysed.len());
-    let mut uris = HashMap::new();
-    let mut versions = HashMap::new();
-    for (input, cached) in analysed {
-        docs.push(Doc {
-            key: input.key.clone(),
-            // The cached allocation (equal content), so line indexes are found by pointer.
-            text: cached.text.clone(),
-            facts: cached.facts.clone(),
-        });
-        if let Some(u) = input.uri {
-            uris.insert(input.key.clone(), u);
-        }
-        if let Some(v) = input.version {
-            versions.insert(input.key.clone(), v);
-        }
-        new_cache.insert(input.key, cached);
-    }
-    docs.sort_by(|a, b| a.key.cmp(&b.key));
-    let reanalysed = docs
-        .iter()
-        .filter(|d| {
-            cache
-                .get(&d.key)
-                .map_or(true, |old| !Arc::ptr_eq(&old.facts, &d.facts))
-        })
-        .count();
     let (analysis, previous, affected, provisional) = findings(docs, previous, &config);
     let workspace_done = std::time::Instant::now();
-    let uri_list = analysis
-        .docs
-        .iter()
-        .map(|d| uris.get(&d.key).cloned())
-        .collect();
-    let version_list = analysis
-        .docs
-        .iter()
-        .map(|d| versions.get(&d.key).copied())
-        .collect();
     let snapshot = Snapshot::with_lines(
         generation,
         analysis,
         config,
-        uri_list,
-        version_list,
+        uris,
+        versions,
         root,
         encoding,
-        |doc| {
-            new_cache
+        |_, doc| {
+            cache
                 .get(&doc.key)
                 .filter(|c| Arc::ptr_eq(&c.text, &doc.text))
                 .map(|c| c.lines.clone())
@@ -477,11 +473,109 @@ pub fn run_job(job: Job) -> Outcome {
     }
     Outcome {
         snapshot,
-        cache: new_cache,
+        cache,
         previous,
         affected,
         provisional,
     }
+}
+
+/// Docs (sorted by key), URIs and versions per doc, and how many were analysed.
+type Prepared = (Vec<Doc>, Vec<Option<Uri>>, Vec<Option<i32>>, usize);
+
+/// The facts of one input: from the cache while its text, configuration and context are
+/// the same, else analysed now.
+fn cached_or_analysed(input: &Input, cache: &HashMap<String, Cached>) -> Cached {
+    let reusable = cache.get(&input.key).filter(|c| {
+        (Arc::ptr_eq(&c.text, &input.text) || *c.text == *input.text)
+            && (Arc::ptr_eq(&c.config, &input.config) || *c.config == *input.config)
+            && c.outlet == input.context.outlet
+            && c.problems == input.context.read_problems
+    });
+    match reusable {
+        Some(c) => c.clone(),
+        None => Cached {
+            text: input.text.clone(),
+            config: input.config.clone(),
+            outlet: input.context.outlet.clone(),
+            problems: input.context.read_problems.clone(),
+            facts: Arc::new(analyse_article(&input.text, &input.context, &input.config)),
+            lines: Arc::new(LineIndex::new(&input.text)),
+        },
+    }
+}
+
+/// Every article: cached facts reused, the others analysed in parallel; a new cache.
+fn all_docs(
+    inputs: Vec<Input>,
+    cache: &HashMap<String, Cached>,
+) -> (Prepared, HashMap<String, Cached>) {
+    let mut analysed: Vec<(Input, Cached)> = inputs
+        .into_par_iter()
+        .map(|input| {
+            let cached = cached_or_analysed(&input, cache);
+            (input, cached)
+        })
+        .collect();
+    analysed.sort_by(|a, b| a.0.key.cmp(&b.0.key));
+    let reanalysed = analysed
+        .iter()
+        .filter(|(i, c)| {
+            cache
+                .get(&i.key)
+                .map_or(true, |old| !Arc::ptr_eq(&old.facts, &c.facts))
+        })
+        .count();
+    let mut new_cache = HashMap::with_capacity(analysed.len());
+    let mut docs = Vec::with_capacity(analysed.len());
+    let mut uris = Vec::with_capacity(analysed.len());
+    let mut versions = Vec::with_capacity(analysed.len());
+    for (input, cached) in analysed {
+        docs.push(Doc {
+            key: input.key.clone(),
+            // The cached allocation (equal content), so line indexes are found by pointer.
+            text: cached.text.clone(),
+            facts: cached.facts.clone(),
+        });
+        uris.push(input.uri);
+        versions.push(input.version);
+        new_cache.insert(input.key, cached);
+    }
+    ((docs, uris, versions, reanalysed), new_cache)
+}
+
+/// `base`'s docs with the changed articles replaced (each analysed unless cached); the
+/// cache is updated in place.
+fn changed_docs_of(
+    inputs: Vec<Input>,
+    base: &Snapshot,
+    cache: &mut HashMap<String, Cached>,
+) -> Prepared {
+    let mut docs = base.analysis.docs.clone();
+    let mut uris = base.uris.clone();
+    let mut versions = base.versions.clone();
+    let mut reanalysed = 0;
+    for input in inputs {
+        let Some(i) = base.analysis.doc_index(&input.key) else {
+            continue; // make_job only sends known keys
+        };
+        let cached = cached_or_analysed(&input, cache);
+        if cache
+            .get(&input.key)
+            .map_or(true, |old| !Arc::ptr_eq(&old.facts, &cached.facts))
+        {
+            reanalysed += 1;
+        }
+        docs[i] = Doc {
+            key: input.key.clone(),
+            text: cached.text.clone(),
+            facts: cached.facts.clone(),
+        };
+        uris[i] = input.uri;
+        versions[i] = input.version;
+        cache.insert(input.key, cached);
+    }
+    (docs, uris, versions, reanalysed)
 }
 
 /// The cross-article findings: updated from `previous` when only a few articles of the
@@ -671,7 +765,7 @@ mod tests {
     fn job(inputs: Vec<Input>, cache: HashMap<String, Cached>, config: Arc<Config>) -> Job {
         Job {
             generation: 1,
-            inputs,
+            inputs: Inputs::All(inputs),
             config,
             cache,
             root: None,

@@ -502,7 +502,7 @@ fn code_actions_replace_the_figure_or_ignore_the_disagreement() {
     assert_eq!(cmd.command, actions::IGNORE_COMMAND);
     assert_eq!(
         cmd.arguments.as_ref().unwrap()[0],
-        serde_json::json!({"subject": "killed", "story": "s1"})
+        serde_json::json!({"subject": "killed", "story": "s1", "uri": uri(HERALD_KEY).as_str()})
     );
     // A client that passes no diagnostics gets the same actions at the figure; elsewhere,
     // with only foreign diagnostics, none.
