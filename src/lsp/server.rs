@@ -26,8 +26,10 @@ use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-/// Pause after a change before re-analysing, so a burst of keystrokes costs one analysis.
-const DEBOUNCE: Duration = Duration::from_millis(40);
+/// Pause after a change before analysing, so changes sent together cost one job. Short:
+/// an edit is an update of a few milliseconds, and changes arriving while a job runs wait
+/// and are taken together by the next one.
+const DEBOUNCE: Duration = Duration::from_millis(2);
 /// Quiet time after an update before the findings are settled by a full pass.
 const SETTLE_AFTER: Duration = Duration::from_millis(800);
 /// How long a change whose version is ahead waits for the missing versions.
