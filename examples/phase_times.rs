@@ -102,7 +102,7 @@ fn run(n: usize, config: &Config) -> [f64; 7] {
     hwm.push(("disagreements::find", peak_rss_mb()));
     let analysis = Analysis {
         docs,
-        entities,
+        entities: entities.into_iter().map(Arc::new).collect(),
         stories,
         claims,
         disagreements,

@@ -32,7 +32,8 @@ impl Doc {
 #[derive(Clone, Debug, Default)]
 pub struct Analysis {
     pub docs: Vec<Doc>,
-    pub entities: Vec<Entity>,
+    /// Shared, so an update copies only the entities it touches.
+    pub entities: Vec<Arc<Entity>>,
     /// Story id of each doc (`None` when it shares a story with no other article).
     pub stories: Vec<Option<String>>,
     pub claims: Vec<Claim>,
@@ -64,6 +65,7 @@ pub fn analyze_docs(mut docs: Vec<Doc>, config: &Config) -> Analysis {
             let entities = crate::people::merge(&mentions, &config.people);
             let stories = crate::stories::group(&docs, &entities);
             let disagreements = crate::disagreements::find(&docs, &stories, config);
+            let entities: Vec<Arc<Entity>> = entities.into_iter().map(Arc::new).collect();
             (entities, stories, disagreements)
         },
     );

@@ -21,6 +21,7 @@ use crate::config::Config;
 use crate::disagreements::Disagreement;
 use crate::people::Entity;
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// State kept between updates, beside the [`Analysis`] it belongs to.
 pub struct Incremental {
@@ -107,47 +108,66 @@ fn mention_keys(p: &crate::people::PersonMention) -> Vec<String> {
 /// new one; entities left without mentions are dropped. Entity order (by first mention)
 /// is kept; new entities go last.
 fn update_entities(
-    prev: &[Entity],
+    prev: &[Arc<Entity>],
     docs: &[Doc],
     i: usize,
     names: &mut HashMap<Vec<String>, String>,
-) -> Vec<Entity> {
-    let mut entities: Vec<Entity> = prev.to_vec();
+) -> Vec<Arc<Entity>> {
+    let mut entities: Vec<Arc<Entity>> = prev.to_vec();
     for e in &mut entities {
         if e.mentions.iter().any(|&(d, _)| d == i) {
+            let e = Arc::make_mut(e);
             e.mentions.retain(|&(d, _)| d != i);
             e.roles.retain(|(d, _)| *d != i);
         }
     }
-    let mut by_id: HashMap<String, usize> = entities
-        .iter()
-        .enumerate()
-        .map(|(n, e)| (e.id.clone(), n))
-        .collect();
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
     let mut touched: BTreeSet<usize> = BTreeSet::new();
+    let mut added: Vec<Entity> = Vec::new();
+    // (entity index, mention): existing entities are indexed 0.., new ones after them.
+    let mut joins: Vec<(usize, usize)> = Vec::new();
     for (m, p) in docs[i].facts.people.iter().enumerate() {
         let keys = mention_keys(p);
         if keys.is_empty() {
             continue;
         }
-        let known = names.get(&keys).and_then(|id| by_id.get(id)).copied();
+        if by_id.is_empty() {
+            by_id = entities
+                .iter()
+                .enumerate()
+                .map(|(n, e)| (e.id.as_str(), n))
+                .collect();
+        }
+        let known = names.get(&keys).and_then(|id| {
+            by_id.get(id.as_str()).copied().or_else(|| {
+                added
+                    .iter()
+                    .position(|a| a.id == *id)
+                    .map(|a| entities.len() + a)
+            })
+        });
         let e = match known {
             Some(e) => e,
             None => {
-                let id = unused_id(&by_id, &p.full_name);
+                let id = unused_id(&by_id, &added, &p.full_name);
                 names.insert(keys, id.clone());
-                by_id.insert(id.clone(), entities.len());
-                entities.push(Entity {
+                added.push(Entity {
                     id,
                     name: p.full_name.clone(),
                     roles: Vec::new(),
                     mentions: Vec::new(),
                     description: None,
                 });
-                entities.len() - 1
+                entities.len() + added.len() - 1
             }
         };
-        let entity = &mut entities[e];
+        joins.push((e, m));
+    }
+    drop(by_id);
+    entities.extend(added.into_iter().map(Arc::new));
+    for (e, m) in joins {
+        let p = &docs[i].facts.people[m];
+        let entity = Arc::make_mut(&mut entities[e]);
         entity.mentions.push((i, m));
         for role in p.role.iter().chain(p.roles.iter()) {
             if !entity.roles.iter().any(|(d, r)| *d == i && r == role) {
@@ -157,19 +177,20 @@ fn update_entities(
         touched.insert(e);
     }
     for e in touched {
-        entities[e].mentions.sort_unstable();
-        entities[e].roles.sort_by_key(|&(d, _)| d);
+        let entity = Arc::make_mut(&mut entities[e]);
+        entity.mentions.sort_unstable();
+        entity.roles.sort_by_key(|&(d, _)| d);
     }
     entities.retain(|e| !e.mentions.is_empty());
     entities
 }
 
 /// "p-" + the name's slug, numbered when taken (as a full pass numbers them).
-fn unused_id(by_id: &HashMap<String, usize>, name: &str) -> String {
+fn unused_id(by_id: &HashMap<&str, usize>, added: &[Entity], name: &str) -> String {
     let base = format!("p-{}", crate::people::slug(name));
     let mut id = base.clone();
     let mut n = 2;
-    while by_id.contains_key(&id) {
+    while by_id.contains_key(id.as_str()) || added.iter().any(|a| a.id == id) {
         id = format!("{base}-{n}");
         n += 1;
     }

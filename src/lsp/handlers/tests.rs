@@ -139,13 +139,13 @@ fn analysis() -> Analysis {
     };
     Analysis {
         docs,
-        entities: vec![Entity {
+        entities: vec![Arc::new(Entity {
             id: "p-ana-maria-ruiz".into(),
             name: "Ana María Ruiz".into(),
             roles: vec![(0, "mayor".into())],
             mentions: vec![(0, 0), (0, 1), (1, 0), (1, 1)],
             description: Some("Mayor of Puerto Claro since 2022".into()),
-        }],
+        })],
         stories: vec![Some("s1".into()), Some("s1".into())],
         claims: vec![Claim {
             id: "c-1".into(),
