@@ -13,6 +13,9 @@ mod synth;
 
 use corroborate::article::ArticleContext;
 use corroborate::config::Config;
+use corroborate::lsp::handlers::diagnostics;
+use corroborate::lsp::snapshot::Snapshot;
+use corroborate::position::Encoding;
 use corroborate::workspace::{self, Doc};
 use rayon::prelude::*;
 use std::sync::Arc;
@@ -65,7 +68,8 @@ fn main() {
         .map(|a| analysed(a.rel_path, Arc::from(a.text), &config))
         .collect();
     let t = Instant::now();
-    let (mut analysis, mut state) = workspace::analyze_docs_incremental(docs, &config);
+    let (analysis, mut state) = workspace::analyze_docs_incremental(docs, &config);
+    let mut analysis = Arc::new(analysis);
     let full_ms = t.elapsed().as_secs_f64() * 1e3;
     eprintln!(
         "update_times: {n} articles ready in {:.1} s (full pass {full_ms:.0} ms); {} disagreements",
@@ -77,7 +81,18 @@ fn main() {
         .iter()
         .filter_map(|d| d.figures().next())
         .collect();
+    let config = Arc::new(config);
+    let mut snapshot = Snapshot::new(
+        0,
+        analysis.clone(),
+        config.clone(),
+        vec![None; analysis.docs.len()],
+        vec![None; analysis.docs.len()],
+        None,
+        Encoding::Utf16,
+    );
     let (mut reanalyse, mut update, mut affected) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut snapshots, mut publish) = (Vec::new(), Vec::new());
     for (k, f) in targets.iter().cycle().take(edits).enumerate() {
         let doc = &analysis.docs[f.doc];
         let Some(fig) = doc.facts.figures.get(f.figure) else {
@@ -96,7 +111,34 @@ fn main() {
         };
         update.push(t.elapsed().as_secs_f64() * 1e3);
         affected.push(up.affected.len() as f64);
-        analysis = up.analysis;
+        analysis = Arc::new(up.analysis);
+        // What the server does next: a snapshot reusing the unchanged line indexes, then
+        // the diagnostics of the affected articles.
+        let t = Instant::now();
+        let shared = analysis.clone();
+        let next = Snapshot::with_lines(
+            k as u64 + 1,
+            shared,
+            config.clone(),
+            snapshot.uris.clone(),
+            snapshot.versions.clone(),
+            None,
+            Encoding::Utf16,
+            |i, d| {
+                let old = snapshot.analysis.docs.get(i)?;
+                Arc::ptr_eq(&old.text, &d.text).then(|| snapshot.lines[i].clone())
+            },
+        );
+        snapshots.push(t.elapsed().as_secs_f64() * 1e3);
+        let t = Instant::now();
+        let n_diags: usize = up
+            .affected
+            .iter()
+            .map(|&d| diagnostics::for_doc(&next, d).len())
+            .sum();
+        publish.push(t.elapsed().as_secs_f64() * 1e3);
+        std::hint::black_box(n_diags);
+        snapshot = next;
     }
     println!(
         "| {n} articles, {} edits | p50 | p95 | p99 | max |",
@@ -109,6 +151,8 @@ fn main() {
             &mut reanalyse,
         ),
         ("workspace::update (ms)", &mut update),
+        ("lsp snapshot (ms)", &mut snapshots),
+        ("diagnostics of the affected articles (ms)", &mut publish),
         ("articles affected (re-published)", &mut affected),
     ] {
         v.sort_by(f64::total_cmp);
