@@ -259,7 +259,11 @@ impl Inner {
             let docs = snap.analysis.docs.clone();
             let config = snap.config.clone();
             let started = std::time::Instant::now();
-            let done = tokio::task::spawn_blocking(move || world::full_pass(docs, &config)).await;
+            let done = tokio::task::spawn_blocking(move || match settle_pool() {
+                Some(pool) => pool.install(|| world::full_pass(docs, &config)),
+                None => world::full_pass(docs, &config),
+            })
+            .await;
             let Ok((analysis, previous, _, _)) = done else {
                 return;
             };
@@ -623,6 +627,21 @@ impl Inner {
         self.rescan(HashSet::new(), true).await;
         Ok(None)
     }
+}
+
+/// Threads for settling: one fewer than the machine has, so requests and edits always find
+/// a free core while the background pass runs.
+fn settle_pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    POOL.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(cores.saturating_sub(1).max(1))
+            .thread_name(|i| format!("corroborate-settle-{i}"))
+            .build()
+            .ok()
+    })
+    .as_ref()
 }
 
 fn write_ignore_rule(
