@@ -26,6 +26,7 @@ use crate::Span;
 
 mod cluster;
 pub(crate) use cluster::outlet_key;
+mod fxhash;
 mod matching;
 mod source;
 #[cfg(test)]
@@ -34,6 +35,8 @@ pub(crate) mod testkit;
 mod tests;
 mod units;
 pub(crate) mod words;
+
+use units::{DocUnits, UnitRef, Vocab};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Occurrence {
@@ -72,15 +75,85 @@ pub struct Stats {
 
 /// [`find`], also reporting the work done.
 pub fn find_with_stats(docs: &[Doc], _config: &Config) -> (Vec<Claim>, Stats) {
-    let units = units::collect(docs);
-    let (variants, unit_variant) = matching::variants(&units);
+    let (vocab, units) = units::collect(docs);
+    let vars = matching::Variants::build(&units);
     let mut stats = Stats {
-        units: units.len(),
-        variants: variants.len(),
+        units: units.iter().map(|d| d.units.len()).sum(),
+        variants: vars.len(),
         ..Stats::default()
     };
-    let matches = matching::matching_pairs(&variants, &mut stats);
-    let clusters = cluster::clusters(docs, &units, &variants, &unit_variant, &matches);
-    let claims = source::claims(docs, &units, clusters);
-    (claims, stats)
+    let matches = matching::matching_pairs(&vars, &vocab, &mut stats);
+    let outlets = cluster::Outlets::new(docs);
+    let clusters = all_clusters(&units, &vars, &vocab, &outlets, matches);
+    let refs: Vec<&[UnitRef]> = clusters.iter().map(Vec::as_slice).collect();
+    let kept = cluster::without_redundant(&units, &refs);
+    let names = source::outlet_names(docs);
+    let claims = kept
+        .iter()
+        .filter_map(|&i| source::claim(docs, &units, &clusters[i], &names))
+        .collect();
+    (source::ordered(claims), stats)
+}
+
+/// Every group of variants joined by matches and links (numbers permitting) that spans
+/// two outlets, as its occurrences.
+fn all_clusters(
+    units: &[DocUnits],
+    vars: &matching::Variants,
+    vocab: &Vocab,
+    outlets: &cluster::Outlets,
+    matches: Vec<(u32, u32)>,
+) -> Vec<Vec<UnitRef>> {
+    let mut links = Vec::new();
+    for (d, du) in units.iter().enumerate() {
+        for &(w, p) in &du.links {
+            let (w, p) = (
+                UnitRef {
+                    doc: d as u32,
+                    local: w,
+                },
+                UnitRef {
+                    doc: d as u32,
+                    local: p,
+                },
+            );
+            links.push((w, p, vars.of(w), vars.of(p)));
+        }
+    }
+    let n = vars.len();
+    let mut grouping = cluster::Grouping::new(n, |v| cluster::numbers(vars.words[v], vocab));
+    for (a, b) in cluster::ordered_edges(matches, links) {
+        grouping.join(a as usize, b as usize);
+    }
+    // variants bucketed by root (counting sort)
+    let roots: Vec<u32> = (0..n).map(|v| grouping.find(v) as u32).collect();
+    let mut start = vec![0u32; n + 1];
+    for &r in &roots {
+        start[r as usize + 1] += 1;
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut fill = start.clone();
+    let mut by_root = vec![0u32; n];
+    for (v, &r) in roots.iter().enumerate() {
+        by_root[fill[r as usize] as usize] = v as u32;
+        fill[r as usize] += 1;
+    }
+    let mut out = Vec::new();
+    for r in 0..n {
+        let group = &by_root[start[r] as usize..start[r + 1] as usize];
+        let size: usize = group.iter().map(|&v| vars.members(v).len()).sum();
+        if size < 2 {
+            continue;
+        }
+        let members: Vec<UnitRef> = group
+            .iter()
+            .flat_map(|&v| vars.members(v).iter().copied())
+            .collect();
+        if let Some(c) = cluster::cluster_of(units, outlets, members) {
+            out.push(c);
+        }
+    }
+    out
 }
