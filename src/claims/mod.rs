@@ -27,6 +27,10 @@ use crate::Span;
 mod cluster;
 pub(crate) use cluster::outlet_key;
 mod fxhash;
+mod index;
+#[cfg(test)]
+mod index_tests;
+pub use index::ClaimIndex;
 mod matching;
 mod source;
 #[cfg(test)]
@@ -71,6 +75,18 @@ pub struct Stats {
     pub postings_visited: usize,
     /// Candidate pairs of variants scored.
     pub pairs_scored: usize,
+}
+
+/// Like [`find`], also returning the index that [`ClaimIndex::update_doc`] keeps up to
+/// date as articles are edited.
+pub fn find_indexed(docs: &[Doc], _config: &Config) -> (Vec<Claim>, ClaimIndex) {
+    let (vocab, units) = units::collect(docs);
+    let matches = {
+        let vars = matching::Variants::build(&units);
+        matching::matching_pairs(&vars, &vocab, &mut Stats::default())
+    };
+    let index = ClaimIndex::new(docs, vocab, units, &matches);
+    (index.claims(docs), index)
 }
 
 /// [`find`], also reporting the work done.
