@@ -2,23 +2,34 @@
 //! each with its source (the occurrence in the earliest article).
 //!
 //! Pipeline (each step in its own module):
-//! 1. [`units`]: every body sentence and every direct quote with at least
+//! 1. [`units`]: every body sentence, direct quote and clause with at least
 //!    [`units::MIN_CONTENT_WORDS`] content words (folded, stemmed, stopwords and speech
 //!    verbs removed), minus boilerplate. Shorter fragments ("he said", "it is not
-//!    necessary") never become claims.
+//!    necessary") never become claims. Articles are read in parallel; each sentence is
+//!    tokenised and stemmed once, its quotes and clauses reuse its words. Words become
+//!    dense `u32` ids (interned by a 64-bit hash of the stem, in one sequential pass), with
+//!    their flags (generic word, number) computed once, so matching never touches strings.
 //! 2. [`matching`]: units with the same content-word sequence collapse into one variant,
 //!    so a claim reprinted verbatim by hundreds of articles costs one variant. Variants
-//!    are indexed by content-word bigrams; each variant is scored only against earlier
-//!    variants found through the postings, visiting at most [`matching::POSTING_SCAN`]
-//!    entries per bigram and scoring at most [`matching::MAX_CANDIDATES`] candidates,
-//!    so cost grows with the text, not with its square.
-//! 3. A pair matches when most of the shorter unit's content words (IDF-weighted, so
-//!    common words count little) are in the longer one, in order, and the longer is not
+//!    are indexed by content-word bigrams (one `u64` key; bigrams found in one variant
+//!    only are not posted); each variant is scored only against earlier variants found
+//!    through the postings, visiting at most [`matching::POSTING_SCAN`] entries per bigram
+//!    and scoring at most [`matching::MAX_CANDIDATES`] candidates, so cost grows with the
+//!    text, not with its square. Shared bigrams are counted in a dense array, word
+//!    overlaps with dense per-word counters: no hashing or allocation per pair.
+//! 3. A pair matches when most of the shorter unit's content words (generic words count
+//!    half) are in the longer one, in order, numbers included, and the longer is not
 //!    much longer (a sentence quoting two claims does not merge them).
-//! 4. [`cluster`]: union-find over matches (across articles) and over a sentence and
-//!    the direct quote that makes up most of it (same article); a cluster is a claim when
-//!    it spans two outlets (an article without an outlet counts as its own outlet).
+//! 4. [`cluster`]: variants joined by their matches, then by the links between a
+//!    statement and the quote or clause that makes up most of it (same article), in a
+//!    canonical order; a union is refused when the two groups' numbers conflict, so a
+//!    numberless sentence cannot chain "7 killed" and "9 killed" into one claim. A group
+//!    is a claim when it spans two outlets (an article without an outlet counts as its
+//!    own outlet); a claim every occurrence of which lies inside a wider claim is dropped.
 //! 5. [`source`]: the occurrence in the earliest article is the source.
+//!
+//! [`find_indexed`] also returns a [`ClaimIndex`], which [`ClaimIndex::update_doc`] keeps
+//! up to date one edited article at a time (the language server); `find` builds no index.
 
 use crate::config::Config;
 use crate::workspace::Doc;
