@@ -1,137 +1,161 @@
-//! Clustering matched units into claims.
+//! Clustering matched variants into claims.
+//!
+//! Variants are joined by their matches, then by the links between a statement and a
+//! part of it (same article), in a canonical order (see [`ordered_edges`]). A union is
+//! refused when the two groups' numbers conflict (neither group's set of numbers holds
+//! the other's): without that rule a sentence without numbers ("Thousands were
+//! evacuated …") would chain "7 were killed" and "9 were killed" into one claim, which
+//! the pairwise number check cannot see.
 
-use super::matching::Variant;
-use super::units::Unit;
+use super::fxhash::FxHashMap;
+use super::units::{DocUnits, UnitRef, Vocab, NUMBER};
 use crate::workspace::Doc;
-use std::collections::{BTreeMap, HashSet};
-
-/// A quote or clause that makes up at least this share of its sentence's content words
-/// stands for the same claim as the sentence.
-const QUOTE_SHARE_OF_SENTENCE: f64 = 0.6;
+use crate::Span;
 
 pub(crate) struct UnionFind {
-    parent: Vec<usize>,
+    parent: Vec<u32>,
 }
 
 impl UnionFind {
     pub(crate) fn new(n: usize) -> Self {
         UnionFind {
-            parent: (0..n).collect(),
+            parent: (0..n as u32).collect(),
         }
     }
-    pub(crate) fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
+    pub(crate) fn find(&mut self, x: usize) -> usize {
+        let mut x = x as u32;
+        while self.parent[x as usize] != x {
+            let p = self.parent[self.parent[x as usize] as usize];
+            self.parent[x as usize] = p;
+            x = p;
         }
-        x
+        x as usize
     }
     pub(crate) fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
             // the smaller index is the root: deterministic
             let (lo, hi) = (ra.min(rb), ra.max(rb));
-            self.parent[hi] = lo;
+            self.parent[hi] = lo as u32;
         }
     }
 }
 
-/// Clusters of units (each sorted, overlapping units of one article reduced to one)
-/// that span at least two outlets.
-pub(crate) fn clusters(
-    docs: &[Doc],
-    units: &[Unit],
-    variants: &[Variant],
-    unit_variant: &[usize],
-    matches: &[(usize, usize)],
-) -> Vec<Vec<usize>> {
-    let mut uf = UnionFind::new(units.len());
-    for v in variants {
-        for w in v.units.windows(2) {
-            uf.union(w[0], w[1]);
-        }
-    }
-    for &(a, b) in matches {
-        if let (Some(&ua), Some(&ub)) = (variants[a].units.first(), variants[b].units.first()) {
-            uf.union(ua, ub);
-        }
-    }
-    link_quotes_to_sentences(units, &mut uf);
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for u in 0..units.len() {
-        groups.entry(uf.find(u)).or_default().push(u);
-    }
-    let _ = unit_variant;
-    let clusters: Vec<Vec<usize>> = groups
-        .into_values()
-        .filter(|g| outlets(docs, units, g) >= 2)
-        .map(|g| one_per_place(units, g))
-        .collect();
-    without_redundant(units, clusters)
-}
-
-/// Drop a cluster every occurrence of which overlaps an occurrence of a wider cluster in
-/// the same article: a clause repeated inside a repeated sentence is one claim, not two.
-/// Clusters spanning more articles, then longer text, are kept first.
-fn without_redundant(units: &[Unit], mut clusters: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
-    let weight = |c: &Vec<usize>| {
-        let docs: HashSet<usize> = c.iter().map(|&u| units[u].doc).collect();
-        let len: usize = c.iter().map(|&u| units[u].span.len()).sum();
-        (docs.len(), len)
-    };
-    clusters.sort_by(|a, b| weight(b).cmp(&weight(a)).then(a.cmp(b)));
-    let mut taken: std::collections::HashMap<usize, Vec<crate::Span>> =
-        std::collections::HashMap::new();
-    let mut out = Vec::new();
-    for c in clusters {
-        let covered = c.iter().all(|&u| {
-            taken
-                .get(&units[u].doc)
-                .is_some_and(|spans| spans.iter().any(|s| s.overlaps(units[u].span)))
-        });
-        if covered {
-            continue;
-        }
-        for &u in &c {
-            taken.entry(units[u].doc).or_default().push(units[u].span);
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Join a statement with a part of it (a quote, a clause) when the part is most of it.
-fn link_quotes_to_sentences(units: &[Unit], uf: &mut UnionFind) {
-    let mut by_sentence: std::collections::HashMap<(usize, usize), Vec<usize>> =
-        std::collections::HashMap::new();
-    for (i, u) in units.iter().enumerate() {
-        by_sentence.entry((u.doc, u.sentence)).or_default().push(i);
-    }
-    let mut groups: Vec<Vec<usize>> = by_sentence.into_values().collect();
-    groups.sort();
-    for group in groups {
-        for &whole in &group {
-            for &part in &group {
-                let (w, p) = (&units[whole], &units[part]);
-                if whole != part
-                    && w.span.covers(p.span)
-                    && w.span != p.span
-                    && p.words.len() as f64 >= QUOTE_SHARE_OF_SENTENCE * w.words.len() as f64
-                {
-                    uf.union(whole, part);
-                }
-            }
-        }
-    }
-}
-
-/// Distinct outlets of a group; an article without an outlet is an outlet of its own.
-fn outlets(docs: &[Doc], units: &[Unit], group: &[usize]) -> usize {
-    let keys: HashSet<String> = group
+/// The numbers (distinct word ids flagged as numbers) of a word sequence, sorted.
+pub(crate) fn numbers(words: &[u32], vocab: &Vocab) -> Vec<u32> {
+    let mut n: Vec<u32> = words
         .iter()
-        .map(|&u| outlet_key(docs, units[u].doc))
+        .copied()
+        .filter(|&w| vocab.flag(w) & NUMBER != 0)
         .collect();
-    keys.len()
+    n.sort_unstable();
+    n.dedup();
+    n
+}
+
+/// Do two groups' numbers conflict? Both have numbers and neither set holds the other
+/// (the pairwise rule lets the longer statement add numbers, never change them).
+fn conflict(a: &[u32], b: &[u32]) -> bool {
+    let subset = |x: &[u32], y: &[u32]| x.iter().all(|n| y.binary_search(n).is_ok());
+    !a.is_empty() && !b.is_empty() && !subset(a, b) && !subset(b, a)
+}
+
+/// Union-find over `n` items whose unions are refused when the groups' numbers conflict.
+pub(crate) struct Grouping<F: Fn(usize) -> Vec<u32>> {
+    uf: UnionFind,
+    /// Numbers of roots that have absorbed another group; other roots' numbers come
+    /// from `numbers_of`.
+    sets: FxHashMap<u32, Vec<u32>>,
+    numbers_of: F,
+}
+
+impl<F: Fn(usize) -> Vec<u32>> Grouping<F> {
+    pub(crate) fn new(n: usize, numbers_of: F) -> Self {
+        Grouping {
+            uf: UnionFind::new(n),
+            sets: FxHashMap::default(),
+            numbers_of,
+        }
+    }
+
+    fn set(&mut self, root: usize) -> Vec<u32> {
+        match self.sets.remove(&(root as u32)) {
+            Some(s) => s,
+            None => (self.numbers_of)(root),
+        }
+    }
+
+    /// Join the groups of `a` and `b` unless their numbers conflict.
+    pub(crate) fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.uf.find(a), self.uf.find(b));
+        if ra == rb {
+            return;
+        }
+        let (sa, sb) = (self.set(ra), self.set(rb));
+        if conflict(&sa, &sb) {
+            self.sets.insert(ra as u32, sa);
+            self.sets.insert(rb as u32, sb);
+            return;
+        }
+        let mut merged = sa;
+        merged.extend(sb);
+        merged.sort_unstable();
+        merged.dedup();
+        self.uf.union(ra, rb);
+        let root = self.uf.find(ra);
+        self.sets.insert(root as u32, merged);
+    }
+
+    pub(crate) fn find(&mut self, x: usize) -> usize {
+        self.uf.find(x)
+    }
+}
+
+/// Edges in the order they are joined: matches by (later, earlier) variant, then links
+/// by (whole, part) unit. Both the full run and an incremental update use this order,
+/// so they group a claim the same way whatever order its matches were found in.
+/// `matches` are (earlier, later) pairs of `key`s.
+pub(crate) fn ordered_edges<K: Ord + Copy>(
+    mut matches: Vec<(K, K)>,
+    mut links: Vec<(UnitRef, UnitRef, K, K)>,
+) -> Vec<(K, K)> {
+    matches.sort_unstable_by_key(|a| (a.1, a.0));
+    links.sort_unstable_by_key(|a| (a.0, a.1));
+    matches
+        .into_iter()
+        .chain(links.into_iter().map(|l| (l.2, l.3)))
+        .collect()
+}
+
+/// An article's outlet as a small id; an article without an outlet is an outlet of its
+/// own.
+pub(crate) struct Outlets {
+    ids: FxHashMap<String, u32>,
+    pub of_doc: Vec<u32>,
+}
+
+impl Outlets {
+    pub(crate) fn new(docs: &[Doc]) -> Outlets {
+        let mut o = Outlets {
+            ids: FxHashMap::default(),
+            of_doc: Vec::with_capacity(docs.len()),
+        };
+        for d in 0..docs.len() {
+            let id = o.id(docs, d);
+            o.of_doc.push(id);
+        }
+        o
+    }
+
+    pub(crate) fn id(&mut self, docs: &[Doc], doc: usize) -> u32 {
+        let key = outlet_key(docs, doc);
+        let next = self.ids.len() as u32;
+        *self.ids.entry(key).or_insert(next)
+    }
+
+    fn of(&self, doc: u32) -> u32 {
+        self.of_doc.get(doc as usize).copied().unwrap_or(u32::MAX)
+    }
 }
 
 pub(crate) fn outlet_key(docs: &[Doc], doc: usize) -> String {
@@ -141,25 +165,84 @@ pub(crate) fn outlet_key(docs: &[Doc], doc: usize) -> String {
     }
 }
 
+/// The occurrences of a group (all units of its variants, sorted) if the group spans at
+/// least two outlets, with overlapping units of one article reduced to one.
+pub(crate) fn cluster_of(
+    units: &[DocUnits],
+    outlets: &Outlets,
+    mut group: Vec<UnitRef>,
+) -> Option<Vec<UnitRef>> {
+    let first = outlets.of(group.first()?.doc);
+    if group.iter().all(|u| outlets.of(u.doc) == first) {
+        return None;
+    }
+    group.sort_unstable();
+    Some(one_per_place(units, group))
+}
+
 /// Within one article, overlapping units (a sentence and its quote) become one
 /// occurrence: the quote, which is the claim itself.
-fn one_per_place(units: &[Unit], mut group: Vec<usize>) -> Vec<usize> {
-    group.sort_by_key(|&u| {
-        let x = &units[u];
-        (x.doc, x.kind, x.span.start)
-    });
-    let mut kept: Vec<usize> = Vec::new();
-    for u in group {
+fn one_per_place(units: &[DocUnits], mut group: Vec<UnitRef>) -> Vec<UnitRef> {
+    let unit = |r: UnitRef| units[r.doc as usize].units[r.local as usize];
+    group.sort_by_key(|&r| (r.doc, unit(r).kind, unit(r).start));
+    let mut kept: Vec<UnitRef> = Vec::new();
+    for r in group {
         // `group` is sorted by doc: only this doc's units, at the end of `kept`, can clash
         let clash = kept
             .iter()
             .rev()
-            .take_while(|&&k| units[k].doc == units[u].doc)
-            .any(|&k| units[k].span.overlaps(units[u].span));
+            .take_while(|k| k.doc == r.doc)
+            .any(|&k| unit(k).span().overlaps(unit(r).span()));
         if !clash {
-            kept.push(u);
+            kept.push(r);
         }
     }
-    kept.sort_by_key(|&u| (units[u].doc, units[u].span.start));
+    kept.sort_by_key(|&r| (r.doc, unit(r).start));
     kept
+}
+
+/// Drop a cluster every occurrence of which overlaps an occurrence of a wider cluster in
+/// the same article: a clause repeated inside a repeated sentence is one claim, not two.
+/// Clusters spanning more articles, then longer text, are kept first. Returns the
+/// indices of the kept clusters, in that order.
+pub(crate) fn without_redundant(units: &[DocUnits], clusters: &[&[UnitRef]]) -> Vec<usize> {
+    let span = |r: UnitRef| units[r.doc as usize].units[r.local as usize].span();
+    let weight = |c: &[UnitRef]| {
+        let mut docs = 0usize;
+        let mut last = None;
+        let mut len = 0usize;
+        for &r in c {
+            if last != Some(r.doc) {
+                docs += 1;
+                last = Some(r.doc);
+            }
+            len += span(r).len();
+        }
+        (docs, len)
+    };
+    let weights: Vec<(usize, usize)> = clusters.iter().map(|c| weight(c)).collect();
+    let mut order: Vec<usize> = (0..clusters.len()).collect();
+    order.sort_by(|&a, &b| {
+        weights[b]
+            .cmp(&weights[a])
+            .then_with(|| clusters[a].cmp(clusters[b]))
+    });
+    let mut taken: FxHashMap<u32, Vec<Span>> = FxHashMap::default();
+    let mut out = Vec::new();
+    for i in order {
+        let c = clusters[i];
+        let covered = c.iter().all(|&r| {
+            taken
+                .get(&r.doc)
+                .is_some_and(|spans| spans.iter().any(|s| s.overlaps(span(r))))
+        });
+        if covered {
+            continue;
+        }
+        for &r in c {
+            taken.entry(r.doc).or_default().push(span(r));
+        }
+        out.push(i);
+    }
+    out
 }

@@ -2,23 +2,34 @@
 //! each with its source (the occurrence in the earliest article).
 //!
 //! Pipeline (each step in its own module):
-//! 1. [`units`]: every body sentence and every direct quote with at least
+//! 1. [`units`]: every body sentence, direct quote and clause with at least
 //!    [`units::MIN_CONTENT_WORDS`] content words (folded, stemmed, stopwords and speech
 //!    verbs removed), minus boilerplate. Shorter fragments ("he said", "it is not
-//!    necessary") never become claims.
+//!    necessary") never become claims. Articles are read in parallel; each sentence is
+//!    tokenised and stemmed once, its quotes and clauses reuse its words. Words become
+//!    dense `u32` ids (interned by a 64-bit hash of the stem, in one sequential pass), with
+//!    their flags (generic word, number) computed once, so matching never touches strings.
 //! 2. [`matching`]: units with the same content-word sequence collapse into one variant,
 //!    so a claim reprinted verbatim by hundreds of articles costs one variant. Variants
-//!    are indexed by content-word bigrams; each variant is scored only against earlier
-//!    variants found through the postings, visiting at most [`matching::POSTING_SCAN`]
-//!    entries per bigram and scoring at most [`matching::MAX_CANDIDATES`] candidates,
-//!    so cost grows with the text, not with its square.
-//! 3. A pair matches when most of the shorter unit's content words (IDF-weighted, so
-//!    common words count little) are in the longer one, in order, and the longer is not
+//!    are indexed by content-word bigrams (one `u64` key; bigrams found in one variant
+//!    only are not posted); each variant is scored only against earlier variants found
+//!    through the postings, visiting at most [`matching::POSTING_SCAN`] entries per bigram
+//!    and scoring at most [`matching::MAX_CANDIDATES`] candidates, so cost grows with the
+//!    text, not with its square. Shared bigrams are counted in a dense array, word
+//!    overlaps with dense per-word counters: no hashing or allocation per pair.
+//! 3. A pair matches when most of the shorter unit's content words (generic words count
+//!    half) are in the longer one, in order, numbers included, and the longer is not
 //!    much longer (a sentence quoting two claims does not merge them).
-//! 4. [`cluster`]: union-find over matches (across articles) and over a sentence and
-//!    the direct quote that makes up most of it (same article); a cluster is a claim when
-//!    it spans two outlets (an article without an outlet counts as its own outlet).
+//! 4. [`cluster`]: variants joined by their matches, then by the links between a
+//!    statement and the quote or clause that makes up most of it (same article), in a
+//!    canonical order; a union is refused when the two groups' numbers conflict, so a
+//!    numberless sentence cannot chain "7 killed" and "9 killed" into one claim. A group
+//!    is a claim when it spans two outlets (an article without an outlet counts as its
+//!    own outlet); a claim every occurrence of which lies inside a wider claim is dropped.
 //! 5. [`source`]: the occurrence in the earliest article is the source.
+//!
+//! [`find_indexed`] also returns a [`ClaimIndex`], which [`ClaimIndex::update_doc`] keeps
+//! up to date one edited article at a time (the language server); `find` builds no index.
 
 use crate::config::Config;
 use crate::workspace::Doc;
@@ -26,6 +37,11 @@ use crate::Span;
 
 mod cluster;
 pub(crate) use cluster::outlet_key;
+mod fxhash;
+mod index;
+#[cfg(test)]
+mod index_tests;
+pub use index::ClaimIndex;
 mod matching;
 mod source;
 #[cfg(test)]
@@ -34,6 +50,8 @@ pub(crate) mod testkit;
 mod tests;
 mod units;
 pub(crate) mod words;
+
+use units::{DocUnits, UnitRef, Vocab};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Occurrence {
@@ -70,17 +88,99 @@ pub struct Stats {
     pub pairs_scored: usize,
 }
 
+/// Like [`find`], also returning the index that [`ClaimIndex::update_doc`] keeps up to
+/// date as articles are edited.
+pub fn find_indexed(docs: &[Doc], _config: &Config) -> (Vec<Claim>, ClaimIndex) {
+    let (vocab, units) = units::collect(docs);
+    let matches = {
+        let vars = matching::Variants::build(&units);
+        matching::matching_pairs(&vars, &vocab, &mut Stats::default())
+    };
+    let index = ClaimIndex::new(docs, vocab, units, &matches);
+    (index.claims(docs), index)
+}
+
 /// [`find`], also reporting the work done.
 pub fn find_with_stats(docs: &[Doc], _config: &Config) -> (Vec<Claim>, Stats) {
-    let units = units::collect(docs);
-    let (variants, unit_variant) = matching::variants(&units);
+    let (vocab, units) = units::collect(docs);
+    let vars = matching::Variants::build(&units);
     let mut stats = Stats {
-        units: units.len(),
-        variants: variants.len(),
+        units: units.iter().map(|d| d.units.len()).sum(),
+        variants: vars.len(),
         ..Stats::default()
     };
-    let matches = matching::matching_pairs(&variants, &mut stats);
-    let clusters = cluster::clusters(docs, &units, &variants, &unit_variant, &matches);
-    let claims = source::claims(docs, &units, clusters);
-    (claims, stats)
+    let matches = matching::matching_pairs(&vars, &vocab, &mut stats);
+    let outlets = cluster::Outlets::new(docs);
+    let clusters = all_clusters(&units, &vars, &vocab, &outlets, matches);
+    let refs: Vec<&[UnitRef]> = clusters.iter().map(Vec::as_slice).collect();
+    let kept = cluster::without_redundant(&units, &refs);
+    let names = source::outlet_names(docs);
+    let claims = kept
+        .iter()
+        .filter_map(|&i| source::claim(docs, &units, &clusters[i], &names))
+        .collect();
+    (source::ordered(claims), stats)
+}
+
+/// Every group of variants joined by matches and links (numbers permitting) that spans
+/// two outlets, as its occurrences.
+fn all_clusters(
+    units: &[DocUnits],
+    vars: &matching::Variants,
+    vocab: &Vocab,
+    outlets: &cluster::Outlets,
+    matches: Vec<(u32, u32)>,
+) -> Vec<Vec<UnitRef>> {
+    let mut links = Vec::new();
+    for (d, du) in units.iter().enumerate() {
+        for &(w, p) in &du.links {
+            let (w, p) = (
+                UnitRef {
+                    doc: d as u32,
+                    local: w,
+                },
+                UnitRef {
+                    doc: d as u32,
+                    local: p,
+                },
+            );
+            links.push((w, p, vars.of(w), vars.of(p)));
+        }
+    }
+    let n = vars.len();
+    let mut grouping = cluster::Grouping::new(n, |v| cluster::numbers(vars.words[v], vocab));
+    for (a, b) in cluster::ordered_edges(matches, links) {
+        grouping.join(a as usize, b as usize);
+    }
+    // variants bucketed by root (counting sort)
+    let roots: Vec<u32> = (0..n).map(|v| grouping.find(v) as u32).collect();
+    let mut start = vec![0u32; n + 1];
+    for &r in &roots {
+        start[r as usize + 1] += 1;
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut fill = start.clone();
+    let mut by_root = vec![0u32; n];
+    for (v, &r) in roots.iter().enumerate() {
+        by_root[fill[r as usize] as usize] = v as u32;
+        fill[r as usize] += 1;
+    }
+    let mut out = Vec::new();
+    for r in 0..n {
+        let group = &by_root[start[r] as usize..start[r + 1] as usize];
+        let size: usize = group.iter().map(|&v| vars.members(v).len()).sum();
+        if size < 2 {
+            continue;
+        }
+        let members: Vec<UnitRef> = group
+            .iter()
+            .flat_map(|&v| vars.members(v).iter().copied())
+            .collect();
+        if let Some(c) = cluster::cluster_of(units, outlets, members) {
+            out.push(c);
+        }
+    }
+    out
 }

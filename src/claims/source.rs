@@ -1,6 +1,6 @@
 //! The source of a claim and the claim records.
 
-use super::units::Unit;
+use super::units::{DocUnits, Unit, UnitRef};
 use super::{Claim, Occurrence};
 use crate::workspace::Doc;
 use std::collections::HashSet;
@@ -21,8 +21,8 @@ const CREDITS_ELSEWHERE: &[&str] = &[
     "told the broadcaster",
 ];
 
-/// Claims from clusters of units, ordered by their source.
-pub(crate) fn claims(docs: &[Doc], units: &[Unit], clusters: Vec<Vec<usize>>) -> Vec<Claim> {
+/// The outlets of the workspace, folded and sorted (for [`credits_elsewhere`]).
+pub(crate) fn outlet_names(docs: &[Doc]) -> Vec<String> {
     let mut outlets: Vec<String> = docs
         .iter()
         .filter_map(|d| d.outlet())
@@ -30,10 +30,12 @@ pub(crate) fn claims(docs: &[Doc], units: &[Unit], clusters: Vec<Vec<usize>>) ->
         .collect();
     outlets.sort();
     outlets.dedup();
-    let mut out: Vec<Claim> = clusters
-        .into_iter()
-        .filter_map(|c| claim(docs, units, &c, &outlets))
-        .collect();
+    outlets
+}
+
+/// Claims from kept clusters (in [`super::cluster::without_redundant`] order), ordered
+/// by their source, ids made distinct.
+pub(crate) fn ordered(mut out: Vec<Claim>) -> Vec<Claim> {
     out.sort_by_key(|c| (c.source.doc, c.source.span.start));
     let mut used: HashSet<String> = HashSet::new();
     for c in &mut out {
@@ -47,23 +49,43 @@ pub(crate) fn claims(docs: &[Doc], units: &[Unit], clusters: Vec<Vec<usize>>) ->
     out
 }
 
-fn claim(docs: &[Doc], units: &[Unit], cluster: &[usize], outlets: &[String]) -> Option<Claim> {
+/// The claim record of a cluster (occurrences sorted by doc then offset).
+pub(crate) fn claim(
+    docs: &[Doc],
+    units: &[DocUnits],
+    cluster: &[UnitRef],
+    outlets: &[String],
+) -> Option<Claim> {
+    let unit = |r: UnitRef| {
+        units
+            .get(r.doc as usize)?
+            .units
+            .get(r.local as usize)
+            .copied()
+    };
     let source = pick_source(docs, units, cluster, outlets)?;
-    let s = &units[source];
-    let text = s.span.slice(&docs[s.doc].text).to_string();
+    let s = unit(source)?;
+    let doc = docs.get(source.doc as usize)?;
+    let text = s.span().slice(&doc.text).to_string();
     let occurrences: Vec<Occurrence> = cluster
         .iter()
-        .map(|&u| Occurrence {
-            doc: units[u].doc,
-            span: units[u].span,
+        .filter_map(|&r| {
+            Some(Occurrence {
+                doc: r.doc as usize,
+                span: unit(r)?.span(),
+            })
         })
         .collect();
+    let stems: Vec<String> = super::words::content_words(&doc.text, s.span())
+        .into_iter()
+        .map(|w| w.stem)
+        .collect();
     Some(Claim {
-        id: format!("c-{:010x}", fnv1a(&s.words.join(" ")) & 0xff_ffff_ffff),
+        id: format!("c-{:010x}", fnv1a(&stems.join(" ")) & 0xff_ffff_ffff),
         text,
         source: Occurrence {
-            doc: s.doc,
-            span: s.span,
+            doc: source.doc as usize,
+            span: s.span(),
         },
         occurrences,
     })
@@ -77,24 +99,34 @@ fn claim(docs: &[Doc], units: &[Unit], cluster: &[usize], outlets: &[String]) ->
 /// one pass.
 fn pick_source(
     docs: &[Doc],
-    units: &[Unit],
-    cluster: &[usize],
+    units: &[DocUnits],
+    cluster: &[UnitRef],
     outlets: &[String],
-) -> Option<usize> {
-    let time = |u: usize| {
-        let p = docs[units[u].doc].facts.published();
+) -> Option<UnitRef> {
+    let time = |r: UnitRef| {
+        let p = docs.get(r.doc as usize).and_then(|d| d.facts.published());
         (p.is_none(), p.map(|p| p.sort_key()).unwrap_or(0))
     };
-    let earliest = cluster.iter().map(|&u| time(u)).min()?;
-    let mut tied: Vec<usize> = cluster
+    let unit = |r: UnitRef| {
+        units
+            .get(r.doc as usize)?
+            .units
+            .get(r.local as usize)
+            .copied()
+    };
+    let earliest = cluster.iter().map(|&r| time(r)).min()?;
+    let mut tied: Vec<UnitRef> = cluster
         .iter()
         .copied()
-        .filter(|&u| time(u) == earliest)
+        .filter(|&r| time(r) == earliest)
         .collect();
-    tied.sort_by_key(|&u| (units[u].doc, units[u].span.start));
+    tied.sort_by_key(|&r| (r.doc, unit(r).map(|u| u.start)));
     tied.iter()
         .copied()
-        .find(|&u| !credits_elsewhere(&docs[units[u].doc], &units[u], outlets))
+        .find(|&r| match (docs.get(r.doc as usize), unit(r)) {
+            (Some(d), Some(u)) => !credits_elsewhere(d, &u, outlets),
+            _ => false,
+        })
         .or(tied.first().copied())
 }
 
@@ -104,11 +136,12 @@ fn credits_elsewhere(doc: &Doc, unit: &Unit, outlets: &[String]) -> bool {
     let facts = &doc.facts;
     let sentence = facts
         .sentences
-        .get(unit.sentence)
+        .get(unit.sentence as usize)
         .copied()
-        .unwrap_or(unit.span);
+        .unwrap_or(unit.span());
     if facts.quotes.iter().any(|q| {
-        q.attributed_elsewhere && (q.sentence == unit.sentence || q.span.overlaps(unit.span))
+        q.attributed_elsewhere
+            && (q.sentence == unit.sentence as usize || q.span.overlaps(unit.span()))
     }) {
         return true;
     }

@@ -471,3 +471,52 @@ fn verbatim_reprints_collapse_into_one_variant() {
     assert_eq!(stats.variants, 1);
     assert_eq!(stats.pairs_scored, 0);
 }
+
+#[test]
+fn a_claim_never_holds_conflicting_numbers() {
+    const SEVEN: &str = "Rescuers said 7 people were killed when the Kelmora market hall roof collapsed on Tuesday.";
+    const NONE: &str =
+        "Rescuers said people were killed when the Kelmora market hall roof collapsed on Tuesday.";
+    const NINE: &str = "Rescuers said 9 people were killed when the Kelmora market hall roof collapsed on Tuesday.";
+    let cases = vec![
+        Case {
+            name: "chain A(7) – B(no number) – C(9): C stays out",
+            docs: vec![
+                a("a.txt", "Valley Herald", "2026-06-08", SEVEN),
+                a("b.txt", "Coast Daily", "2026-06-09", NONE),
+                a("c.txt", "Hill Times", "2026-06-10", NINE),
+            ],
+            expect: vec![(
+                "a.txt|7 people",
+                vec!["a.txt|7 people", "b.txt|said people"],
+            )],
+        },
+        Case {
+            name: "numberless sentence first: it joins the first match only",
+            docs: vec![
+                a("a.txt", "Valley Herald", "2026-06-08", NONE),
+                a("b.txt", "Coast Daily", "2026-06-09", NINE),
+                a("c.txt", "Hill Times", "2026-06-10", SEVEN),
+            ],
+            expect: vec![(
+                "a.txt|said people",
+                vec!["a.txt|said people", "b.txt|9 people"],
+            )],
+        },
+        Case {
+            name: "the same number everywhere still chains",
+            docs: vec![
+                a("a.txt", "Valley Herald", "2026-06-08", SEVEN),
+                a("b.txt", "Coast Daily", "2026-06-09", NONE),
+                a("c.txt", "Hill Times", "2026-06-10", SEVEN),
+            ],
+            expect: vec![(
+                "a.txt|7 people",
+                vec!["a.txt|7 people", "b.txt|said people", "c.txt|7 people"],
+            )],
+        },
+    ];
+    for c in cases {
+        run(c);
+    }
+}

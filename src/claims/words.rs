@@ -4,8 +4,10 @@
 //! through the same function; what matters is that "asked"/"asking" and "said"/"says"
 //! meet, not that stems are real words.
 
+use super::fxhash::{FxHashMap, FxHashSet};
 use crate::text::{fold, tokens_in};
 use crate::Span;
+use std::sync::OnceLock;
 
 /// Function words and speech/attribution verbs that carry no claim content.
 const STOPWORDS: &[&str] = &[
@@ -323,12 +325,18 @@ const STORY_STOPWORDS: &[&str] = &[
 
 /// Is `word` (folded) a function word or attribution verb?
 pub(crate) fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word)
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(word)
 }
 
 /// Is `word` (folded) too general to distinguish a story?
 pub(crate) fn is_story_stopword(word: &str) -> bool {
-    is_stopword(word) || STORY_STOPWORDS.contains(&word)
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    is_stopword(word)
+        || SET
+            .get_or_init(|| STORY_STOPWORDS.iter().copied().collect())
+            .contains(word)
 }
 
 /// Fold a token and drop a possessive ending ("Ortega’s" → "ortega") and inner
@@ -343,6 +351,22 @@ pub(crate) fn normalise_token(token: &str) -> String {
     base.chars()
         .filter(|c| c.is_alphanumeric() || *c == '.' || *c == '-')
         .collect()
+}
+
+/// [`normalise_token`] into a reused buffer; ASCII tokens (nearly all) allocate nothing.
+pub(crate) fn normalise_into(token: &str, out: &mut String) {
+    out.clear();
+    if !token.is_ascii() {
+        out.push_str(&normalise_token(token));
+        return;
+    }
+    out.extend(token.bytes().map(|b| b.to_ascii_lowercase() as char));
+    if out.ends_with("'s") {
+        out.truncate(out.len() - 2);
+    } else if out.ends_with('\'') {
+        out.truncate(out.len() - 1);
+    }
+    out.retain(|c| c.is_alphanumeric() || c == '.' || c == '-');
 }
 
 /// Irregular forms that indirect speech swaps for direct speech.
@@ -385,49 +409,65 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("were", "be"),
 ];
 
+/// The base form of an irregular word, if it is one.
+fn irregular(word: &str) -> Option<&'static str> {
+    static MAP: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| IRREGULAR.iter().copied().collect())
+        .get(word)
+        .copied()
+}
+
 /// A light stem: irregular forms, then plural and -ing/-ed endings.
 pub(crate) fn stem(word: &str) -> String {
-    if let Some((_, s)) = IRREGULAR.iter().find(|(w, _)| *w == word) {
-        return (*s).to_string();
+    let mut out = String::new();
+    stem_into(word, &mut out);
+    out
+}
+
+/// [`stem`] into a reused buffer.
+pub(crate) fn stem_into(word: &str, out: &mut String) {
+    out.clear();
+    if let Some(s) = irregular(word) {
+        out.push_str(s);
+        return;
     }
-    if !word.is_ascii() || word.chars().any(|c| c.is_ascii_digit()) {
-        return word.to_string();
+    if !word.is_ascii() || word.bytes().any(|c| c.is_ascii_digit()) {
+        out.push_str(word);
+        return;
     }
     let n = word.len();
-    let cut = |k: usize| word.get(..n - k).unwrap_or(word).to_string();
+    let cut = |k: usize| word.get(..n - k).unwrap_or(word);
     if n > 5 && word.ends_with("ing") {
-        return undouble(&cut(3));
+        undouble_into(cut(3), out);
+    } else if n > 4 && word.ends_with("ied") {
+        out.push_str(cut(3));
+        out.push('y');
+    } else if n > 4 && word.ends_with("ed") {
+        undouble_into(cut(2), out);
+    } else if n > 4 && word.ends_with("ies") {
+        out.push_str(cut(3));
+        out.push('y');
+    } else if n > 4 && (word.ends_with("sses") || word.ends_with("xes") || word.ends_with("ches")) {
+        out.push_str(cut(2));
+    } else if n > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
+        out.push_str(cut(1));
+    } else if n > 4 && word.ends_with('e') {
+        out.push_str(cut(1)); // "evacuate" meets "evacuated" → "evacuat"
+    } else {
+        out.push_str(word);
     }
-    if n > 4 && word.ends_with("ied") {
-        return format!("{}y", cut(3));
-    }
-    if n > 4 && word.ends_with("ed") {
-        return undouble(&cut(2));
-    }
-    if n > 4 && word.ends_with("ies") {
-        return format!("{}y", cut(3));
-    }
-    if n > 4 && (word.ends_with("sses") || word.ends_with("xes") || word.ends_with("ches")) {
-        return cut(2);
-    }
-    if n > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
-        return cut(1);
-    }
-    if n > 4 && word.ends_with('e') {
-        return cut(1); // "evacuate" meets "evacuated" → "evacuat"
-    }
-    word.to_string()
 }
 
 /// "stopp" → "stop", so "stopping"/"stopped" meet "stop".
-fn undouble(s: &str) -> String {
+fn undouble_into(s: &str, out: &mut String) {
     let b = s.as_bytes();
     let n = b.len();
     if n >= 3 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z') {
-        return s.get(..n - 1).unwrap_or(s).to_string();
+        out.push_str(s.get(..n - 1).unwrap_or(s));
+        return;
     }
     // "evacuat" (from "evacuated") and "evacuat" (from "evacuate") already meet.
-    s.to_string()
+    out.push_str(s);
 }
 
 /// A content word of a text: its stem and where it is.
@@ -441,24 +481,42 @@ pub(crate) struct Word {
 
 /// Content words of `text[span]`: folded, possessives dropped, stopwords removed, stemmed.
 pub(crate) fn content_words(text: &str, span: Span) -> Vec<Word> {
-    tokens_in(text, span)
-        .into_iter()
-        .flat_map(|t| {
-            let raw = t.text(text);
-            let capitalised = crate::text::is_capitalised(raw);
-            let norm = normalise_token(raw);
-            // Hyphenated compounds count as their parts ("stay-at-home" ≈ "stay at home").
-            norm.split('-')
-                .filter(|p| !p.is_empty() && !is_stopword(p))
-                .map(|p| Word {
-                    stem: stem(p.trim_matches('.')),
-                    span: t.span,
-                    capitalised,
-                })
-                .filter(|w| !w.stem.is_empty())
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    let mut out = Vec::new();
+    let mut bufs = StemBuffers::default();
+    for t in tokens_in(text, span) {
+        let raw = t.text(text);
+        let capitalised = crate::text::is_capitalised(raw);
+        token_stems(raw, &mut bufs, |stem| {
+            out.push(Word {
+                stem: stem.to_string(),
+                span: t.span,
+                capitalised,
+            })
+        });
+    }
+    out
+}
+
+/// Scratch strings for [`token_stems`].
+#[derive(Default)]
+pub(crate) struct StemBuffers {
+    norm: String,
+    stem: String,
+}
+
+/// The content-word stems of one token, in order: hyphenated compounds count as their
+/// parts ("stay-at-home" ≈ "stay at home"), stopwords dropped.
+pub(crate) fn token_stems(raw: &str, bufs: &mut StemBuffers, mut each: impl FnMut(&str)) {
+    normalise_into(raw, &mut bufs.norm);
+    for part in bufs.norm.split('-') {
+        if part.is_empty() || is_stopword(part) {
+            continue;
+        }
+        stem_into(part.trim_matches('.'), &mut bufs.stem);
+        if !bufs.stem.is_empty() {
+            each(&bufs.stem);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -477,6 +535,33 @@ mod tests {
             ("children", "child"),
         ] {
             assert_eq!(stem(a), stem(b), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn buffered_normalising_equals_normalise_token() {
+        let mut buf = String::new();
+        for t in [
+            "Ortega's",
+            "Ortega’s",
+            "O'Neill",
+            "dogs'",
+            "U.S.",
+            "stay-at-home",
+            "3.5",
+            "1,200",
+            "Peñasco's",
+            "ÉCOLE",
+            "'s",
+            "'",
+            "",
+            "A",
+            "x'",
+            "it's",
+            "«x»",
+        ] {
+            normalise_into(t, &mut buf);
+            assert_eq!(buf, normalise_token(t), "{t:?}");
         }
     }
 
