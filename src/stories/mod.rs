@@ -61,15 +61,19 @@ const MIN_SHARED_COMMON: u32 = 8;
 /// Posting lists up to this long pair all their articles (the old cap at 1,000 articles).
 const FULL_POSTINGS: usize = 50;
 /// In a longer posting list, an article meets this many list neighbours on each side.
-const WINDOW: usize = 16;
+const WINDOW: usize = 8;
 /// Candidates whose full similarity is computed, per article (most shared weight first).
-const SCORED: usize = 64;
+const SCORED: usize = 48;
+/// Terms of an article used to look up its candidates (its heaviest).
+const PROBE_TERMS: usize = 40;
 /// Most similar neighbours kept per article: bounds the degree of the story graph.
 const NEIGHBOURS: usize = 40;
 /// Mean pairwise similarity for two fragments of a crowded story to merge.
 const FRAGMENT_THRESHOLD: f64 = 0.5;
 /// Articles whose terms are counted before their strings are dropped (bounds memory).
 const CHUNK: usize = 2048;
+/// Distinct tokens a per-thread memo holds before it starts afresh (bounds its memory).
+const MEMO_LIMIT: usize = 200_000;
 
 /// The story id of each doc (`None` for an article that shares a story with no other).
 pub fn group(docs: &[Doc], entities: &[Entity]) -> Vec<Option<String>> {
@@ -282,17 +286,34 @@ fn tfidf_vectors(docs: &[Doc], entities: &[Entity]) -> Vec<Vector> {
     let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
     let mut df: Vec<u32> = Vec::new();
     let mut raw: Vec<Box<[(u32, f32)]>> = Vec::with_capacity(docs.len());
+    // One memo per thread for the whole pass: each chunk is cut into as many parts as
+    // threads, part `i` using memo `i` (a memo per rayon split would start cold each time).
+    let threads = rayon::current_num_threads().max(1);
+    let memos: Vec<std::sync::Mutex<TermMemo>> = (0..threads).map(|_| Default::default()).collect();
     for (c, chunk) in docs.chunks(CHUNK).enumerate() {
-        let counted: Vec<Vec<(u64, f32)>> = chunk
-            .par_iter()
+        let part = chunk.len().div_ceil(threads).max(1);
+        let counted: Vec<Vec<Vec<(u64, f32)>>> = chunk
+            .par_chunks(part)
             .enumerate()
-            .with_min_len(64)
-            .map_init(TermMemo::default, |memo, (i, doc)| {
-                let people = people.get(c * CHUNK + i).map_or(&[][..], Vec::as_slice);
-                doc_terms(doc, people, &people_terms, memo)
+            .map(|(p, docs)| {
+                let mut memo = match memos[p % threads].lock() {
+                    Ok(m) => m,
+                    Err(poisoned) => poisoned.into_inner(),
+                };
+                if memo.by_token.len() > MEMO_LIMIT {
+                    *memo = TermMemo::default();
+                }
+                docs.iter()
+                    .enumerate()
+                    .map(|(i, doc)| {
+                        let d = c * CHUNK + p * part + i;
+                        let people = people.get(d).map_or(&[][..], Vec::as_slice);
+                        doc_terms(doc, people, &people_terms, &mut memo)
+                    })
+                    .collect()
             })
             .collect();
-        for terms in counted {
+        for terms in counted.into_iter().flatten() {
             let interned: Box<[(u32, f32)]> = terms
                 .into_iter()
                 .map(|(print, tf)| {
@@ -313,20 +334,26 @@ fn tfidf_vectors(docs: &[Doc], entities: &[Entity]) -> Vec<Vector> {
     drop(ids);
     let n = docs.len() as f64 + BACKGROUND_DOCS;
     let idf: Vec<f64> = df.iter().map(|&d| (n / (d as f64 + 1.0)).ln()).collect();
+    let tf_weights: Vec<f64> = (0..TF_TABLE).map(|h| tf_weight(h as f32 / 2.0)).collect();
     raw.par_iter()
-        .map(|terms| tfidf_vector(terms, &df, &idf))
+        .map(|terms| tfidf_vector(terms, &df, &idf, &tf_weights))
         .collect()
 }
 
 /// One article's vector: its [`TOP_TERMS`] best weighted terms, normalised, then only the
 /// terms some other article shares (the others cannot add similarity).
-fn tfidf_vector(terms: &[(u32, f32)], df: &[u32], idf: &[f64]) -> Vector {
+fn tfidf_vector(terms: &[(u32, f32)], df: &[u32], idf: &[f64], tf_weights: &[f64]) -> Vector {
     let df_of = |id: u32| df.get(id as usize).copied().unwrap_or(0);
     let mut v: Vec<(u32, f64)> = terms
         .iter()
         .map(|&(id, tf)| {
             let idf = idf.get(id as usize).copied().unwrap_or(0.0);
-            (id, (1.0 + (tf as f64).ln().max(-0.7)) * idf)
+            let halves = (tf * 2.0) as usize;
+            let weight = match tf_weights.get(halves) {
+                Some(&w) if halves as f32 == tf * 2.0 => w,
+                _ => tf_weight(tf),
+            };
+            (id, weight * idf)
         })
         .filter(|&(_, w)| w > 0.0)
         .collect();
@@ -346,6 +373,14 @@ fn tfidf_vector(terms: &[(u32, f32)], df: &[u32], idf: &[f64]) -> Vector {
         .collect();
     out.sort_by_key(|&(id, _)| id);
     out.into_boxed_slice()
+}
+
+/// Counts up to this many halves have their weight looked up, not computed.
+const TF_TABLE: usize = 256;
+
+/// Sublinear weight of a term count.
+fn tf_weight(tf: f32) -> f64 {
+    1.0 + (tf as f64).ln().max(-0.7)
 }
 
 /// Inverted index over the vectors: for each term id, (doc, weight) in doc order.
@@ -478,7 +513,7 @@ fn neighbours(
     let Some(va) = vectors.get(a) else {
         return (Vec::new(), false);
     };
-    for &(id, wa) in va.iter() {
+    for (id, wa) in probe_terms(va) {
         let list = postings.list(id);
         let (range, short) = if list.len() <= FULL_POSTINGS {
             (0..list.len(), true)
@@ -550,6 +585,19 @@ fn neighbours(
         scored.truncate(NEIGHBOURS);
     }
     (scored, crowded)
+}
+
+/// The terms an article looks its candidates up by: its [`PROBE_TERMS`] heaviest (the
+/// light ones are common words whose lists only add noise and work).
+fn probe_terms(v: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let mut terms = v.to_vec();
+    if terms.len() > PROBE_TERMS {
+        terms.select_nth_unstable_by(PROBE_TERMS - 1, |a, b| {
+            b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+        });
+        terms.truncate(PROBE_TERMS);
+    }
+    terms
 }
 
 /// Publication dates (in days) as evidence: reports of one event appear within days of
