@@ -36,7 +36,9 @@
 
 use crate::config::Config;
 use crate::figures::Figure;
+use crate::stories::FxHashMap;
 use crate::workspace::Doc;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 mod message;
@@ -93,8 +95,53 @@ pub const BASELINE_DIFFERS: &str = "baseline-differs";
 
 /// Find disagreements between outlets inside each story.
 pub fn find(docs: &[Doc], stories: &[Option<String>], config: &Config) -> Vec<Disagreement> {
+    let members: Vec<usize> = (0..docs.len())
+        .filter(|&d| matches!(stories.get(d), Some(Some(_))))
+        .collect();
+    find_in_stories(docs, stories, &members, config)
+}
+
+/// The disagreements of the given stories only (same order and content as `find`'s for
+/// those stories). Cost proportional to those stories' figures.
+///
+/// `members` lists the docs of the stories to (re)compute: the caller passes every member
+/// of each story it wants (a story is computed from the members given). Stories are
+/// computed independently, in parallel.
+pub fn find_in_stories(
+    docs: &[Doc],
+    stories: &[Option<String>],
+    members: &[usize],
+    config: &Config,
+) -> Vec<Disagreement> {
+    let mut by_story: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for &d in members {
+        if let (Some(Some(story)), true) = (stories.get(d), d < docs.len()) {
+            by_story.entry(story.as_str()).or_default().push(d);
+        }
+    }
+    let mut work: Vec<(&str, Vec<usize>)> = by_story.into_iter().collect();
+    work.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut out: Vec<Disagreement> = work
+        .into_par_iter()
+        .flat_map_iter(|(story, mut ds)| {
+            ds.sort_unstable();
+            ds.dedup();
+            story_disagreements(docs, story, &ds, config)
+        })
+        .collect();
+    sort_findings(&mut out);
+    out
+}
+
+/// The disagreements of one story, from its member docs (sorted).
+fn story_disagreements(
+    docs: &[Doc],
+    story: &str,
+    members: &[usize],
+    config: &Config,
+) -> Vec<Disagreement> {
     let mut out = Vec::new();
-    for ((story, subject, _unit), figures) in comparable_groups(docs, stories, config) {
+    for ((subject, _unit), figures) in comparable_groups(docs, story, members, config) {
         let by_baseline = split_by_baseline(docs, &figures);
         for members in by_baseline.values() {
             let members = without_self_contradiction(docs, members);
@@ -102,8 +149,8 @@ pub fn find(docs: &[Doc], stories: &[Option<String>], config: &Config) -> Vec<Di
                 out.push(disagreement(
                     docs,
                     FIGURE_MISMATCH,
-                    &story,
-                    &subject,
+                    story,
+                    subject,
                     Severity::Warning,
                     sides,
                 ));
@@ -113,13 +160,18 @@ pub fn find(docs: &[Doc], stories: &[Option<String>], config: &Config) -> Vec<Di
             out.push(disagreement(
                 docs,
                 BASELINE_DIFFERS,
-                &story,
-                &subject,
+                story,
+                subject,
                 Severity::Information,
                 sides,
             ));
         }
     }
+    out
+}
+
+/// Findings by story (`s2` before `s12`), subject, rule, then sides.
+fn sort_findings(out: &mut [Disagreement]) {
     out.sort_by(|a, b| {
         story_order(&a.story)
             .cmp(&story_order(&b.story))
@@ -127,7 +179,6 @@ pub fn find(docs: &[Doc], stories: &[Option<String>], config: &Config) -> Vec<Di
             .then_with(|| a.rule.cmp(b.rule))
             .then_with(|| a.sides.cmp(&b.sides))
     });
-    out
 }
 
 /// `s12` sorts after `s2`.
@@ -156,15 +207,17 @@ fn disagreement(
     }
 }
 
-/// Figures that may be compared, keyed by (story, subject, unit), in doc then figure order.
-fn comparable_groups(
-    docs: &[Doc],
-    stories: &[Option<String>],
+/// Figures of one story's members that may be compared, keyed by (subject, unit), in doc
+/// then figure order.
+fn comparable_groups<'a>(
+    docs: &'a [Doc],
+    story: &str,
+    members: &[usize],
     config: &Config,
-) -> BTreeMap<(String, String, String), Vec<FigureRef>> {
-    let mut groups: BTreeMap<(String, String, String), Vec<FigureRef>> = BTreeMap::new();
-    for (d, doc) in docs.iter().enumerate() {
-        let Some(Some(story)) = stories.get(d) else {
+) -> BTreeMap<(&'a str, &'a str), Vec<FigureRef>> {
+    let mut groups: BTreeMap<(&str, &str), Vec<FigureRef>> = BTreeMap::new();
+    for &d in members {
+        let Some(doc) = docs.get(d) else {
             continue;
         };
         for (i, f) in doc.facts.figures.iter().enumerate() {
@@ -176,7 +229,7 @@ fn comparable_groups(
                 continue;
             }
             groups
-                .entry((story.clone(), f.subject.clone(), f.unit.clone()))
+                .entry((f.subject.as_str(), f.unit.as_str()))
                 .or_default()
                 .push(FigureRef { doc: d, figure: i });
         }

@@ -882,3 +882,37 @@ fn many_figures_in_one_story_stay_cheap_and_grouped() {
     assert_eq!(found[0].sides[0].len(), 400);
     assert!(found[0].message.starts_with("killed: Outlet 0, Outlet 1,"));
 }
+
+#[test]
+fn disagreements_of_chosen_stories_match_the_whole_workspace_pass() {
+    // The language server recomputes only the stories an edit touched: for every story of
+    // the sample corpus, its members alone must give exactly `find`'s findings for it.
+    let dir = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/articles"));
+    let (a, _) = crate::cli::analyze_paths(&[dir]).expect("sample corpus");
+    let config = Config::default();
+    let all = find(&a.docs, &a.stories, &config);
+    let mut ids: Vec<&String> = a.stories.iter().flatten().collect();
+    ids.sort();
+    ids.dedup();
+    assert!(ids.len() >= 2 && !all.is_empty(), "{ids:?}");
+    for id in &ids {
+        let members: Vec<usize> = (0..a.docs.len())
+            .filter(|&d| a.stories[d].as_ref() == Some(*id))
+            .collect();
+        let expected: Vec<&Disagreement> = all
+            .iter()
+            .filter(|x| x.story.as_ref() == Some(*id))
+            .collect();
+        let got = find_in_stories(&a.docs, &a.stories, &members, &config);
+        assert_eq!(got.iter().collect::<Vec<_>>(), expected, "story {id}");
+    }
+    // every story at once, members in any order, is the whole pass
+    let mut everyone: Vec<usize> = (0..a.docs.len()).rev().collect();
+    everyone.extend(0..a.docs.len());
+    assert_eq!(
+        find_in_stories(&a.docs, &a.stories, &everyone, &config),
+        all
+    );
+    assert!(find_in_stories(&a.docs, &a.stories, &[], &config).is_empty());
+    assert!(find_in_stories(&a.docs, &a.stories, &[usize::MAX], &config).is_empty());
+}

@@ -11,7 +11,7 @@
 
 use super::{name_keys, refers_to, slug, Entity, PersonMention};
 use crate::config::KnownPerson;
-use std::collections::{HashMap, HashSet};
+use crate::stories::{FxHashMap, FxHashSet};
 
 /// The mentions of one article that resolve to one full name.
 struct Group {
@@ -30,6 +30,8 @@ struct Building {
     name_len: usize,
     groups: Vec<usize>,
     description: Option<String>,
+    /// Words already in the by-word index for this entity.
+    indexed: FxHashSet<String>,
 }
 
 /// Merge the mentions of all articles (`articles[i]` = article i's mentions) into entities.
@@ -46,13 +48,19 @@ pub fn merge(articles: &[&[PersonMention]], known: &[KnownPerson]) -> Vec<Entity
     });
 
     let mut building: Vec<Building> = known_people(known);
-    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, b) in building.iter().enumerate() {
-        index_words(&mut by_word, b, i);
+    let mut by_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    // every name of an entity → the first entity with that name (a name joins the entity
+    // already holding it, so later entities never gain it)
+    let mut by_name: FxHashMap<Vec<String>, usize> = FxHashMap::default();
+    for (i, b) in building.iter_mut().enumerate() {
+        for keys in b.exact.clone() {
+            index_words(&mut by_word, b, i, &keys);
+            by_name.entry(keys).or_insert(i);
+        }
     }
     for gi in order {
         let g = &groups[gi];
-        let target = match_entity(&building, &by_word, &g.keys);
+        let target = match_entity(&building, &by_word, &by_name, &g.keys);
         let idx = match target {
             Some(i) => i,
             None => {
@@ -63,6 +71,7 @@ pub fn merge(articles: &[&[PersonMention]], known: &[KnownPerson]) -> Vec<Entity
                     name_len: 0,
                     groups: Vec::new(),
                     description: None,
+                    indexed: FxHashSet::default(),
                 });
                 building.len() - 1
             }
@@ -83,9 +92,8 @@ pub fn merge(articles: &[&[PersonMention]], known: &[KnownPerson]) -> Vec<Entity
         if g.keys.len() > b.fullest.len() {
             b.fullest = g.keys.clone();
         }
-        let snapshot_idx = idx;
-        let b = &building[snapshot_idx];
-        index_words(&mut by_word, b, snapshot_idx);
+        index_words(&mut by_word, b, idx, &g.keys);
+        by_name.entry(g.keys.clone()).or_insert(idx);
     }
     finish(articles, &groups, building)
 }
@@ -93,7 +101,7 @@ pub fn merge(articles: &[&[PersonMention]], known: &[KnownPerson]) -> Vec<Entity
 fn group_by_full_name(articles: &[&[PersonMention]]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for (a, mentions) in articles.iter().enumerate() {
-        let mut local: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut local: FxHashMap<Vec<String>, usize> = FxHashMap::default();
         for (i, m) in mentions.iter().enumerate() {
             let keys = name_keys(&m.full_name);
             let keys = if keys.is_empty() {
@@ -143,52 +151,56 @@ fn known_people(known: &[KnownPerson]) -> Vec<Building> {
                 name_len: 0,
                 groups: Vec::new(),
                 description: k.description.clone(),
+                indexed: FxHashSet::default(),
             })
         })
         .collect()
 }
 
-fn index_words(by_word: &mut HashMap<String, Vec<usize>>, b: &Building, i: usize) {
-    for keys in &b.exact {
-        for w in keys {
-            let list = by_word.entry(w.clone()).or_default();
-            if !list.contains(&i) {
-                list.push(i);
-            }
+/// Index entity `i` under the words of one of its names (each word once per entity, in
+/// the order the entity gained it).
+fn index_words(
+    by_word: &mut FxHashMap<String, Vec<usize>>,
+    b: &mut Building,
+    i: usize,
+    keys: &[String],
+) {
+    for w in keys {
+        if !b.indexed.contains(w) {
+            b.indexed.insert(w.clone());
+            by_word.entry(w.clone()).or_default().push(i);
         }
     }
 }
 
-/// The one entity this name belongs to: an exact match (name or alias) wins; otherwise
-/// the name must cite exactly one entity's fullest name (or one of its names).
+/// The one entity this name belongs to: an exact match (name or alias, looked up whole)
+/// wins; otherwise the name must cite exactly one entity's fullest name (or one of its
+/// names).
+///
+/// Only entities with the name's last word are looked at: an exact match contains it, and
+/// [`refers_to`] holds only when the last word of the citation is a whole word of the
+/// cited name. (Looking at every entity sharing any word made the work grow with the
+/// number of namesakes of common first names.)
 fn match_entity(
     building: &[Building],
-    by_word: &HashMap<String, Vec<usize>>,
+    by_word: &FxHashMap<String, Vec<usize>>,
+    by_name: &FxHashMap<Vec<String>, usize>,
     keys: &[String],
 ) -> Option<usize> {
-    let mut candidates: Vec<usize> = keys
-        .iter()
-        .filter_map(|w| by_word.get(w))
-        .flatten()
-        .copied()
-        .collect::<HashSet<usize>>()
-        .into_iter()
-        .collect();
-    // initials index nothing: look at every entity sharing the surname instead
-    candidates.sort_unstable();
-    if let Some(&i) = candidates
-        .iter()
-        .find(|&&i| building[i].exact.iter().any(|e| e.as_slice() == keys))
-    {
+    if let Some(&i) = by_name.get(keys) {
         return Some(i);
     }
-    let keys_vec = keys.to_vec();
+    let candidates = keys.last().and_then(|w| by_word.get(w));
     let fitting: Vec<usize> = candidates
         .into_iter()
+        .flatten()
+        .copied()
         .filter(|&i| {
-            let b = &building[i];
-            refers_to(&keys_vec, &b.fullest) || b.exact.iter().any(|e| refers_to(&keys_vec, e))
+            building.get(i).is_some_and(|b| {
+                refers_to(keys, &b.fullest) || b.exact.iter().any(|e| refers_to(keys, e))
+            })
         })
+        .take(2)
         .collect();
     match fitting.as_slice() {
         [one] => Some(*one),
@@ -198,7 +210,7 @@ fn match_entity(
 
 fn finish(articles: &[&[PersonMention]], groups: &[Group], building: Vec<Building>) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
-    let mut used_ids: HashSet<String> = HashSet::new();
+    let mut used_ids: FxHashSet<String> = FxHashSet::default();
     let mut built: Vec<Building> = building
         .into_iter()
         .filter(|b| !b.groups.is_empty())
@@ -224,13 +236,14 @@ fn finish(articles: &[&[PersonMention]], groups: &[Group], building: Vec<Buildin
             .collect();
         mentions.sort_unstable();
         let mut roles: Vec<(usize, String)> = Vec::new();
+        let mut seen: FxHashSet<(usize, &str)> = FxHashSet::default();
         for &(a, m) in &mentions {
             let Some(p) = articles.get(a).and_then(|ms| ms.get(m)) else {
                 continue;
             };
             let stated = p.role.iter().chain(p.roles.iter());
             for role in stated {
-                if !roles.iter().any(|(ra, r)| *ra == a && r == role) {
+                if seen.insert((a, role.as_str())) {
                     roles.push((a, role.clone()));
                 }
             }

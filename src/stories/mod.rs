@@ -5,25 +5,42 @@
 //! - Each article becomes a TF-IDF vector of its distinctive terms: folded, stemmed content
 //!   words, capitalised words and pairs of capitalised words (names, places) weighted up,
 //!   the title counted twice, merged person entities as terms of their own. Words that
-//!   say nothing about the event ("police", weekdays, "said") are dropped.
+//!   say nothing about the event ("police", weekdays, "said") are dropped. Terms are
+//!   counted per article in parallel (a per-thread memo maps each written token to its
+//!   term once), then interned to dense ids by a 64-bit fingerprint: only compact
+//!   `(id, weight)` vectors survive, never per-article string maps.
 //! - IDF is smoothed with a virtual background of [`BACKGROUND_DOCS`] articles that contain
 //!   none of the terms, so a small workspace where every article covers one event still
 //!   weighs its shared names highly instead of near zero.
-//! - Candidate pairs come from an inverted index of each article's top terms; terms held
-//!   by more than [`max_postings`] articles generate no pairs (they still count in the
-//!   score). Work grows with the postings, not with the square of the workspace.
+//! - Candidates, linear in the workspace: an inverted index of each article's top terms;
+//!   a posting list of up to [`FULL_POSTINGS`] articles pairs them all, a longer one pairs
+//!   each article with its [`WINDOW`] nearest list neighbours on each side only. Shared
+//!   terms are counted per article with a dense counter (no global pair map); a candidate
+//!   shares [`MIN_SHARED_TERMS`] terms of short lists or [`MIN_SHARED_COMMON`] in all. Each
+//!   article scores its [`SCORED`] best candidates and keeps its [`NEIGHBOURS`] most
+//!   similar: the graph has bounded degree whatever the workspace size.
 //! - Pair similarity is the cosine of the vectors, raised when both articles are dated
 //!   within days of each other and damped when dated far apart.
-//! - Average-link clustering over the sparse candidate graph (pairs never scored count as
-//!   0), so two events of the same kind are not chained together by one bridging article.
-//!   Then an article left alone joins the story it is clearly closest to on average (an
+//! - Average-link clustering over the sparse graph (pairs never scored count as 0), so two
+//!   events of the same kind are not chained together by one bridging article.
+//! - A story larger than the neighbour bound (a wire story reprinted by hundreds of
+//!   outlets) comes out of that step in fragments, as most of its pairs were never scored.
+//!   Fragments holding articles whose neighbour lists were cut merge when their mean
+//!   pairwise similarity, computed exactly as the dot product of their summed vectors,
+//!   reaches [`FRAGMENT_THRESHOLD`] (near-duplicate level, so distinct events never meet).
+//! - Then an article left alone joins the story it is clearly closest to on average (an
 //!   analysis piece or follow-up shares less with each sibling than they do together).
 //! - Ids `s1`, `s2`, … in the order of each story's first article; singletons get `None`.
+
+mod fx;
+
+pub(crate) use fx::{FxHashMap, FxHashSet};
 
 use crate::people::Entity;
 use crate::workspace::Doc;
 use crate::Span;
-use std::collections::{BinaryHeap, HashMap};
+use rayon::prelude::*;
+use std::collections::BinaryHeap;
 
 /// Virtual articles added to the document count for IDF smoothing.
 const BACKGROUND_DOCS: f64 = 1000.0;
@@ -36,72 +53,182 @@ const TOP_TERMS: usize = 80;
 pub const THRESHOLD: f64 = 0.25;
 /// Mean similarity for a lone article to join a story (see [`attach_singletons`]).
 const ATTACH_THRESHOLD: f64 = 0.08;
-/// Candidate pairs must share this many indexed terms.
+/// Candidate pairs must share this many indexed terms of short posting lists…
 const MIN_SHARED_TERMS: u32 = 2;
+/// …or this many indexed terms in all (near-duplicates share most of their terms, and
+/// their terms' lists are long when hundreds of outlets reprint one text).
+const MIN_SHARED_COMMON: u32 = 8;
+/// Posting lists up to this long pair all their articles (the old cap at 1,000 articles).
+const FULL_POSTINGS: usize = 50;
+/// In a longer posting list, an article meets this many list neighbours on each side.
+const WINDOW: usize = 8;
+/// Candidates whose full similarity is computed, per article (most shared weight first).
+const SCORED: usize = 48;
+/// Terms of an article used to look up its candidates (its heaviest).
+const PROBE_TERMS: usize = 40;
+/// Most similar neighbours kept per article: bounds the degree of the story graph.
+const NEIGHBOURS: usize = 40;
+/// Mean pairwise similarity for two fragments of a crowded story to merge.
+const FRAGMENT_THRESHOLD: f64 = 0.5;
+/// Articles whose terms are counted before their strings are dropped (bounds memory).
+const CHUNK: usize = 2048;
+/// Distinct tokens a per-thread memo holds before it starts afresh (bounds its memory).
+const MEMO_LIMIT: usize = 200_000;
 
 /// The story id of each doc (`None` for an article that shares a story with no other).
 pub fn group(docs: &[Doc], entities: &[Entity]) -> Vec<Option<String>> {
-    let raw: Vec<HashMap<String, f64>> = docs.iter().map(doc_terms).collect();
-    let raw = add_entity_terms(raw, entities);
-    let vectors = tfidf_vectors(&raw);
-    let pairs = candidate_pairs(&vectors, docs.len());
-    let edges: Vec<(usize, usize, f64)> = pairs
-        .into_iter()
-        .map(|(a, b)| {
-            (
-                a,
-                b,
-                similarity(&vectors[a], &vectors[b]) * date_factor(&docs[a], &docs[b]),
-            )
-        })
-        .filter(|&(_, _, s)| s > 0.0)
+    let n = docs.len();
+    let vectors = tfidf_vectors(docs, entities);
+    let days: Vec<Option<i64>> = docs
+        .iter()
+        .map(|d| d.facts.published().map(|p| p.date.days()))
         .collect();
-    let clusters = average_link(docs.len(), &edges, THRESHOLD);
-    let clusters = attach_singletons(docs.len(), clusters, &edges, ATTACH_THRESHOLD);
-    story_ids(docs.len(), clusters)
+    let graph = neighbour_graph(&vectors, &days);
+    let clusters = average_link(n, &graph.edges, THRESHOLD);
+    let clusters = merge_fragments(clusters, &graph, &vectors, &days);
+    let clusters = attach_singletons(n, clusters, &graph.edges, ATTACH_THRESHOLD);
+    story_ids(n, clusters)
 }
 
-/// Raw weighted term counts of one article.
-fn doc_terms(doc: &Doc) -> HashMap<String, f64> {
+/// A sparse, L2-normalised vector: (term id, weight) sorted by term id.
+type Vector = Box<[(u32, f32)]>;
+
+/// Per-thread memo of what each written token contributes, so the normalising, stopword
+/// and stemming work is done once per distinct token, not once per occurrence.
+#[derive(Default)]
+struct TermMemo {
+    /// Token as written → index into `terms` (`None`: no term).
+    by_token: FxHashMap<Box<str>, Option<u32>>,
+    by_term: FxHashMap<Box<str>, u32>,
+    /// (term, has a digit, fingerprint)
+    terms: Vec<(Box<str>, bool, u64)>,
+    /// Pair of capitalised terms → index into `pair_terms`.
+    by_pair: FxHashMap<(u32, u32), u32>,
+    /// ("first_second", fingerprint)
+    pair_terms: Vec<(Box<str>, u64)>,
+    /// One article's counts (kept to reuse their allocations).
+    counts: Counts,
+}
+
+impl TermMemo {
+    fn term_of(&mut self, raw: &str) -> Option<u32> {
+        if let Some(&t) = self.by_token.get(raw) {
+            return t;
+        }
+        let norm = crate::claims::words::normalise_token(raw);
+        let t = story_term(&norm).map(|term| match self.by_term.get(term.as_str()) {
+            Some(&i) => i,
+            None => {
+                let i = self.terms.len() as u32;
+                let digit = term.chars().any(|c| c.is_ascii_digit());
+                let print = fx::fingerprint(&term);
+                let term: Box<str> = term.into();
+                self.by_term.insert(term.clone(), i);
+                self.terms.push((term, digit, print));
+                i
+            }
+        });
+        self.by_token.insert(raw.into(), t);
+        t
+    }
+
+    fn pair_of(&mut self, first: u32, second: u32) -> u32 {
+        if let Some(&i) = self.by_pair.get(&(first, second)) {
+            return i;
+        }
+        let term_text = |t: u32| self.terms.get(t as usize).map_or("", |t| &*t.0);
+        let name = format!("{}_{}", term_text(first), term_text(second));
+        let i = self.pair_terms.len() as u32;
+        self.pair_terms
+            .push((name.as_str().into(), fx::fingerprint(&name)));
+        self.by_pair.insert((first, second), i);
+        i
+    }
+}
+
+/// Weighted term counts of one article, before interning.
+#[derive(Default)]
+struct Counts {
+    single: FxHashMap<u32, f32>,
+    pairs: FxHashMap<u32, f32>,
+}
+
+/// Raw weighted term counts of one article as (fingerprint, count), in fingerprint order:
+/// the order new ids are given in, so that ties in weight break the same way on every run
+/// and with any number of threads. Counts are sums of halves and units: exact in `f32`.
+fn doc_terms(
+    doc: &Doc,
+    people: &[(u32, f32)],
+    people_terms: &[(String, u64)],
+    memo: &mut TermMemo,
+) -> Vec<(u64, f32)> {
     let text: &str = &doc.text;
-    let mut terms = HashMap::new();
-    let sentences: Vec<Span> = if doc.facts.sentences.is_empty() {
-        doc.facts.body.clone()
+    let mut counts = std::mem::take(&mut memo.counts);
+    counts.single.clear();
+    counts.pairs.clear();
+    let sentences: &[Span] = if doc.facts.sentences.is_empty() {
+        &doc.facts.body
     } else {
-        doc.facts.sentences.clone()
+        &doc.facts.sentences
     };
-    for s in sentences {
-        add_sentence_terms(text, s, 1.0, &mut terms);
+    for &s in sentences {
+        add_sentence_terms(text, s, 1.0, memo, &mut counts);
     }
     if let Some(title) = &doc.facts.meta.title {
-        add_sentence_terms(title, Span::new(0, title.len()), 2.0, &mut terms);
+        add_sentence_terms(title, Span::new(0, title.len()), 2.0, memo, &mut counts);
     }
-    terms
+    let mut out: Vec<(u64, f32)> =
+        Vec::with_capacity(counts.single.len() + counts.pairs.len() + people.len());
+    for (&t, &w) in &counts.single {
+        if let Some((_, _, print)) = memo.terms.get(t as usize) {
+            out.push((*print, w));
+        }
+    }
+    for (&p, &w) in &counts.pairs {
+        if let Some((_, print)) = memo.pair_terms.get(p as usize) {
+            out.push((*print, w));
+        }
+    }
+    for &(e, w) in people {
+        if let Some((_, print)) = people_terms.get(e as usize) {
+            out.push((*print, w));
+        }
+    }
+    out.sort_unstable_by_key(|&(h, _)| h);
+    memo.counts = counts;
+    out
 }
 
 /// Terms of one sentence: content words (names weighted up) and capitalised pairs.
-fn add_sentence_terms(text: &str, span: Span, weight: f64, terms: &mut HashMap<String, f64>) {
+fn add_sentence_terms(
+    text: &str,
+    span: Span,
+    weight: f32,
+    memo: &mut TermMemo,
+    counts: &mut Counts,
+) {
     let tokens = crate::text::tokens_in(text, span);
-    let mut prev_cap: Option<String> = None;
+    let mut prev_cap: Option<u32> = None;
     for (i, t) in tokens.iter().enumerate() {
         let raw = t.text(text);
-        let norm = crate::claims::words::normalise_token(raw);
         let capitalised = crate::text::is_capitalised(raw) && i > 0;
-        let Some(term) = story_term(&norm) else {
+        let Some(term) = memo.term_of(raw) else {
             prev_cap = None;
             continue;
         };
+        let has_digit = memo.terms.get(term as usize).is_some_and(|t| t.1);
         let w = if capitalised {
             2.0
-        } else if term.chars().any(|c| c.is_ascii_digit()) {
+        } else if has_digit {
             0.5
         } else {
             1.0
         };
-        *terms.entry(term.clone()).or_default() += w * weight;
+        *counts.single.entry(term).or_default() += w * weight;
         if capitalised {
-            if let Some(p) = &prev_cap {
-                *terms.entry(format!("{p}_{term}")).or_default() += 2.0 * weight;
+            if let Some(p) = prev_cap {
+                let pair = memo.pair_of(p, term);
+                *counts.pairs.entry(pair).or_default() += 2.0 * weight;
             }
             prev_cap = Some(term);
         } else {
@@ -125,124 +252,362 @@ fn story_term(norm: &str) -> Option<String> {
     Some(crate::claims::words::stem(word))
 }
 
-/// Each person entity is a term of every article mentioning it.
-fn add_entity_terms(
-    mut raw: Vec<HashMap<String, f64>>,
-    entities: &[Entity],
-) -> Vec<HashMap<String, f64>> {
-    for e in entities {
+/// Each person entity is a term (`@` and its id) of every article mentioning it: the
+/// terms with their fingerprints, and (entity, weight) per doc.
+#[allow(clippy::type_complexity)]
+fn entity_terms(n: usize, entities: &[Entity]) -> (Vec<(String, u64)>, Vec<Vec<(u32, f32)>>) {
+    let terms = entities
+        .iter()
+        .map(|e| {
+            let term = format!("@{}", e.id);
+            let print = fx::fingerprint(&term);
+            (term, print)
+        })
+        .collect();
+    let mut per_doc: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
+    for (i, e) in entities.iter().enumerate() {
         for &(doc, _) in &e.mentions {
-            if let Some(terms) = raw.get_mut(doc) {
-                *terms.entry(format!("@{}", e.id)).or_default() += 2.0;
+            let Some(terms) = per_doc.get_mut(doc) else {
+                continue;
+            };
+            match terms.last_mut() {
+                Some((id, w)) if *id == i as u32 => *w += 2.0,
+                _ => terms.push((i as u32, 2.0)),
             }
         }
     }
-    raw
+    (terms, per_doc)
 }
 
-/// A sparse, L2-normalised vector: (term id, weight) sorted by term id.
-type Vector = Vec<(u32, f64)>;
-
-/// TF-IDF vectors over each article's top terms.
-fn tfidf_vectors(raw: &[HashMap<String, f64>]) -> Vec<Vector> {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+/// TF-IDF vectors over each article's top terms. Terms are counted in parallel, a chunk
+/// of articles at a time, and interned in article order: ids follow first appearance.
+fn tfidf_vectors(docs: &[Doc], entities: &[Entity]) -> Vec<Vector> {
+    let (people_terms, people) = entity_terms(docs.len(), entities);
+    let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
     let mut df: Vec<u32> = Vec::new();
-    for terms in raw {
-        // Ids in sorted term order: ties in weight are broken by id below, and hash order
-        // differs from run to run (the same articles fell into different stories).
-        let mut keys: Vec<&String> = terms.keys().collect();
-        keys.sort_unstable();
-        for t in keys {
-            let next = ids.len() as u32;
-            let id = *ids.entry(t.as_str()).or_insert(next);
-            if id as usize == df.len() {
-                df.push(0);
-            }
-            df[id as usize] += 1;
+    let mut raw: Vec<Box<[(u32, f32)]>> = Vec::with_capacity(docs.len());
+    // One memo per thread for the whole pass: each chunk is cut into as many parts as
+    // threads, part `i` using memo `i` (a memo per rayon split would start cold each time).
+    let threads = rayon::current_num_threads().max(1);
+    let memos: Vec<std::sync::Mutex<TermMemo>> = (0..threads).map(|_| Default::default()).collect();
+    for (c, chunk) in docs.chunks(CHUNK).enumerate() {
+        let part = chunk.len().div_ceil(threads).max(1);
+        let counted: Vec<Vec<Vec<(u64, f32)>>> = chunk
+            .par_chunks(part)
+            .enumerate()
+            .map(|(p, docs)| {
+                let mut memo = match memos[p % threads].lock() {
+                    Ok(m) => m,
+                    Err(poisoned) => poisoned.into_inner(),
+                };
+                if memo.by_token.len() > MEMO_LIMIT {
+                    *memo = TermMemo::default();
+                }
+                docs.iter()
+                    .enumerate()
+                    .map(|(i, doc)| {
+                        let d = c * CHUNK + p * part + i;
+                        let people = people.get(d).map_or(&[][..], Vec::as_slice);
+                        doc_terms(doc, people, &people_terms, &mut memo)
+                    })
+                    .collect()
+            })
+            .collect();
+        for terms in counted.into_iter().flatten() {
+            let interned: Box<[(u32, f32)]> = terms
+                .into_iter()
+                .map(|(print, tf)| {
+                    let next = ids.len() as u32;
+                    let id = *ids.entry(print).or_insert(next);
+                    if id as usize == df.len() {
+                        df.push(0);
+                    }
+                    if let Some(d) = df.get_mut(id as usize) {
+                        *d += 1;
+                    }
+                    (id, tf)
+                })
+                .collect();
+            raw.push(interned);
         }
     }
-    let n = raw.len() as f64 + BACKGROUND_DOCS;
-    raw.iter()
-        .map(|terms| {
-            let mut v: Vector = terms
-                .iter()
-                .filter_map(|(t, &tf)| {
-                    let id = *ids.get(t.as_str())?;
-                    let idf = (n / (df[id as usize] as f64 + 1.0)).ln();
-                    Some((id, (1.0 + tf.ln().max(-0.7)) * idf))
-                })
-                .filter(|&(_, w)| w > 0.0)
-                .collect();
-            v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            v.truncate(TOP_TERMS);
-            let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-            if norm > 0.0 {
-                v.iter_mut().for_each(|(_, w)| *w /= norm);
-            }
-            // after normalising: only terms shared with another article add similarity
-            v.retain(|&(id, _)| df[id as usize] >= 2);
-            v.sort_by_key(|&(id, _)| id);
-            v
-        })
+    drop(ids);
+    let n = docs.len() as f64 + BACKGROUND_DOCS;
+    let idf: Vec<f64> = df.iter().map(|&d| (n / (d as f64 + 1.0)).ln()).collect();
+    let tf_weights: Vec<f64> = (0..TF_TABLE).map(|h| tf_weight(h as f32 / 2.0)).collect();
+    raw.par_iter()
+        .map(|terms| tfidf_vector(terms, &df, &idf, &tf_weights))
         .collect()
 }
 
-/// Postings longer than this generate no candidate pairs.
-fn max_postings(n_docs: usize) -> usize {
-    (n_docs / 20).max(25)
-}
-
-/// Pairs of articles sharing at least [`MIN_SHARED_TERMS`] indexed terms.
-fn candidate_pairs(vectors: &[Vector], n_docs: usize) -> Vec<(usize, usize)> {
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (d, v) in vectors.iter().enumerate() {
-        for &(id, _) in v {
-            postings.entry(id).or_default().push(d);
-        }
-    }
-    let cap = max_postings(n_docs);
-    let mut shared: HashMap<(usize, usize), u32> = HashMap::new();
-    for docs in postings.values().filter(|p| p.len() >= 2 && p.len() <= cap) {
-        for (i, &a) in docs.iter().enumerate() {
-            for &b in docs.get(i + 1..).unwrap_or(&[]) {
-                *shared.entry((a, b)).or_default() += 1;
-            }
-        }
-    }
-    let mut pairs: Vec<(usize, usize)> = shared
-        .into_iter()
-        .filter(|&(_, n)| n >= MIN_SHARED_TERMS)
-        .map(|(p, _)| p)
+/// One article's vector: its [`TOP_TERMS`] best weighted terms, normalised, then only the
+/// terms some other article shares (the others cannot add similarity).
+fn tfidf_vector(terms: &[(u32, f32)], df: &[u32], idf: &[f64], tf_weights: &[f64]) -> Vector {
+    let df_of = |id: u32| df.get(id as usize).copied().unwrap_or(0);
+    let mut v: Vec<(u32, f64)> = terms
+        .iter()
+        .map(|&(id, tf)| {
+            let idf = idf.get(id as usize).copied().unwrap_or(0.0);
+            let halves = (tf * 2.0) as usize;
+            let weight = match tf_weights.get(halves) {
+                Some(&w) if halves as f32 == tf * 2.0 => w,
+                _ => tf_weight(tf),
+            };
+            (id, weight * idf)
+        })
+        .filter(|&(_, w)| w > 0.0)
         .collect();
-    pairs.sort_unstable();
-    pairs
+    let by_weight = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if v.len() > TOP_TERMS {
+        v.select_nth_unstable_by(TOP_TERMS - 1, by_weight);
+        v.truncate(TOP_TERMS);
+    }
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        v.iter_mut().for_each(|(_, w)| *w /= norm);
+    }
+    let mut out: Vec<(u32, f32)> = v
+        .into_iter()
+        .filter(|&(id, _)| df_of(id) >= 2)
+        .map(|(id, w)| (id, w as f32))
+        .collect();
+    out.sort_by_key(|&(id, _)| id);
+    out.into_boxed_slice()
 }
 
-/// Cosine of two normalised sparse vectors.
-fn similarity(a: &Vector, b: &Vector) -> f64 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
+/// Counts up to this many halves have their weight looked up, not computed.
+const TF_TABLE: usize = 256;
+
+/// Sublinear weight of a term count.
+fn tf_weight(tf: f32) -> f64 {
+    1.0 + (tf as f64).ln().max(-0.7)
+}
+
+/// Inverted index over the vectors: for each term id, (doc, weight) in doc order.
+struct Postings {
+    starts: Vec<u32>,
+    entries: Vec<(u32, f32)>,
+}
+
+impl Postings {
+    fn new(vectors: &[Vector]) -> Postings {
+        let terms = vectors
+            .iter()
+            .flat_map(|v| v.iter().map(|&(id, _)| id as usize + 1))
+            .max()
+            .unwrap_or(0);
+        let mut starts = vec![0u32; terms + 1];
+        for v in vectors {
+            for &(id, _) in v.iter() {
+                starts[id as usize + 1] += 1;
             }
         }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut fill = starts.clone();
+        let mut entries = vec![(0u32, 0f32); starts.last().copied().unwrap_or(0) as usize];
+        for (d, v) in vectors.iter().enumerate() {
+            for &(id, w) in v.iter() {
+                let slot = &mut fill[id as usize];
+                entries[*slot as usize] = (d as u32, w);
+                *slot += 1;
+            }
+        }
+        Postings { starts, entries }
     }
-    dot
+
+    /// One more than the largest term id.
+    fn terms(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    fn list(&self, id: u32) -> &[(u32, f32)] {
+        let (Some(&a), Some(&b)) = (
+            self.starts.get(id as usize),
+            self.starts.get(id as usize + 1),
+        ) else {
+            return &[];
+        };
+        self.entries.get(a as usize..b as usize).unwrap_or(&[])
+    }
 }
 
-/// Publication dates as evidence: reports of one event appear within days of each other,
-/// so articles dated within 3 days count 1.5× their text similarity and articles dated far
-/// apart are damped (1 when either is undated: no evidence either way).
-fn date_factor(a: &Doc, b: &Doc) -> f64 {
-    let (Some(x), Some(y)) = (a.facts.published(), b.facts.published()) else {
+/// The story graph: scored pairs `(a, b, similarity)` with `a < b`, sorted, and the
+/// articles whose neighbours were cut (more candidates than kept, or near-duplicates met
+/// through long posting lists).
+struct Graph {
+    edges: Vec<(usize, usize, f64)>,
+    crowded: Vec<bool>,
+}
+
+/// Per-thread scratch for counting shared terms: dense counters and the docs touched.
+struct Scratch {
+    short: Vec<u16>,
+    all: Vec<u16>,
+    weight: Vec<f32>,
+    touched: Vec<u32>,
+    /// The article's own vector spread over all term ids, for fast dot products.
+    spread: Vec<f32>,
+}
+
+impl Scratch {
+    fn new(n: usize, terms: usize) -> Scratch {
+        Scratch {
+            short: vec![0; n],
+            all: vec![0; n],
+            weight: vec![0.0; n],
+            touched: Vec::new(),
+            spread: vec![0.0; terms],
+        }
+    }
+
+    /// Cosine of the spread vector with `b` (both normalised): a dense lookup per term of
+    /// `b` instead of a branchy merge of two sorted lists.
+    fn dot(&self, b: &[(u32, f32)]) -> f64 {
+        b.iter()
+            .map(|&(id, w)| {
+                self.spread
+                    .get(id as usize)
+                    .map_or(0.0, |&x| x as f64 * w as f64)
+            })
+            .sum()
+    }
+}
+
+fn neighbour_graph(vectors: &[Vector], days: &[Option<i64>]) -> Graph {
+    let n = vectors.len();
+    let postings = Postings::new(vectors);
+    let lists: Vec<(Vec<(u32, f64)>, bool)> = (0..n)
+        .into_par_iter()
+        .with_min_len(64)
+        .map_init(
+            || Scratch::new(n, postings.terms()),
+            |scratch, a| neighbours(a, vectors, days, &postings, scratch),
+        )
+        .collect();
+    let crowded = lists.iter().map(|(_, c)| *c).collect();
+    let mut edges: Vec<(usize, usize, f64)> = lists
+        .iter()
+        .enumerate()
+        .flat_map(|(a, (list, _))| {
+            list.iter()
+                .map(move |&(b, s)| (a.min(b as usize), a.max(b as usize), s))
+        })
+        .collect();
+    drop(lists);
+    edges.sort_unstable_by_key(|e| (e.0, e.1));
+    edges.dedup_by(|x, y| (x.0, x.1) == (y.0, y.1));
+    Graph { edges, crowded }
+}
+
+/// The most similar neighbours of article `a` (at most [`NEIGHBOURS`]), and whether its
+/// list was cut.
+fn neighbours(
+    a: usize,
+    vectors: &[Vector],
+    days: &[Option<i64>],
+    postings: &Postings,
+    s: &mut Scratch,
+) -> (Vec<(u32, f64)>, bool) {
+    let Some(va) = vectors.get(a) else {
+        return (Vec::new(), false);
+    };
+    for (id, wa) in probe_terms(va) {
+        let list = postings.list(id);
+        let (range, short) = if list.len() <= FULL_POSTINGS {
+            (0..list.len(), true)
+        } else {
+            let p = list.partition_point(|&(d, _)| (d as usize) < a);
+            (
+                p.saturating_sub(WINDOW)..(p + WINDOW + 1).min(list.len()),
+                false,
+            )
+        };
+        for &(b, wb) in list.get(range).unwrap_or(&[]) {
+            let bi = b as usize;
+            if bi == a {
+                continue;
+            }
+            if s.all[bi] == 0 {
+                s.touched.push(b);
+            }
+            s.all[bi] = s.all[bi].saturating_add(1);
+            if short {
+                s.short[bi] = s.short[bi].saturating_add(1);
+            }
+            s.weight[bi] += wa * wb;
+        }
+    }
+    let mut crowded = false;
+    let mut candidates: Vec<(f32, u32)> = Vec::new();
+    for &b in &s.touched {
+        let bi = b as usize;
+        let by_short = s.short[bi] as u32 >= MIN_SHARED_TERMS;
+        if by_short || s.all[bi] as u32 >= MIN_SHARED_COMMON {
+            crowded |= !by_short;
+            candidates.push((s.weight[bi], b));
+        }
+        s.all[bi] = 0;
+        s.short[bi] = 0;
+        s.weight[bi] = 0.0;
+    }
+    s.touched.clear();
+    let by_weight = |x: &(f32, u32), y: &(f32, u32)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+    if candidates.len() > SCORED {
+        crowded = true;
+        candidates.select_nth_unstable_by(SCORED - 1, by_weight);
+        candidates.truncate(SCORED);
+    }
+    for &(id, w) in va.iter() {
+        if let Some(x) = s.spread.get_mut(id as usize) {
+            *x = w;
+        }
+    }
+    let day_a = days.get(a).copied().flatten();
+    let mut scored: Vec<(u32, f64)> = candidates
+        .into_iter()
+        .filter_map(|(_, b)| {
+            let vb = vectors.get(b as usize)?;
+            let day_b = days.get(b as usize).copied().flatten();
+            let sim = s.dot(vb) * date_factor(day_a, day_b);
+            (sim > 0.0).then_some((b, sim))
+        })
+        .collect();
+    for &(id, _) in va.iter() {
+        if let Some(x) = s.spread.get_mut(id as usize) {
+            *x = 0.0;
+        }
+    }
+    if scored.len() > NEIGHBOURS {
+        crowded = true;
+        scored.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        scored.truncate(NEIGHBOURS);
+    }
+    (scored, crowded)
+}
+
+/// The terms an article looks its candidates up by: its [`PROBE_TERMS`] heaviest (the
+/// light ones are common words whose lists only add noise and work).
+fn probe_terms(v: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let mut terms = v.to_vec();
+    if terms.len() > PROBE_TERMS {
+        terms.select_nth_unstable_by(PROBE_TERMS - 1, |a, b| {
+            b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+        });
+        terms.truncate(PROBE_TERMS);
+    }
+    terms
+}
+
+/// Publication dates (in days) as evidence: reports of one event appear within days of
+/// each other, so articles dated within 3 days count 1.5× their text similarity and
+/// articles dated far apart are damped (1 when either is undated: no evidence either way).
+fn date_factor(a: Option<i64>, b: Option<i64>) -> f64 {
+    let (Some(x), Some(y)) = (a, b) else {
         return 1.0;
     };
-    match (x.date.days() - y.date.days()).abs() {
+    match (x - y).abs() {
         0..=3 => 1.5,
         4..=10 => 0.85,
         11..=45 => 0.6,
@@ -274,18 +639,21 @@ impl Ord for Candidate {
 
 /// Average-link agglomerative clustering over a sparse similarity graph: repeatedly merge
 /// the two clusters with the highest mean pairwise similarity (missing pairs count 0)
-/// while it reaches `threshold`. Returns clusters of ≥ 2 members.
+/// while it reaches `threshold`. Returns clusters of ≥ 2 members. With a graph of bounded
+/// degree each merge touches a bounded number of links: near-linear.
 fn average_link(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<Vec<usize>> {
-    let mut links: Vec<HashMap<usize, f64>> = vec![HashMap::new(); n];
+    let mut links: Vec<FxHashMap<usize, f64>> = vec![FxHashMap::default(); n];
     for &(a, b, s) in edges {
-        *links[a].entry(b).or_default() += s;
-        *links[b].entry(a).or_default() += s;
+        if a < n && b < n && a != b {
+            *links[a].entry(b).or_default() += s;
+            *links[b].entry(a).or_default() += s;
+        }
     }
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut version = vec![0u32; n];
     let mut heap = BinaryHeap::new();
     for &(a, b, s) in edges {
-        if s >= threshold {
+        if s >= threshold && a < n && b < n && a != b {
             heap.push(Candidate {
                 avg: s,
                 a,
@@ -337,6 +705,155 @@ fn average_link(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<
     members.into_iter().filter(|m| m.len() >= 2).collect()
 }
 
+/// A fragment of a story while fragments are merged: its members, the sum of their
+/// vectors (the mean pairwise similarity of two fragments is the dot product of their
+/// sums over the product of their sizes) and its median publication day.
+struct Fragment {
+    members: Vec<usize>,
+    sum: Vec<(u32, f64)>,
+    day: Option<i64>,
+}
+
+impl Fragment {
+    fn new(members: Vec<usize>, vectors: &[Vector], days: &[Option<i64>]) -> Fragment {
+        let mut terms: Vec<(u32, f64)> = members
+            .iter()
+            .filter_map(|&d| vectors.get(d))
+            .flat_map(|v| v.iter().map(|&(id, w)| (id, w as f64)))
+            .collect();
+        terms.sort_unstable_by_key(|&(id, _)| id);
+        let mut sum: Vec<(u32, f64)> = Vec::with_capacity(terms.len());
+        for (id, w) in terms {
+            match sum.last_mut() {
+                Some((last, total)) if *last == id => *total += w,
+                _ => sum.push((id, w)),
+            }
+        }
+        let mut dated: Vec<i64> = members
+            .iter()
+            .filter_map(|&d| days.get(d).copied().flatten())
+            .collect();
+        dated.sort_unstable();
+        let day = dated.get(dated.len() / 2).copied();
+        Fragment { members, sum, day }
+    }
+
+    /// Mean similarity of the pairs across two fragments; dates far apart damp it, close
+    /// dates do not raise it.
+    fn mean_similarity(&self, other: &Fragment) -> f64 {
+        let (a, b) = (&self.sum, &other.sum);
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+            match x.0.cmp(&y.0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += x.1 * y.1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let pairs = (self.members.len() * other.members.len()).max(1) as f64;
+        dot / pairs * date_factor(self.day, other.day).min(1.0)
+    }
+}
+
+/// Merge fragments of crowded stories: clusters linked by an edge, each holding an
+/// article whose neighbour list was cut, join while their mean pairwise similarity
+/// reaches [`FRAGMENT_THRESHOLD`] (best pair first, as in [`average_link`]).
+fn merge_fragments(
+    clusters: Vec<Vec<usize>>,
+    graph: &Graph,
+    vectors: &[Vector],
+    days: &[Option<i64>],
+) -> Vec<Vec<usize>> {
+    let crowded = |c: &Vec<usize>| c.iter().any(|&d| graph.crowded.get(d) == Some(&true));
+    let (eligible, mut out): (Vec<Vec<usize>>, Vec<Vec<usize>>) =
+        clusters.into_iter().partition(crowded);
+    if eligible.len() < 2 {
+        out.extend(eligible);
+        return out;
+    }
+    let mut cluster_of: FxHashMap<usize, usize> = FxHashMap::default();
+    for (c, members) in eligible.iter().enumerate() {
+        for &d in members {
+            cluster_of.insert(d, c);
+        }
+    }
+    let mut links: Vec<FxHashSet<usize>> = vec![FxHashSet::default(); eligible.len()];
+    for &(a, b, _) in &graph.edges {
+        if let (Some(&x), Some(&y)) = (cluster_of.get(&a), cluster_of.get(&b)) {
+            if x != y {
+                links[x].insert(y);
+                links[y].insert(x);
+            }
+        }
+    }
+    let mut fragments: Vec<Fragment> = eligible
+        .into_iter()
+        .map(|m| Fragment::new(m, vectors, days))
+        .collect();
+    let mut version = vec![0u32; fragments.len()];
+    let mut heap = BinaryHeap::new();
+    for (x, l) in links.iter().enumerate() {
+        for &y in l.iter().filter(|&&y| y > x) {
+            let avg = fragments[x].mean_similarity(&fragments[y]);
+            if avg >= FRAGMENT_THRESHOLD {
+                heap.push(Candidate {
+                    avg,
+                    a: x,
+                    b: y,
+                    versions: (0, 0),
+                });
+            }
+        }
+    }
+    while let Some(c) = heap.pop() {
+        let (a, b) = (c.a, c.b);
+        if (version[a], version[b]) != c.versions
+            || fragments[a].members.is_empty()
+            || fragments[b].members.is_empty()
+        {
+            continue;
+        }
+        let mut members = std::mem::take(&mut fragments[a].members);
+        members.append(&mut fragments[b].members);
+        fragments[b].sum = Vec::new();
+        fragments[a] = Fragment::new(members, vectors, days);
+        let b_links = std::mem::take(&mut links[b]);
+        links[a].remove(&b);
+        for other in b_links {
+            if other != a {
+                links[a].insert(other);
+                links[other].remove(&b);
+                links[other].insert(a);
+            }
+        }
+        version[a] += 1;
+        version[b] += 1;
+        for &other in &links[a] {
+            let avg = fragments[a].mean_similarity(&fragments[other]);
+            if avg >= FRAGMENT_THRESHOLD {
+                let (x, y) = (a.min(other), a.max(other));
+                heap.push(Candidate {
+                    avg,
+                    a: x,
+                    b: y,
+                    versions: (version[x], version[y]),
+                });
+            }
+        }
+    }
+    out.extend(
+        fragments
+            .into_iter()
+            .map(|f| f.members)
+            .filter(|m| !m.is_empty()),
+    );
+    out
+}
+
 /// An article left alone joins the story it is on average closest to, when that mean
 /// similarity reaches `threshold` and is at least twice its mean similarity to any other
 /// story: a report with its own angle (an analysis piece, a follow-up) shares less with
@@ -354,7 +871,7 @@ fn attach_singletons(
         }
     }
     // sums[d][c]: total similarity of singleton d to the members of cluster c
-    let mut sums: HashMap<usize, HashMap<usize, f64>> = HashMap::new();
+    let mut sums: FxHashMap<usize, FxHashMap<usize, f64>> = FxHashMap::default();
     for &(a, b, s) in edges {
         for (single, other) in [(a, b), (b, a)] {
             if cluster_of[single] == usize::MAX && cluster_of[other] != usize::MAX {

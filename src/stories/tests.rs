@@ -198,10 +198,13 @@ fn candidate_pairs_stay_linear_on_many_unrelated_articles() {
             article(&format!("{i:05}.txt"), None, None, &body).build()
         })
         .collect();
-    let raw: Vec<HashMap<String, f64>> = docs.iter().map(doc_terms).collect();
-    let vectors = tfidf_vectors(&raw);
-    let pairs = candidate_pairs(&vectors, docs.len());
-    assert!(pairs.len() <= 3 * docs.len(), "{} pairs", pairs.len());
+    let vectors = tfidf_vectors(&docs, &[]);
+    let graph = neighbour_graph(&vectors, &vec![None; docs.len()]);
+    assert!(
+        graph.edges.len() <= 3 * docs.len(),
+        "{} pairs",
+        graph.edges.len()
+    );
 }
 
 #[test]
@@ -259,4 +262,74 @@ fn average_link_does_not_chain_through_one_bridge() {
     let edges = [(0, 1, 0.9), (2, 3, 0.9), (1, 2, 0.5)];
     let clusters = average_link(4, &edges, 0.3);
     assert_eq!(clusters.len(), 2, "{clusters:?}");
+}
+
+#[test]
+fn a_story_reprinted_by_hundreds_of_outlets_stays_one_story() {
+    // More reprints than any posting list pairs in full and than the neighbours kept per
+    // article: the story comes out of average link in fragments, which must merge, while
+    // a second mass story with other words stays apart.
+    let wire = "A chemical fire tore through the Vashti refinery outside Kelmora on Monday. Governor Idris Falk said the Kelmora hospital treated dozens of workers. Crews from Tarnport and the Oren estuary fought the blaze at the Vashti refinery until dawn.";
+    let other = "Floodwater swept through Puerto Claro after the Rio Verde burst its banks. Mayor Ana Ruiz opened the Linden School shelter. Rescue boats from Dunmore reached the Santa Lucia district before the Rio Verde crested.";
+    let mut docs = Vec::new();
+    for i in 0..(2 * FULL_POSTINGS + 2 * NEIGHBOURS) {
+        let (kind, text) = if i % 3 == 2 {
+            ("flood", other)
+        } else {
+            ("fire", wire)
+        };
+        let body = format!("{text} Reporter{i} filed from desk{i}.");
+        docs.push(article(&format!("{kind}-{i:04}.txt"), None, None, &body).build());
+    }
+    let docs = sorted(docs);
+    let ids = group(&docs, &[]);
+    let story_of = |kind: &str| -> Vec<Option<String>> {
+        let mut s: Vec<Option<String>> = docs
+            .iter()
+            .zip(&ids)
+            .filter(|(d, _)| d.key.starts_with(kind))
+            .map(|(_, id)| id.clone())
+            .collect();
+        s.dedup();
+        s
+    };
+    let (fire, flood) = (story_of("fire"), story_of("flood"));
+    assert!(fire.len() == 1 && fire[0].is_some(), "fire split: {fire:?}");
+    assert!(
+        flood.len() == 1 && flood[0].is_some(),
+        "flood split: {flood:?}"
+    );
+    assert_ne!(fire, flood);
+}
+
+#[test]
+fn fragments_of_one_story_merge_and_distinct_events_do_not() {
+    // Three crowded fragments: 0-1 and 2-3 hold near-identical articles, 4-5 another event.
+    let v = |terms: &[(u32, f32)]| -> Vector {
+        let norm = terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
+        terms.iter().map(|&(id, w)| (id, w / norm)).collect()
+    };
+    let vectors = vec![
+        v(&[(1, 1.0), (2, 1.0), (3, 1.0)]),
+        v(&[(1, 1.0), (2, 1.0), (3, 0.9)]),
+        v(&[(1, 1.0), (2, 0.9), (3, 1.0)]),
+        v(&[(1, 0.9), (2, 1.0), (3, 1.0)]),
+        v(&[(1, 0.3), (7, 1.0), (8, 1.0)]),
+        v(&[(1, 0.3), (7, 1.0), (8, 0.9)]),
+    ];
+    let graph = Graph {
+        edges: vec![
+            (0, 1, 1.0),
+            (1, 2, 0.9),
+            (2, 3, 1.0),
+            (3, 4, 0.1),
+            (4, 5, 1.0),
+        ],
+        crowded: vec![true; 6],
+    };
+    let clusters = vec![vec![0, 1], vec![2, 3], vec![4, 5]];
+    let mut merged = merge_fragments(clusters, &graph, &vectors, &[None; 6]);
+    merged.iter_mut().for_each(|c| c.sort_unstable());
+    merged.sort();
+    assert_eq!(merged, vec![vec![0, 1, 2, 3], vec![4, 5]]);
 }
