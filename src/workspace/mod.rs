@@ -53,14 +53,32 @@ pub fn analyze_texts(inputs: Vec<(String, Arc<str>, ArticleContext)>, config: &C
 }
 
 /// Compute the cross-article findings for already analysed docs.
-pub fn analyze_docs(mut docs: Vec<Doc>, config: &Config) -> Analysis {
+pub fn analyze_docs(docs: Vec<Doc>, config: &Config) -> Analysis {
+    findings(docs, config, |docs| (crate::claims::find(docs, config), ())).0
+}
+
+/// [`analyze_docs`], also returning the state [`update`] needs to follow later edits.
+pub fn analyze_docs_incremental(docs: Vec<Doc>, config: &Config) -> (Analysis, Incremental) {
+    let (analysis, claims) = findings(docs, config, |docs| {
+        crate::claims::find_indexed(docs, config)
+    });
+    let state = Incremental::new(&analysis, claims);
+    (analysis, state)
+}
+
+/// The findings, with claims from `claims` (which may also keep an index).
+fn findings<T: Send>(
+    mut docs: Vec<Doc>,
+    config: &Config,
+    claims: impl FnOnce(&[Doc]) -> (Vec<Claim>, T) + Send,
+) -> (Analysis, T) {
     docs.sort_by(|a, b| a.key.cmp(&b.key));
     let mentions: Vec<&[crate::people::PersonMention]> =
         docs.iter().map(|d| d.facts.people.as_slice()).collect();
     // Claims need only the docs; people → stories → disagreements form a chain. Run the
     // two branches side by side (sequential when the pool has one thread).
-    let (claims, (entities, stories, disagreements)) = rayon::join(
-        || crate::claims::find(&docs, config),
+    let ((claims, extra), (entities, stories, disagreements)) = rayon::join(
+        || claims(&docs),
         || {
             let entities = crate::people::merge(&mentions, &config.people);
             let stories = crate::stories::group(&docs, &entities);
@@ -69,20 +87,14 @@ pub fn analyze_docs(mut docs: Vec<Doc>, config: &Config) -> Analysis {
             (entities, stories, disagreements)
         },
     );
-    Analysis {
+    let analysis = Analysis {
         docs,
         entities,
         stories,
         claims,
         disagreements,
-    }
-}
-
-/// [`analyze_docs`], also returning the state [`update`] needs to follow later edits.
-pub fn analyze_docs_incremental(docs: Vec<Doc>, config: &Config) -> (Analysis, Incremental) {
-    let analysis = analyze_docs(docs, config);
-    let state = Incremental::new(&analysis, update::ClaimState);
-    (analysis, state)
+    };
+    (analysis, extra)
 }
 
 impl Analysis {

@@ -27,25 +27,11 @@ use std::sync::Arc;
 pub struct Incremental {
     /// Folded name keys of every mention's full name → id of its entity.
     names: HashMap<Vec<String>, String>,
-    claims: ClaimState,
-}
-
-/// Interim until the claims index lands: a full claims pass.
-pub(super) struct ClaimState;
-
-impl ClaimState {
-    fn update_doc(
-        &mut self,
-        docs: &[Doc],
-        _i: usize,
-        config: &Config,
-    ) -> Vec<crate::claims::Claim> {
-        crate::claims::find(docs, config)
-    }
+    claims: crate::claims::ClaimIndex,
 }
 
 impl Incremental {
-    pub(super) fn new(analysis: &Analysis, claims: ClaimState) -> Incremental {
+    pub(super) fn new(analysis: &Analysis, claims: crate::claims::ClaimIndex) -> Incremental {
         let mut names = HashMap::new();
         for e in &analysis.entities {
             for &(d, m) in &e.mentions {
@@ -81,7 +67,7 @@ pub fn update(
     let stories = prev.stories.clone();
     let (disagreements, mut affected) =
         update_disagreements(&prev.disagreements, &docs, &stories, i, config);
-    let claims = state.claims.update_doc(&docs, i, config);
+    let claims = state.claims.update_doc(&docs, i);
     affected.insert(i);
     Some(Update {
         analysis: Analysis {
@@ -214,7 +200,7 @@ fn update_disagreements(
     let members: Vec<usize> = (0..docs.len())
         .filter(|&d| stories[d].as_deref() == Some(story.as_str()))
         .collect();
-    let fresh = disagreements_of(docs, stories, &members, config);
+    let fresh = crate::disagreements::find_in_stories(docs, stories, &members, config);
     let in_story = |d: &Disagreement| d.story.as_deref() == Some(story.as_str());
     for d in prev.iter().filter(|d| in_story(d)).chain(fresh.iter()) {
         affected.extend(d.figures().map(|f| f.doc));
@@ -231,21 +217,6 @@ fn update_disagreements(
     out.extend(fresh);
     out.extend(prev[at..].iter().filter(|d| !in_story(d)).cloned());
     (out, affected)
-}
-
-/// Interim: the disagreements of the stories of `members`, by masking the other stories.
-fn disagreements_of(
-    docs: &[Doc],
-    stories: &[Option<String>],
-    members: &[usize],
-    config: &Config,
-) -> Vec<Disagreement> {
-    let masked: Vec<Option<String>> = stories
-        .iter()
-        .enumerate()
-        .map(|(d, s)| members.binary_search(&d).ok().and(s.clone()))
-        .collect();
-    crate::disagreements::find(docs, &masked, config)
 }
 
 /// Does a disagreement of story `a` sort after those of `story` (`s12` after `s2`,
