@@ -104,7 +104,7 @@ fn run(n: usize, config: &Config) -> [f64; 7] {
         docs,
         entities: entities.into_iter().map(Arc::new).collect(),
         stories,
-        claims,
+        claims: claims.into_iter().map(Arc::new).collect(),
         disagreements,
     };
     let t = Instant::now();

@@ -206,21 +206,33 @@ fn one_per_place(units: &[DocUnits], mut group: Vec<UnitRef>) -> Vec<UnitRef> {
 /// Clusters spanning more articles, then longer text, are kept first. Returns the
 /// indices of the kept clusters, in that order.
 pub(crate) fn without_redundant(units: &[DocUnits], clusters: &[&[UnitRef]]) -> Vec<usize> {
-    let span = |r: UnitRef| units[r.doc as usize].units[r.local as usize].span();
-    let weight = |c: &[UnitRef]| {
-        let mut docs = 0usize;
-        let mut last = None;
-        let mut len = 0usize;
-        for &r in c {
-            if last != Some(r.doc) {
-                docs += 1;
-                last = Some(r.doc);
-            }
-            len += span(r).len();
+    let weights: Vec<(usize, usize)> = clusters.iter().map(|c| weight(units, c)).collect();
+    without_redundant_weighted(units, clusters, &weights)
+}
+
+/// A cluster's weight for [`without_redundant`]: (articles it spans, total text length).
+/// Its units are sorted by article.
+pub(crate) fn weight(units: &[DocUnits], cluster: &[UnitRef]) -> (usize, usize) {
+    let mut docs = 0usize;
+    let mut last = None;
+    let mut len = 0usize;
+    for &r in cluster {
+        if last != Some(r.doc) {
+            docs += 1;
+            last = Some(r.doc);
         }
-        (docs, len)
-    };
-    let weights: Vec<(usize, usize)> = clusters.iter().map(|c| weight(c)).collect();
+        len += units[r.doc as usize].units[r.local as usize].span().len();
+    }
+    (docs, len)
+}
+
+/// [`without_redundant`] with each cluster's [`weight`] given.
+pub(crate) fn without_redundant_weighted(
+    units: &[DocUnits],
+    clusters: &[&[UnitRef]],
+    weights: &[(usize, usize)],
+) -> Vec<usize> {
+    let span = |r: UnitRef| units[r.doc as usize].units[r.local as usize].span();
     let mut order: Vec<usize> = (0..clusters.len()).collect();
     order.sort_by(|&a, &b| {
         weights[b]

@@ -43,6 +43,10 @@ pub struct ClaimIndex {
     adj: Vec<Vec<u32>>,
     outlets: Outlets,
     names: Vec<String>,
+    /// Folded outlet name of each article, and how many articles carry each: `names` is
+    /// rebuilt only when an edit changes the set.
+    doc_names: Vec<Option<String>>,
+    name_counts: FxHashMap<String, u32>,
     /// Component record of each variant (`NONE`: its component has no claim).
     comp_of: Vec<u32>,
     comps: Vec<Option<Component>>,
@@ -56,9 +60,17 @@ struct Variant {
     members: Vec<UnitRef>,
 }
 
+/// One cluster of a component: its units, its claim, and its weight for
+/// [`cluster::without_redundant_weighted`] (computed once, not on every update).
+struct Clustered {
+    units: Vec<UnitRef>,
+    claim: Option<std::sync::Arc<Claim>>,
+    weight: (usize, usize),
+}
+
 /// The claims of one connected set of variants.
 struct Component {
-    clusters: Vec<(Vec<UnitRef>, Option<Claim>)>,
+    clusters: Vec<Clustered>,
 }
 
 impl ClaimIndex {
@@ -118,10 +130,18 @@ impl ClaimIndex {
             adj,
             outlets: Outlets::new(docs),
             names: source::outlet_names(docs),
+            doc_names: docs
+                .iter()
+                .map(|d| d.outlet().map(crate::text::fold))
+                .collect(),
+            name_counts: FxHashMap::default(),
             comp_of: vec![NONE; n],
             comps: Vec::new(),
             free_comps: Vec::new(),
         };
+        for name in index.doc_names.iter().flatten() {
+            *index.name_counts.entry(name.clone()).or_insert(0) += 1;
+        }
         let seeds: Vec<u32> = (0..n as u32)
             .filter(|&v| {
                 index.variants[v as usize].members.len() > 1
@@ -138,9 +158,22 @@ impl ClaimIndex {
     /// proportional to doc i's units and the claims they touch, never to the workspace
     /// (plus one pass over the claim list, which is rebuilt).
     pub fn update_doc(&mut self, docs: &[Doc], i: usize) -> Vec<Claim> {
-        if i >= self.units.len() || docs.len() != self.units.len() {
-            return self.claims(docs);
+        self.update_doc_shared(docs, i)
+            .into_iter()
+            .map(|c| (*c).clone())
+            .collect()
+    }
+
+    /// [`ClaimIndex::update_doc`], with the claims shared with the index: no claim is
+    /// copied, so the cost stays with the edited article's claims.
+    pub fn update_doc_shared(&mut self, docs: &[Doc], i: usize) -> Vec<std::sync::Arc<Claim>> {
+        if i < self.units.len() && docs.len() == self.units.len() {
+            self.replace_doc(docs, i);
         }
+        self.shared_claims()
+    }
+
+    fn replace_doc(&mut self, docs: &[Doc], i: usize) {
         // the claims the old article took part in
         let old: Vec<u32> = self.unit_variant[i].clone();
         let touched = self.component_of_all(&old);
@@ -186,8 +219,7 @@ impl ClaimIndex {
         self.units[i] = du;
         self.unit_variant[i] = uv.clone();
         // outlets
-        let old_names = std::mem::take(&mut self.names);
-        self.names = source::outlet_names(docs);
+        let names_changed = self.rename_outlet(docs, i);
         self.outlets.of_doc[i] = self.outlets.id(docs, i);
         // match the new variants, each against every other (new ones included)
         for &v in &new_variants {
@@ -202,10 +234,43 @@ impl ClaimIndex {
             .collect();
         seeds.extend(uv);
         self.regroup(docs, seeds);
-        if old_names != self.names {
+        if names_changed {
             self.refresh_all_claims(docs);
         }
-        self.claims(docs)
+    }
+
+    /// The outlet name of doc `i` may have changed: keep the counts and, when the set of
+    /// names changed, `names`. Returns whether it did.
+    fn rename_outlet(&mut self, docs: &[Doc], i: usize) -> bool {
+        let new = docs.get(i).and_then(|d| d.outlet()).map(crate::text::fold);
+        let Some(slot) = self.doc_names.get_mut(i) else {
+            return false;
+        };
+        if *slot == new {
+            return false;
+        }
+        let old = std::mem::replace(slot, new.clone());
+        let mut set_changed = false;
+        if let Some(o) = old {
+            if let Some(n) = self.name_counts.get_mut(&o) {
+                *n -= 1;
+                if *n == 0 {
+                    self.name_counts.remove(&o);
+                    set_changed = true;
+                }
+            }
+        }
+        if let Some(n) = new {
+            let count = self.name_counts.entry(n).or_insert(0);
+            set_changed |= *count == 0;
+            *count += 1;
+        }
+        if set_changed {
+            let mut names: Vec<String> = self.name_counts.keys().cloned().collect();
+            names.sort();
+            self.names = names;
+        }
+        set_changed
     }
 
     /// Consistency of the records (tests).
@@ -213,8 +278,8 @@ impl ClaimIndex {
     pub(crate) fn check(&self) {
         for (c, rec) in self.comps.iter().enumerate() {
             let Some(rec) = rec else { continue };
-            for (cl, _) in &rec.clusters {
-                for r in cl {
+            for cl in &rec.clusters {
+                for r in &cl.units {
                     let v = self.unit_variant[r.doc as usize][r.local as usize];
                     assert_eq!(
                         self.comp_of[v as usize], c as u32,
@@ -427,7 +492,7 @@ impl ClaimIndex {
     }
 
     /// The claims of one connected set of variants, grouped as the cold run groups them.
-    fn clusters_of(&self, docs: &[Doc], comp: &[u32]) -> Vec<(Vec<UnitRef>, Option<Claim>)> {
+    fn clusters_of(&self, docs: &[Doc], comp: &[u32]) -> Vec<Clustered> {
         let total: usize = comp
             .iter()
             .map(|&v| self.variants[v as usize].members.len())
@@ -498,9 +563,10 @@ impl ClaimIndex {
             .filter_map(|r| groups.remove(&r))
             .filter(|g| g.len() >= 2)
             .filter_map(|g| cluster::cluster_of(&self.units, &self.outlets, g))
-            .map(|c| {
-                let claim = source::claim(docs, &self.units, &c, &self.names);
-                (c, claim)
+            .map(|c| Clustered {
+                claim: source::claim(docs, &self.units, &c, &self.names).map(std::sync::Arc::new),
+                weight: cluster::weight(&self.units, &c),
+                units: c,
             })
             .collect()
     }
@@ -508,27 +574,36 @@ impl ClaimIndex {
     fn refresh_all_claims(&mut self, docs: &[Doc]) {
         let (units, names) = (&self.units, &self.names);
         for comp in self.comps.iter_mut().flatten() {
-            for (c, claim) in &mut comp.clusters {
-                *claim = source::claim(docs, units, c, names);
+            for c in &mut comp.clusters {
+                c.claim = source::claim(docs, units, &c.units, names).map(std::sync::Arc::new);
             }
         }
     }
 
     /// The full claim list: redundant clusters dropped, ordered by source.
     pub(crate) fn claims(&self, _docs: &[Doc]) -> Vec<Claim> {
-        let all: Vec<&(Vec<UnitRef>, Option<Claim>)> = self
+        self.shared_claims()
+            .into_iter()
+            .map(|c| (*c).clone())
+            .collect()
+    }
+
+    /// [`ClaimIndex::claims`] without copying them.
+    pub(crate) fn shared_claims(&self) -> Vec<std::sync::Arc<Claim>> {
+        let all: Vec<&Clustered> = self
             .comps
             .iter()
             .flatten()
             .flat_map(|c| c.clusters.iter())
             .collect();
-        let refs: Vec<&[UnitRef]> = all.iter().map(|c| c.0.as_slice()).collect();
-        let kept = cluster::without_redundant(&self.units, &refs);
+        let refs: Vec<&[UnitRef]> = all.iter().map(|c| c.units.as_slice()).collect();
+        let weights: Vec<(usize, usize)> = all.iter().map(|c| c.weight).collect();
+        let kept = cluster::without_redundant_weighted(&self.units, &refs, &weights);
         let claims = kept
             .into_iter()
-            .filter_map(|k| all.get(k).and_then(|c| c.1.clone()))
+            .filter_map(|k| all.get(k).and_then(|c| c.claim.clone()))
             .collect();
-        source::ordered(claims)
+        source::ordered_shared(claims)
     }
 }
 

@@ -49,6 +49,32 @@ pub(crate) fn ordered(mut out: Vec<Claim>) -> Vec<Claim> {
     out
 }
 
+/// [`ordered`] for shared claims: only a claim whose id must change is copied.
+pub(crate) fn ordered_shared(mut out: Vec<std::sync::Arc<Claim>>) -> Vec<std::sync::Arc<Claim>> {
+    out.sort_by_key(|c| (c.source.doc, c.source.span.start));
+    let dups: Vec<usize> = {
+        let mut seen: HashSet<&str> = HashSet::with_capacity(out.len());
+        (0..out.len())
+            .filter(|&k| !seen.insert(out[k].id.as_str()))
+            .collect()
+    };
+    if dups.is_empty() {
+        return out;
+    }
+    let mut used: HashSet<String> = out.iter().map(|c| c.id.clone()).collect();
+    for k in dups {
+        let base = out[k].id.clone();
+        let mut n = 2;
+        let mut id = format!("{base}-{n}");
+        while !used.insert(id.clone()) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        std::sync::Arc::make_mut(&mut out[k]).id = id;
+    }
+    out
+}
+
 /// The claim record of a cluster (occurrences sorted by doc then offset).
 pub(crate) fn claim(
     docs: &[Doc],

@@ -36,7 +36,8 @@ pub struct Analysis {
     pub entities: Vec<Arc<Entity>>,
     /// Story id of each doc (`None` when it shares a story with no other article).
     pub stories: Vec<Option<String>>,
-    pub claims: Vec<Claim>,
+    /// Shared, so an update copies only the claims it changes.
+    pub claims: Vec<Arc<Claim>>,
     pub disagreements: Vec<Disagreement>,
 }
 
@@ -54,23 +55,31 @@ pub fn analyze_texts(inputs: Vec<(String, Arc<str>, ArticleContext)>, config: &C
 
 /// Compute the cross-article findings for already analysed docs.
 pub fn analyze_docs(docs: Vec<Doc>, config: &Config) -> Analysis {
-    findings(docs, config, |docs| (crate::claims::find(docs, config), ())).0
+    findings(docs, config, |docs| {
+        (shared(crate::claims::find(docs, config)), ())
+    })
+    .0
 }
 
 /// [`analyze_docs`], also returning the state [`update`] needs to follow later edits.
 pub fn analyze_docs_incremental(docs: Vec<Doc>, config: &Config) -> (Analysis, Incremental) {
     let (analysis, claims) = findings(docs, config, |docs| {
-        crate::claims::find_indexed(docs, config)
+        let (claims, index) = crate::claims::find_indexed(docs, config);
+        (shared(claims), index)
     });
     let state = Incremental::new(&analysis, claims);
     (analysis, state)
+}
+
+fn shared<T>(items: Vec<T>) -> Vec<Arc<T>> {
+    items.into_iter().map(Arc::new).collect()
 }
 
 /// The findings, with claims from `claims` (which may also keep an index).
 fn findings<T: Send>(
     mut docs: Vec<Doc>,
     config: &Config,
-    claims: impl FnOnce(&[Doc]) -> (Vec<Claim>, T) + Send,
+    claims: impl FnOnce(&[Doc]) -> (Vec<Arc<Claim>>, T) + Send,
 ) -> (Analysis, T) {
     docs.sort_by(|a, b| a.key.cmp(&b.key));
     let mentions: Vec<&[crate::people::PersonMention]> =
@@ -83,7 +92,7 @@ fn findings<T: Send>(
             let entities = crate::people::merge(&mentions, &config.people);
             let stories = crate::stories::group(&docs, &entities);
             let disagreements = crate::disagreements::find(&docs, &stories, config);
-            let entities: Vec<Arc<Entity>> = entities.into_iter().map(Arc::new).collect();
+            let entities: Vec<Arc<Entity>> = shared(entities);
             (entities, stories, disagreements)
         },
     );

@@ -67,7 +67,7 @@ pub fn update(
     let stories = prev.stories.clone();
     let (disagreements, mut affected) =
         update_disagreements(&prev.disagreements, &docs, &stories, i, config);
-    let claims = state.claims.update_doc(&docs, i);
+    let claims = state.claims.update_doc_shared(&docs, i);
     affected.insert(i);
     Some(Update {
         analysis: Analysis {

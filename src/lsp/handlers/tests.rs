@@ -147,12 +147,12 @@ fn analysis() -> Analysis {
             description: Some("Mayor of Puerto Claro since 2022".into()),
         })],
         stories: vec![Some("s1".into()), Some("s1".into())],
-        claims: vec![Claim {
+        claims: vec![Arc::new(Claim {
             id: "c-1".into(),
             text: "We are devastated by this loss".into(),
             source: quote_in(0, HERALD),
             occurrences: vec![quote_in(0, HERALD), quote_in(1, COASTAL)],
-        }],
+        })],
         disagreements: vec![Disagreement {
             rule: "figure-mismatch",
             story: Some("s1".into()),
