@@ -1,6 +1,7 @@
-//! Time what an edit costs the core at workspace scale: re-analysing the edited article
-//! and `workspace::update` (its people, its story's disagreements, its claims), against a
-//! full pass, on synthetic corpora.
+//! Time what an edit costs at workspace scale, step by step as the server takes them:
+//! re-analysing the edited article, `workspace::update_except_claims` (its people, its
+//! story's disagreements), the snapshot, the diagnostics of the affected articles (then
+//! published), and `workspace::update_claims`; against a full pass, on synthetic corpora.
 //!
 //! `cargo run --release --example update_times -- 10000 [edits]`
 //!
@@ -92,7 +93,7 @@ fn main() {
         Encoding::Utf16,
     );
     let (mut reanalyse, mut update, mut affected) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut snapshots, mut publish) = (Vec::new(), Vec::new());
+    let (mut snapshots, mut publish, mut claims) = (Vec::new(), Vec::new(), Vec::new());
     for (k, f) in targets.iter().cycle().take(edits).enumerate() {
         let doc = &analysis.docs[f.doc];
         let Some(fig) = doc.facts.figures.get(f.figure) else {
@@ -106,11 +107,15 @@ fn main() {
         let edited = analysed(doc.key.clone(), Arc::from(text), &config);
         reanalyse.push(t.elapsed().as_secs_f64() * 1e3);
         let t = Instant::now();
-        let Some(up) = workspace::update(&analysis, &mut state, edited, &config) else {
+        let Some(mut up) = workspace::update_except_claims(&analysis, &mut state, edited, &config)
+        else {
             continue;
         };
         update.push(t.elapsed().as_secs_f64() * 1e3);
         affected.push(up.affected.len() as f64);
+        let t = Instant::now();
+        up.analysis.claims = workspace::update_claims(&up.analysis, &mut state, &[up.edited]);
+        claims.push(t.elapsed().as_secs_f64() * 1e3);
         analysis = Arc::new(up.analysis);
         // What the server does next: a snapshot reusing the unchanged line indexes, then
         // the diagnostics of the affected articles.
@@ -150,10 +155,14 @@ fn main() {
             "article::analyze of the edited article (ms)",
             &mut reanalyse,
         ),
-        ("workspace::update (ms)", &mut update),
+        ("workspace::update_except_claims (ms)", &mut update),
         ("lsp snapshot (ms)", &mut snapshots),
         ("diagnostics of the affected articles (ms)", &mut publish),
         ("articles affected (re-published)", &mut affected),
+        (
+            "workspace::update_claims, after publishing (ms)",
+            &mut claims,
+        ),
     ] {
         v.sort_by(f64::total_cmp);
         println!(

@@ -183,7 +183,7 @@ impl Inner {
         let target = self.requested.load(Ordering::SeqCst);
         let mut rx = self.snapshot_rx.clone();
         let caught_up = tokio::time::timeout(CATCH_UP_LIMIT, async {
-            rx.wait_for(|s| s.generation >= target)
+            rx.wait_for(|s| s.generation >= target && !s.claims_pending)
                 .await
                 .map(|s| s.clone())
                 .ok()
@@ -214,6 +214,7 @@ impl Inner {
             };
             let mut snapshot = outcome.snapshot;
             snapshot.provisional = outcome.provisional;
+            snapshot.claims_pending = !outcome.claims_pending.is_empty();
             {
                 let mut w = lock(&self.world);
                 // A configuration installed meanwhile makes these facts stale.
@@ -236,10 +237,49 @@ impl Inner {
                 );
             }
             self.published_generation.send_replace(snapshot.generation);
+            if !outcome.claims_pending.is_empty() {
+                self.finish_claims(&snapshot, outcome.claims_pending).await;
+            }
             drop(working);
             if snapshot.provisional {
                 self.clone().settle_later(snapshot.generation);
             }
+        }
+    }
+
+    /// Second half of an update, after its diagnostics are out: the claims of the edited
+    /// articles, installed as a snapshot of the same generation. If it fails, the next job
+    /// is a full pass.
+    async fn finish_claims(&self, snapshot: &Arc<Snapshot>, changed: Vec<usize>) {
+        let Some(mut previous) = lock(&self.world).previous.take() else {
+            let unblocked = snapshot.with_analysis(snapshot.analysis.clone());
+            self.snapshot_tx.send_replace(Arc::new(unblocked));
+            return;
+        };
+        let started = std::time::Instant::now();
+        let done = tokio::task::spawn_blocking(move || {
+            let analysis = world::finish_claims(&mut previous, &changed);
+            (previous, analysis)
+        })
+        .await;
+        let with_claims = match done {
+            Ok((previous, Some(analysis))) => {
+                lock(&self.world).previous = Some(previous);
+                snapshot.with_analysis(analysis)
+            }
+            // The index may be half-updated: the next job starts over; meanwhile requests
+            // read the findings without the edited articles' claims.
+            _ => snapshot.with_analysis(snapshot.analysis.clone()),
+        };
+        let mut with_claims = with_claims;
+        with_claims.provisional = snapshot.provisional;
+        self.snapshot_tx.send_replace(Arc::new(with_claims));
+        if world::timing_enabled() {
+            eprintln!(
+                "corroborate lsp timing: generation {}: claims updated in {:?}",
+                snapshot.generation,
+                started.elapsed()
+            );
         }
     }
 

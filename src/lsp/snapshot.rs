@@ -10,7 +10,7 @@ use crate::workspace::Analysis;
 use crate::Span;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tower_lsp_server::ls_types::{Location, Position, Uri};
 
 /// What the cursor is on, smallest first.
@@ -43,11 +43,16 @@ pub struct Snapshot {
     /// Findings updated after an edit rather than computed anew (stories and people not
     /// regrouped yet); the server settles them with a full pass when the user pauses.
     pub provisional: bool,
+    /// The claims of articles just edited are left out (the first half of an update);
+    /// requests wait for the snapshot that has them.
+    pub claims_pending: bool,
     /// Per doc, the entity of each person mention (`u32::MAX` for none).
-    mention_entity: Vec<Vec<u32>>,
-    figure_disagreements: HashMap<FigureRef, Vec<usize>>,
+    // Indexes for requests, built on first use: an edit's snapshot is published without
+    // paying for them.
+    mention_entity: OnceLock<Vec<Vec<u32>>>,
+    figure_disagreements: OnceLock<HashMap<FigureRef, Vec<usize>>>,
     /// Per doc: (claim, occurrence) pairs of the claims occurring in it.
-    doc_claims: Vec<Vec<(usize, usize)>>,
+    doc_claims: OnceLock<Vec<Vec<(usize, usize)>>>,
 }
 
 impl Snapshot {
@@ -91,32 +96,6 @@ impl Snapshot {
             .enumerate()
             .map(|(i, d)| known(i, d).unwrap_or_else(|| Arc::new(LineIndex::new(&d.text))))
             .collect();
-        let mut mention_entity: Vec<Vec<u32>> = analysis
-            .docs
-            .iter()
-            .map(|d| vec![u32::MAX; d.facts.people.len()])
-            .collect();
-        for (e, entity) in analysis.entities.iter().enumerate() {
-            for &(d, m) in &entity.mentions {
-                if let Some(slot) = mention_entity.get_mut(d).and_then(|v| v.get_mut(m)) {
-                    *slot = e as u32;
-                }
-            }
-        }
-        let mut figure_disagreements: HashMap<FigureRef, Vec<usize>> = HashMap::new();
-        for (i, d) in analysis.disagreements.iter().enumerate() {
-            for f in d.figures() {
-                figure_disagreements.entry(f).or_default().push(i);
-            }
-        }
-        let mut doc_claims = vec![Vec::new(); analysis.docs.len()];
-        for (c, claim) in analysis.claims.iter().enumerate() {
-            for (o, occ) in claim.occurrences.iter().enumerate() {
-                if let Some(list) = doc_claims.get_mut(occ.doc) {
-                    list.push((c, o));
-                }
-            }
-        }
         Snapshot {
             generation,
             analysis,
@@ -127,9 +106,10 @@ impl Snapshot {
             root,
             encoding,
             provisional: false,
-            mention_entity,
-            figure_disagreements,
-            doc_claims,
+            claims_pending: false,
+            mention_entity: OnceLock::new(),
+            figure_disagreements: OnceLock::new(),
+            doc_claims: OnceLock::new(),
         }
     }
 
@@ -150,6 +130,51 @@ impl Snapshot {
                 Arc::ptr_eq(&old.text, &d.text).then(|| self.lines[i].clone())
             },
         )
+    }
+
+    fn mention_entity(&self) -> &Vec<Vec<u32>> {
+        self.mention_entity.get_or_init(|| {
+            let analysis = &self.analysis;
+            let mut index: Vec<Vec<u32>> = analysis
+                .docs
+                .iter()
+                .map(|d| vec![u32::MAX; d.facts.people.len()])
+                .collect();
+            for (e, entity) in analysis.entities.iter().enumerate() {
+                for &(d, m) in &entity.mentions {
+                    if let Some(slot) = index.get_mut(d).and_then(|v| v.get_mut(m)) {
+                        *slot = e as u32;
+                    }
+                }
+            }
+            index
+        })
+    }
+
+    fn figure_disagreements(&self) -> &HashMap<FigureRef, Vec<usize>> {
+        self.figure_disagreements.get_or_init(|| {
+            let mut index: HashMap<FigureRef, Vec<usize>> = HashMap::new();
+            for (i, d) in self.analysis.disagreements.iter().enumerate() {
+                for f in d.figures() {
+                    index.entry(f).or_default().push(i);
+                }
+            }
+            index
+        })
+    }
+
+    fn doc_claims(&self) -> &Vec<Vec<(usize, usize)>> {
+        self.doc_claims.get_or_init(|| {
+            let mut index = vec![Vec::new(); self.analysis.docs.len()];
+            for (c, claim) in self.analysis.claims.iter().enumerate() {
+                for (o, occ) in claim.occurrences.iter().enumerate() {
+                    if let Some(list) = index.get_mut(occ.doc) {
+                        list.push((c, o));
+                    }
+                }
+            }
+            index
+        })
     }
 
     pub fn doc_count(&self) -> usize {
@@ -225,7 +250,7 @@ impl Snapshot {
     }
 
     pub fn entity_of(&self, doc: usize, mention: usize) -> Option<usize> {
-        self.mention_entity
+        self.mention_entity()
             .get(doc)?
             .get(mention)
             .filter(|&&e| e != u32::MAX)
@@ -233,14 +258,14 @@ impl Snapshot {
     }
 
     pub fn disagreements_of(&self, f: FigureRef) -> &[usize] {
-        self.figure_disagreements
+        self.figure_disagreements()
             .get(&f)
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }
 
     pub fn claims_in(&self, doc: usize) -> &[(usize, usize)] {
-        self.doc_claims.get(doc).map(Vec::as_slice).unwrap_or(&[])
+        self.doc_claims().get(doc).map(Vec::as_slice).unwrap_or(&[])
     }
 
     pub fn figure(&self, f: FigureRef) -> Option<&crate::figures::Figure> {

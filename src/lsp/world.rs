@@ -111,6 +111,8 @@ pub struct Outcome {
     pub affected: Option<Vec<usize>>,
     /// Was this an update (stories and people not regrouped, see `workspace::update`)?
     pub provisional: bool,
+    /// Docs whose claims the update left out: run [`finish_claims`] next.
+    pub claims_pending: Vec<usize>,
 }
 
 /// More changed articles than this in one job (a branch switch, a search-and-replace)
@@ -444,7 +446,13 @@ pub fn run_job(job: Job) -> Outcome {
         Inputs::Changed { inputs, base } => changed_docs_of(inputs, &base, &mut cache),
     };
     let articles_done = std::time::Instant::now();
-    let (analysis, previous, affected, provisional) = findings(docs, previous, &config);
+    let Findings {
+        analysis,
+        previous,
+        affected,
+        provisional,
+        claims_pending,
+    } = findings(docs, previous, &config);
     let workspace_done = std::time::Instant::now();
     let snapshot = Snapshot::with_lines(
         generation,
@@ -477,6 +485,7 @@ pub fn run_job(job: Job) -> Outcome {
         previous,
         affected,
         provisional,
+        claims_pending,
     }
 }
 
@@ -579,22 +588,23 @@ fn changed_docs_of(
 }
 
 /// The cross-article findings: updated from `previous` when only a few articles of the
-/// same workspace changed under the same configuration, else computed anew.
-/// Returns (analysis, state for the next update, affected docs or `None` = all, was it an
-/// update).
-fn findings(
-    docs: Vec<Doc>,
-    previous: Option<Previous>,
-    config: &Arc<Config>,
-) -> (Arc<Analysis>, Option<Previous>, Option<Vec<usize>>, bool) {
+/// same workspace changed under the same configuration, else computed anew. An update
+/// leaves the claims of the changed articles for [`finish_claims`] (see
+/// `workspace::update_except_claims`).
+fn findings(docs: Vec<Doc>, previous: Option<Previous>, config: &Arc<Config>) -> Findings {
     if let Some(mut prev) = previous.filter(|p| *p.config == **config) {
         if let Some(changed) = changed_docs(&prev.analysis, &docs) {
             let updated = catch_unwind(AssertUnwindSafe(|| {
                 let mut analysis = prev.analysis.clone();
                 let mut affected = std::collections::BTreeSet::new();
-                for i in changed {
+                for &i in &changed {
                     let doc = docs[i].clone();
-                    let up = crate::workspace::update(&analysis, &mut prev.state, doc, config)?;
+                    let up = crate::workspace::update_except_claims(
+                        &analysis,
+                        &mut prev.state,
+                        doc,
+                        config,
+                    )?;
                     affected.extend(up.affected);
                     analysis = Arc::new(up.analysis);
                 }
@@ -606,16 +616,47 @@ fn findings(
                     state: prev.state,
                     config: config.clone(),
                 };
-                return (
+                return Findings {
                     analysis,
-                    Some(next),
-                    Some(affected.into_iter().collect()),
-                    true,
-                );
+                    previous: Some(next),
+                    affected: Some(affected.into_iter().collect()),
+                    provisional: true,
+                    claims_pending: changed,
+                };
             }
         }
     }
-    full_pass(docs, config)
+    let (analysis, previous, affected, provisional) = full_pass(docs, config);
+    Findings {
+        analysis,
+        previous,
+        affected,
+        provisional,
+        claims_pending: Vec::new(),
+    }
+}
+
+struct Findings {
+    analysis: Arc<Analysis>,
+    previous: Option<Previous>,
+    affected: Option<Vec<usize>>,
+    provisional: bool,
+    claims_pending: Vec<usize>,
+}
+
+/// Bring back the claims an update left out: the claim index re-reads the `changed`
+/// docs. Returns the analysis with its claims; `previous` follows it.
+pub fn finish_claims(previous: &mut Previous, changed: &[usize]) -> Option<Arc<Analysis>> {
+    let done = catch_unwind(AssertUnwindSafe(|| {
+        crate::workspace::update_claims(&previous.analysis, &mut previous.state, changed)
+    }))
+    .ok()?;
+    let analysis = Arc::new(Analysis {
+        claims: done,
+        ..(*previous.analysis).clone()
+    });
+    previous.analysis = analysis.clone();
+    Some(analysis)
 }
 
 /// Every finding computed anew (also used to settle after updates).
@@ -837,10 +878,18 @@ mod tests {
         // B now agrees with A: still one warning, with other sides.
         let mut next = job(three_outlets("nine"), first.cache, config.clone());
         next.previous = first.previous;
-        let second = run_job(next);
+        let mut second = run_job(next);
         assert!(second.provisional, "a one-article edit is an update");
+        assert_eq!(
+            second.claims_pending,
+            vec![1],
+            "claims follow the diagnostics"
+        );
+        let previous = second.previous.as_mut().unwrap();
+        let updated = finish_claims(previous, &second.claims_pending).unwrap();
         let full = run_job(job(three_outlets("nine"), HashMap::new(), config.clone()));
-        let (updated, fresh) = (&second.snapshot.analysis, &full.snapshot.analysis);
+        let (updated, fresh) = (&updated, &full.snapshot.analysis);
+        assert!(!fresh.claims.is_empty(), "the fixture repeats a claim");
         assert_eq!(updated.disagreements, fresh.disagreements);
         assert_eq!(updated.entities, fresh.entities);
         assert_eq!(updated.claims, fresh.claims);

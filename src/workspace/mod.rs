@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use std::sync::Arc;
 
 mod update;
-pub use update::{update, Incremental, Update};
+pub use update::{update, update_claims, update_except_claims, Incremental, Update};
 
 /// One article in the workspace. `key` is opaque to the core (a path or URI) and orders
 /// articles deterministically.

@@ -50,11 +50,28 @@ pub struct Update {
     pub analysis: Analysis,
     /// Docs whose disagreements or own facts changed (sorted, deduplicated).
     pub affected: Vec<usize>,
+    /// The edited doc.
+    pub edited: usize,
 }
 
 /// Replace the doc with `doc.key` by `doc`, updating the findings that depend on it.
 /// `None` when no doc has that key (a new article needs a full pass).
 pub fn update(
+    prev: &Analysis,
+    state: &mut Incremental,
+    doc: Doc,
+    config: &Config,
+) -> Option<Update> {
+    let mut up = update_except_claims(prev, state, doc, config)?;
+    up.analysis.claims = update_claims(&up.analysis, state, &[up.edited]);
+    Some(up)
+}
+
+/// [`update`] without the claims, which cost the most (a claim may span hundreds of
+/// articles): the claims in which the edited article took part are left out until
+/// [`update_claims`] brings them back. Lets the server publish diagnostics, which do not
+/// depend on claims, first.
+pub fn update_except_claims(
     prev: &Analysis,
     state: &mut Incremental,
     doc: Doc,
@@ -67,7 +84,12 @@ pub fn update(
     let stories = prev.stories.clone();
     let (disagreements, mut affected) =
         update_disagreements(&prev.disagreements, &docs, &stories, i, config);
-    let claims = state.claims.update_doc_shared(&docs, i);
+    let claims = prev
+        .claims
+        .iter()
+        .filter(|c| c.occurrences.iter().all(|o| o.doc != i))
+        .cloned()
+        .collect();
     affected.insert(i);
     Some(Update {
         analysis: Analysis {
@@ -78,7 +100,22 @@ pub fn update(
             disagreements,
         },
         affected: affected.into_iter().collect(),
+        edited: i,
     })
+}
+
+/// The claims after the docs `changed` of `analysis` were edited (each already passed to
+/// [`update_except_claims`]).
+pub fn update_claims(
+    analysis: &Analysis,
+    state: &mut Incremental,
+    changed: &[usize],
+) -> Vec<Arc<crate::claims::Claim>> {
+    let mut claims = None;
+    for &i in changed {
+        claims = Some(state.claims.update_doc_shared(&analysis.docs, i));
+    }
+    claims.unwrap_or_else(|| analysis.claims.clone())
 }
 
 fn mention_keys(p: &crate::people::PersonMention) -> Vec<String> {
