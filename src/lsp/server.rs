@@ -228,7 +228,20 @@ impl Inner {
             let snapshot = Arc::new(snapshot);
             self.snapshot_tx.send_replace(snapshot.clone());
             let publishing = std::time::Instant::now();
-            self.publish(&snapshot, outcome.affected.as_deref()).await;
+            match outcome.affected.as_deref() {
+                // The edited articles first: their author is looking at them.
+                Some(affected) if !outcome.claims_pending.is_empty() => {
+                    let edited = &outcome.claims_pending;
+                    let others: Vec<usize> = affected
+                        .iter()
+                        .copied()
+                        .filter(|d| !edited.contains(d))
+                        .collect();
+                    self.publish(&snapshot, Some(edited)).await;
+                    self.publish(&snapshot, Some(&others)).await;
+                }
+                affected => self.publish(&snapshot, affected).await,
+            }
             if world::timing_enabled() {
                 eprintln!(
                     "corroborate lsp timing: generation {}: diagnostics published in {:?}",
@@ -396,10 +409,7 @@ impl Inner {
         let all: Vec<(String, Uri, Vec<Diagnostic>, Option<i32>)> =
             match catch_unwind(AssertUnwindSafe(|| {
                 let lists: Vec<(usize, Vec<Diagnostic>)> = match affected {
-                    Some(docs) => docs
-                        .iter()
-                        .map(|&d| (d, diagnostics::for_doc(snap, d)))
-                        .collect(),
+                    Some(docs) => diagnostics::for_docs(snap, docs),
                     None => diagnostics::all(snap).into_iter().enumerate().collect(),
                 };
                 lists

@@ -16,10 +16,25 @@ pub const ARTICLE_PROBLEM: &str = "article-problem";
 
 /// The diagnostics of one doc, in a stable order (by position, then message).
 pub fn for_doc(snap: &Snapshot, doc: usize) -> Vec<Diagnostic> {
-    collect(snap, Some(doc))
+    for_docs(snap, &[doc])
         .into_iter()
-        .nth(doc)
+        .next()
+        .map(|(_, d)| d)
         .unwrap_or_default()
+}
+
+/// The diagnostics of some docs (in the order given), in one pass over the disagreements.
+pub fn for_docs(snap: &Snapshot, docs: &[usize]) -> Vec<(usize, Vec<Diagnostic>)> {
+    let mut wanted = vec![false; snap.doc_count()];
+    for &d in docs {
+        if let Some(w) = wanted.get_mut(d) {
+            *w = true;
+        }
+    }
+    let mut all = collect(snap, Some(&wanted));
+    docs.iter()
+        .filter_map(|&d| Some((d, std::mem::take(all.get_mut(d)?))))
+        .collect()
 }
 
 /// The diagnostics of every doc (indexed like `snap.analysis.docs`), in one pass over the
@@ -28,11 +43,14 @@ pub fn all(snap: &Snapshot) -> Vec<Vec<Diagnostic>> {
     collect(snap, None)
 }
 
-/// Diagnostics per doc; with `only`, the other docs' lists stay empty.
-fn collect(snap: &Snapshot, only: Option<usize>) -> Vec<Vec<Diagnostic>> {
-    let wanted = |doc: usize| only.map_or(true, |o| o == doc);
+/// Diagnostics per doc; with `only` (a mask over docs), the other docs' lists stay empty.
+fn collect(snap: &Snapshot, only: Option<&[bool]>) -> Vec<Vec<Diagnostic>> {
+    let wanted = |doc: usize| only.map_or(true, |o| o.get(doc).copied().unwrap_or(false));
     let mut out: Vec<Vec<Diagnostic>> = vec![Vec::new(); snap.doc_count()];
     for (i, d) in snap.analysis.disagreements.iter().enumerate() {
+        if only.is_some() && !d.figures().any(|f| wanted(f.doc)) {
+            continue;
+        }
         if is_ignored_by_config(snap, d) {
             continue;
         }
