@@ -42,11 +42,17 @@ pub struct ClaimIndex {
     /// Matches of each variant.
     adj: Vec<Vec<u32>>,
     outlets: Outlets,
+    /// The workspace's outlet names, folded and sorted (as [`source::outlet_names`]),
+    /// kept with the number of articles of each and each article's name.
     names: Vec<String>,
+    name_counts: std::collections::BTreeMap<String, usize>,
+    doc_names: Vec<Option<String>>,
     /// Component record of each variant (`NONE`: its component has no claim).
     comp_of: Vec<u32>,
     comps: Vec<Option<Component>>,
     free_comps: Vec<u32>,
+    /// Kept between updates: its per-word arrays are as long as the vocabulary.
+    scorer: Scorer,
 }
 
 #[derive(Default)]
@@ -117,11 +123,18 @@ impl ClaimIndex {
             postings,
             adj,
             outlets: Outlets::new(docs),
-            names: source::outlet_names(docs),
+            names: Vec::new(),
+            name_counts: Default::default(),
+            doc_names: docs.iter().map(folded_outlet).collect(),
             comp_of: vec![NONE; n],
             comps: Vec::new(),
             free_comps: Vec::new(),
+            scorer: Scorer::default(),
         };
+        for name in index.doc_names.iter().flatten() {
+            *index.name_counts.entry(name.clone()).or_default() += 1;
+        }
+        index.names = index.name_counts.keys().cloned().collect();
         let seeds: Vec<u32> = (0..n as u32)
             .filter(|&v| {
                 index.variants[v as usize].members.len() > 1
@@ -186,8 +199,7 @@ impl ClaimIndex {
         self.units[i] = du;
         self.unit_variant[i] = uv.clone();
         // outlets
-        let old_names = std::mem::take(&mut self.names);
-        self.names = source::outlet_names(docs);
+        let names_changed = self.set_outlet_name(i, folded_outlet(&docs[i]));
         self.outlets.of_doc[i] = self.outlets.id(docs, i);
         // match the new variants, each against every other (new ones included)
         for &v in &new_variants {
@@ -202,7 +214,7 @@ impl ClaimIndex {
             .collect();
         seeds.extend(uv);
         self.regroup(docs, seeds);
-        if old_names != self.names {
+        if names_changed {
             self.refresh_all_claims(docs);
         }
         self.claims(docs)
@@ -224,6 +236,36 @@ impl ClaimIndex {
                 }
             }
         }
+    }
+
+    /// Article `i`'s outlet name is now `name`; did the set of names change?
+    fn set_outlet_name(&mut self, i: usize, name: Option<String>) -> bool {
+        let Some(slot) = self.doc_names.get_mut(i) else {
+            return false;
+        };
+        if *slot == name {
+            return false;
+        }
+        let old = std::mem::replace(slot, name.clone());
+        let mut changed = false;
+        if let Some(old) = old {
+            if let Some(c) = self.name_counts.get_mut(&old) {
+                *c -= 1;
+                if *c == 0 {
+                    self.name_counts.remove(&old);
+                    changed = true;
+                }
+            }
+        }
+        if let Some(name) = name {
+            let c = self.name_counts.entry(name).or_default();
+            changed |= *c == 0;
+            *c += 1;
+        }
+        if changed {
+            self.names = self.name_counts.keys().cloned().collect();
+        }
+        changed
     }
 
     /// Forget the claims of the component `v` was in.
@@ -315,7 +357,7 @@ impl ClaimIndex {
         candidates
             .sort_unstable_by(|a, b| b.1.cmp(&a.1).then(self.order(a.0).cmp(&self.order(b.0))));
         candidates.truncate(matching::MAX_CANDIDATES);
-        let mut scorer = Scorer::default();
+        let mut scorer = std::mem::take(&mut self.scorer);
         let mut found = Vec::new();
         for (other, _) in candidates {
             let (a, b) = if self.order(other) < self.order(v) {
@@ -334,6 +376,7 @@ impl ClaimIndex {
                 found.push(other);
             }
         }
+        self.scorer = scorer;
         for other in found {
             self.adj[v as usize].push(other);
             self.adj[other as usize].push(v);
@@ -530,6 +573,10 @@ impl ClaimIndex {
             .collect();
         source::ordered(claims)
     }
+}
+
+fn folded_outlet(doc: &Doc) -> Option<String> {
+    doc.outlet().map(crate::text::fold)
 }
 
 /// The distinct bigram keys of a word sequence.
