@@ -98,3 +98,35 @@ fn workspace_analyze_texts(bencher: Bencher, n: usize) {
         .with_inputs(|| inputs.clone())
         .bench_values(|i| corroborate::workspace::analyze_texts(i, &config));
 }
+
+/// Repeated claims alone, cold (`claims::find`, as `check` runs it).
+#[divan::bench(args = [1000, 4000], sample_count = 5)]
+fn claims_find(bencher: Bencher, n: usize) {
+    let docs = docs(n);
+    let config = Config::default();
+    bencher
+        .counter(ItemsCount::new(n))
+        .bench(|| corroborate::claims::find(divan::black_box(&docs), &config));
+}
+
+/// One edited article through the language server's claim index
+/// (`ClaimIndex::update_doc`): the article takes another's text, then gets its own back.
+#[divan::bench(args = [1000, 4000], sample_count = 10)]
+fn claims_update_doc(bencher: Bencher, n: usize) {
+    let original = docs(n);
+    let config = Config::default();
+    let (_, mut index) = corroborate::claims::find_indexed(&original, &config);
+    let mut edited = original.clone();
+    let i = n / 2;
+    edited[i] = Doc {
+        key: original[i].key.clone(),
+        text: original[i + 1].text.clone(),
+        facts: original[i + 1].facts.clone(),
+    };
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        let docs = if flip { &edited } else { &original };
+        index.update_doc(divan::black_box(docs), i)
+    });
+}

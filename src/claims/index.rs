@@ -42,15 +42,17 @@ pub struct ClaimIndex {
     /// Matches of each variant.
     adj: Vec<Vec<u32>>,
     outlets: Outlets,
+    /// The workspace's outlet names, folded and sorted (as [`source::outlet_names`]),
+    /// kept with the number of articles of each and each article's name.
     names: Vec<String>,
-    /// Folded outlet name of each article, and how many articles carry each: `names` is
-    /// rebuilt only when an edit changes the set.
+    name_counts: std::collections::BTreeMap<String, usize>,
     doc_names: Vec<Option<String>>,
-    name_counts: FxHashMap<String, u32>,
     /// Component record of each variant (`NONE`: its component has no claim).
     comp_of: Vec<u32>,
     comps: Vec<Option<Component>>,
     free_comps: Vec<u32>,
+    /// Kept between updates: its per-word arrays are as long as the vocabulary.
+    scorer: Scorer,
 }
 
 #[derive(Default)]
@@ -129,19 +131,18 @@ impl ClaimIndex {
             postings,
             adj,
             outlets: Outlets::new(docs),
-            names: source::outlet_names(docs),
-            doc_names: docs
-                .iter()
-                .map(|d| d.outlet().map(crate::text::fold))
-                .collect(),
-            name_counts: FxHashMap::default(),
+            names: Vec::new(),
+            name_counts: Default::default(),
+            doc_names: docs.iter().map(folded_outlet).collect(),
             comp_of: vec![NONE; n],
             comps: Vec::new(),
             free_comps: Vec::new(),
+            scorer: Scorer::default(),
         };
         for name in index.doc_names.iter().flatten() {
-            *index.name_counts.entry(name.clone()).or_insert(0) += 1;
+            *index.name_counts.entry(name.clone()).or_default() += 1;
         }
+        index.names = index.name_counts.keys().cloned().collect();
         let seeds: Vec<u32> = (0..n as u32)
             .filter(|&v| {
                 index.variants[v as usize].members.len() > 1
@@ -219,7 +220,7 @@ impl ClaimIndex {
         self.units[i] = du;
         self.unit_variant[i] = uv.clone();
         // outlets
-        let names_changed = self.rename_outlet(docs, i);
+        let names_changed = self.set_outlet_name(i, folded_outlet(&docs[i]));
         self.outlets.of_doc[i] = self.outlets.id(docs, i);
         // match the new variants, each against every other (new ones included)
         for &v in &new_variants {
@@ -239,38 +240,34 @@ impl ClaimIndex {
         }
     }
 
-    /// The outlet name of doc `i` may have changed: keep the counts and, when the set of
-    /// names changed, `names`. Returns whether it did.
-    fn rename_outlet(&mut self, docs: &[Doc], i: usize) -> bool {
-        let new = docs.get(i).and_then(|d| d.outlet()).map(crate::text::fold);
+    /// Article `i`'s outlet name is now `name`; did the set of names change?
+    fn set_outlet_name(&mut self, i: usize, name: Option<String>) -> bool {
         let Some(slot) = self.doc_names.get_mut(i) else {
             return false;
         };
-        if *slot == new {
+        if *slot == name {
             return false;
         }
-        let old = std::mem::replace(slot, new.clone());
-        let mut set_changed = false;
-        if let Some(o) = old {
-            if let Some(n) = self.name_counts.get_mut(&o) {
-                *n -= 1;
-                if *n == 0 {
-                    self.name_counts.remove(&o);
-                    set_changed = true;
+        let old = std::mem::replace(slot, name.clone());
+        let mut changed = false;
+        if let Some(old) = old {
+            if let Some(c) = self.name_counts.get_mut(&old) {
+                *c -= 1;
+                if *c == 0 {
+                    self.name_counts.remove(&old);
+                    changed = true;
                 }
             }
         }
-        if let Some(n) = new {
-            let count = self.name_counts.entry(n).or_insert(0);
-            set_changed |= *count == 0;
-            *count += 1;
+        if let Some(name) = name {
+            let c = self.name_counts.entry(name).or_default();
+            changed |= *c == 0;
+            *c += 1;
         }
-        if set_changed {
-            let mut names: Vec<String> = self.name_counts.keys().cloned().collect();
-            names.sort();
-            self.names = names;
+        if changed {
+            self.names = self.name_counts.keys().cloned().collect();
         }
-        set_changed
+        changed
     }
 
     /// Consistency of the records (tests).
@@ -380,7 +377,7 @@ impl ClaimIndex {
         candidates
             .sort_unstable_by(|a, b| b.1.cmp(&a.1).then(self.order(a.0).cmp(&self.order(b.0))));
         candidates.truncate(matching::MAX_CANDIDATES);
-        let mut scorer = Scorer::default();
+        let mut scorer = std::mem::take(&mut self.scorer);
         let mut found = Vec::new();
         for (other, _) in candidates {
             let (a, b) = if self.order(other) < self.order(v) {
@@ -399,6 +396,7 @@ impl ClaimIndex {
                 found.push(other);
             }
         }
+        self.scorer = scorer;
         for other in found {
             self.adj[v as usize].push(other);
             self.adj[other as usize].push(v);
@@ -605,6 +603,10 @@ impl ClaimIndex {
             .collect();
         source::ordered_shared(claims)
     }
+}
+
+fn folded_outlet(doc: &Doc) -> Option<String> {
+    doc.outlet().map(crate::text::fold)
 }
 
 /// The distinct bigram keys of a word sequence.

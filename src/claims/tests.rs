@@ -520,3 +520,34 @@ fn a_claim_never_holds_conflicting_numbers() {
         run(c);
     }
 }
+
+#[test]
+fn a_sentence_repeated_inside_one_article_stays_cheap() {
+    let n = 2000;
+    let docs = sorted(vec![
+        a(
+            "a.txt",
+            "Valley Herald",
+            "2026-06-08",
+            &vec![BRIDGE; n].join(" "),
+        )
+        .build(),
+        a("b.txt", "Coast Daily", "2026-06-09", BRIDGE).build(),
+    ]);
+    let (claims, stats) = find_with_stats(&docs, &Config::default());
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].occurrences.len(), n + 1);
+    assert_eq!(stats.variants, 1);
+    assert_eq!(stats.pairs_scored, 0);
+    // and through the index: the repeats leave with one edit
+    let (_, mut index) = find_indexed(&docs, &Config::default());
+    let mut edited = docs.clone();
+    edited[0] = a(
+        "a.txt",
+        "Valley Herald",
+        "2026-06-08",
+        "Nothing to see here today, the harbour was quiet.",
+    )
+    .build();
+    assert!(index.update_doc(&edited, 0).is_empty());
+}
