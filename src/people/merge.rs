@@ -12,20 +12,24 @@
 use super::{name_keys, refers_to, slug, Entity, PersonMention};
 use crate::config::KnownPerson;
 use crate::stories::{FxHashMap, FxHashSet};
+use std::rc::Rc;
+
+/// The comparison keys of a name, shared: the same names recur across many articles.
+type Keys = Rc<[String]>;
 
 /// The mentions of one article that resolve to one full name.
 struct Group {
     article: usize,
-    keys: Vec<String>,
+    keys: Keys,
     written: String,
     mentions: Vec<usize>,
 }
 
 struct Building {
     /// Keys of the fullest name seen (or the known person's name).
-    fullest: Vec<String>,
+    fullest: Keys,
     /// Every key list that identifies this entity exactly (names seen, aliases).
-    exact: Vec<Vec<String>>,
+    exact: Vec<Keys>,
     name: Option<String>,
     name_len: usize,
     groups: Vec<usize>,
@@ -51,7 +55,7 @@ pub fn merge(articles: &[&[PersonMention]], known: &[KnownPerson]) -> Vec<Entity
     let mut by_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     // every name of an entity → the first entity with that name (a name joins the entity
     // already holding it, so later entities never gain it)
-    let mut by_name: FxHashMap<Vec<String>, usize> = FxHashMap::default();
+    let mut by_name: FxHashMap<Keys, usize> = FxHashMap::default();
     for (i, b) in building.iter_mut().enumerate() {
         for keys in b.exact.clone() {
             index_words(&mut by_word, b, i, &keys);
@@ -78,7 +82,7 @@ pub fn merge(articles: &[&[PersonMention]], known: &[KnownPerson]) -> Vec<Entity
         };
         let b = &mut building[idx];
         b.groups.push(gi);
-        if !b.exact.contains(&g.keys) {
+        if !b.exact.iter().any(|e| e[..] == g.keys[..]) {
             b.exact.push(g.keys.clone());
         }
         let all_caps = |n: &str| !n.chars().any(char::is_lowercase);
@@ -98,14 +102,24 @@ pub fn merge(articles: &[&[PersonMention]], known: &[KnownPerson]) -> Vec<Entity
     finish(articles, &groups, building)
 }
 
-fn group_by_full_name(articles: &[&[PersonMention]]) -> Vec<Group> {
+fn group_by_full_name<'a>(articles: &[&'a [PersonMention]]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
+    // name as written → its keys, computed once per distinct name
+    let mut known_keys: FxHashMap<&'a str, Keys> = FxHashMap::default();
+    let mut keys_of = |name: &'a str| -> Keys {
+        if let Some(k) = known_keys.get(name) {
+            return k.clone();
+        }
+        let k: Keys = name_keys(name).into();
+        known_keys.insert(name, k.clone());
+        k
+    };
     for (a, mentions) in articles.iter().enumerate() {
-        let mut local: FxHashMap<Vec<String>, usize> = FxHashMap::default();
+        let mut local: FxHashMap<Keys, usize> = FxHashMap::default();
         for (i, m) in mentions.iter().enumerate() {
-            let keys = name_keys(&m.full_name);
+            let keys = keys_of(&m.full_name);
             let keys = if keys.is_empty() {
-                name_keys(&m.name)
+                keys_of(&m.name)
             } else {
                 keys
             };
@@ -133,7 +147,7 @@ fn known_people(known: &[KnownPerson]) -> Vec<Building> {
     known
         .iter()
         .filter_map(|k| {
-            let fullest = name_keys(&k.name);
+            let fullest: Keys = name_keys(&k.name).into();
             if fullest.is_empty() {
                 return None;
             }
@@ -142,7 +156,8 @@ fn known_people(known: &[KnownPerson]) -> Vec<Building> {
                 k.aliases
                     .iter()
                     .map(|a| name_keys(a))
-                    .filter(|a| !a.is_empty()),
+                    .filter(|a| !a.is_empty())
+                    .map(Keys::from),
             );
             Some(Building {
                 fullest,
@@ -184,7 +199,7 @@ fn index_words(
 fn match_entity(
     building: &[Building],
     by_word: &FxHashMap<String, Vec<usize>>,
-    by_name: &FxHashMap<Vec<String>, usize>,
+    by_name: &FxHashMap<Keys, usize>,
     keys: &[String],
 ) -> Option<usize> {
     if let Some(&i) = by_name.get(keys) {

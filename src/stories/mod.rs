@@ -149,8 +149,38 @@ impl TermMemo {
 /// Weighted term counts of one article, before interning.
 #[derive(Default)]
 struct Counts {
-    single: FxHashMap<u32, f32>,
-    pairs: FxHashMap<u32, f32>,
+    single: Dense,
+    pairs: Dense,
+}
+
+/// Counts by memo index: a dense array and the indices touched (cleared after each
+/// article), cheaper than a map for the hundreds of updates per article.
+#[derive(Default)]
+struct Dense {
+    values: Vec<f32>,
+    touched: Vec<u32>,
+}
+
+impl Dense {
+    fn add(&mut self, i: u32, w: f32) {
+        let i = i as usize;
+        if i >= self.values.len() {
+            self.values.resize(i + 1, 0.0);
+        }
+        if self.values[i] == 0.0 {
+            self.touched.push(i as u32);
+        }
+        self.values[i] += w;
+    }
+
+    /// The counts (index, weight), emptying the array.
+    fn drain(&mut self) -> impl Iterator<Item = (u32, f32)> + '_ {
+        let values = &mut self.values;
+        self.touched.drain(..).map(move |i| {
+            let w = values.get_mut(i as usize).map_or(0.0, std::mem::take);
+            (i, w)
+        })
+    }
 }
 
 /// Raw weighted term counts of one article as (fingerprint, count), in fingerprint order:
@@ -164,8 +194,6 @@ fn doc_terms(
 ) -> Vec<(u64, f32)> {
     let text: &str = &doc.text;
     let mut counts = std::mem::take(&mut memo.counts);
-    counts.single.clear();
-    counts.pairs.clear();
     let sentences: &[Span] = if doc.facts.sentences.is_empty() {
         &doc.facts.body
     } else {
@@ -178,13 +206,13 @@ fn doc_terms(
         add_sentence_terms(title, Span::new(0, title.len()), 2.0, memo, &mut counts);
     }
     let mut out: Vec<(u64, f32)> =
-        Vec::with_capacity(counts.single.len() + counts.pairs.len() + people.len());
-    for (&t, &w) in &counts.single {
+        Vec::with_capacity(counts.single.touched.len() + counts.pairs.touched.len() + people.len());
+    for (t, w) in counts.single.drain() {
         if let Some((_, _, print)) = memo.terms.get(t as usize) {
             out.push((*print, w));
         }
     }
-    for (&p, &w) in &counts.pairs {
+    for (p, w) in counts.pairs.drain() {
         if let Some((_, print)) = memo.pair_terms.get(p as usize) {
             out.push((*print, w));
         }
@@ -207,14 +235,12 @@ fn add_sentence_terms(
     memo: &mut TermMemo,
     counts: &mut Counts,
 ) {
-    let tokens = crate::text::tokens_in(text, span);
     let mut prev_cap: Option<u32> = None;
-    for (i, t) in tokens.iter().enumerate() {
-        let raw = t.text(text);
+    for_each_token(text, span, |i, raw| {
         let capitalised = crate::text::is_capitalised(raw) && i > 0;
         let Some(term) = memo.term_of(raw) else {
             prev_cap = None;
-            continue;
+            return;
         };
         let has_digit = memo.terms.get(term as usize).is_some_and(|t| t.1);
         let w = if capitalised {
@@ -224,16 +250,75 @@ fn add_sentence_terms(
         } else {
             1.0
         };
-        *counts.single.entry(term).or_default() += w * weight;
+        counts.single.add(term, w * weight);
         if capitalised {
             if let Some(p) = prev_cap {
                 let pair = memo.pair_of(p, term);
-                *counts.pairs.entry(pair).or_default() += 2.0 * weight;
+                counts.pairs.add(pair, 2.0 * weight);
             }
             prev_cap = Some(term);
         } else {
             prev_cap = None;
         }
+    });
+}
+
+/// Calls `f(index, token)` for each word token of `text[span]`, exactly as
+/// [`crate::text::tokens_in`] cuts them, without allocating (this pass reads every word of
+/// the workspace); most sentences are ASCII and take a byte loop.
+fn for_each_token<'t>(text: &'t str, span: Span, mut f: impl FnMut(usize, &'t str)) {
+    let Some(s) = text.get(span.start..span.end) else {
+        return;
+    };
+    if !s.is_ascii() {
+        return for_each_token_unicode(s, f);
+    }
+    let b = s.as_bytes();
+    let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let (mut start, mut count) = (None, 0);
+    for (i, &c) in b.iter().enumerate() {
+        let joiner = matches!(c, b'\'' | b'-' | b'.' | b',')
+            && start.is_some()
+            && i > 0
+            && alnum(i - 1)
+            && alnum(i + 1)
+            && (c != b',' || (digit(i - 1) && digit(i + 1)));
+        if c.is_ascii_alphanumeric() || joiner {
+            start = start.or(Some(i));
+        } else if let Some(st) = start.take() {
+            f(count, s.get(st..i).unwrap_or(""));
+            count += 1;
+        }
+    }
+    if let Some(st) = start {
+        f(count, s.get(st..).unwrap_or(""));
+    }
+}
+
+/// [`for_each_token`] over any text: `tokens_in`'s rules char by char.
+fn for_each_token_unicode<'t>(s: &'t str, mut f: impl FnMut(usize, &'t str)) {
+    let mut chars = s.char_indices().peekable();
+    let (mut start, mut count, mut prev): (Option<usize>, usize, Option<char>) = (None, 0, None);
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let joiner = matches!(c, '\'' | '’' | '-' | '.' | ',' | '‑')
+            && start.is_some()
+            && prev.is_some_and(char::is_alphanumeric)
+            && next.is_some_and(char::is_alphanumeric)
+            && (c != ','
+                || (prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit())));
+        if c.is_alphanumeric() || joiner {
+            start = start.or(Some(i));
+        } else if let Some(st) = start.take() {
+            f(count, s.get(st..i).unwrap_or(""));
+            count += 1;
+        }
+        prev = Some(c);
+    }
+    if let Some(st) = start {
+        f(count, s.get(st..).unwrap_or(""));
     }
 }
 
@@ -642,7 +727,17 @@ impl Ord for Candidate {
 /// while it reaches `threshold`. Returns clusters of ≥ 2 members. With a graph of bounded
 /// degree each merge touches a bounded number of links: near-linear.
 fn average_link(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<Vec<usize>> {
-    let mut links: Vec<FxHashMap<usize, f64>> = vec![FxHashMap::default(); n];
+    let mut degree = vec![0usize; n];
+    for &(a, b, _) in edges {
+        if a < n && b < n {
+            degree[a] += 1;
+            degree[b] += 1;
+        }
+    }
+    let mut links: Vec<FxHashMap<usize, f64>> = degree
+        .into_iter()
+        .map(|d| FxHashMap::with_capacity_and_hasher(d, Default::default()))
+        .collect();
     for &(a, b, s) in edges {
         if a < n && b < n && a != b {
             *links[a].entry(b).or_default() += s;
