@@ -17,22 +17,24 @@ impl Token {
 }
 
 /// Word tokens of `text[span]`, with absolute offsets.
+///
+/// Hot (every extractor tokenises its sentences): walks bytes and decodes a char only
+/// outside ASCII, remembering whether the previous char was alphanumeric / a digit.
 pub fn tokens_in(text: &str, span: Span) -> Vec<Token> {
     let s = span.slice(text);
-    let mut out = Vec::new();
-    let mut chars = s.char_indices().peekable();
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut start: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let is_word = c.is_alphanumeric();
-        let joiner = matches!(c, '\'' | '’' | '-' | '.' | ',' | '‑')
-            && start.is_some()
-            && prev.is_some_and(|p| p.is_alphanumeric())
-            && next.is_some_and(|n| n.is_alphanumeric())
-            && (c != ','
-                || (prev.is_some_and(|p| p.is_ascii_digit())
-                    && next.is_some_and(|n| n.is_ascii_digit())));
+    let mut prev_alnum = false;
+    let mut prev_digit = false;
+    let mut i = 0;
+    while let Some((c, len)) = char_at(s, i) {
+        let is_word = is_alnum(c);
+        let joiner = start.is_some()
+            && prev_alnum
+            && matches!(c, '\'' | '’' | '-' | '.' | ',' | '‑')
+            && char_at(s, i + len).is_some_and(|(n, _)| {
+                is_alnum(n) && (c != ',' || prev_digit && n.is_ascii_digit())
+            });
         if is_word || joiner {
             if start.is_none() {
                 start = Some(i);
@@ -42,14 +44,36 @@ pub fn tokens_in(text: &str, span: Span) -> Vec<Token> {
                 span: Span::new(span.start + st, span.start + i),
             });
         }
-        prev = Some(c);
+        prev_alnum = is_word;
+        prev_digit = c.is_ascii_digit();
+        i += len;
     }
     if let Some(st) = start {
         out.push(Token {
-            span: Span::new(span.start + st, span.end),
+            span: Span::new(span.start + st, span.start + s.len()),
         });
     }
     out
+}
+
+/// The char starting at byte `i` of `s` and its length (ASCII without decoding).
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((b as char, 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Paragraphs: runs of non-blank lines. Returns spans without the trailing newline.
@@ -193,6 +217,78 @@ pub fn fold(s: &str) -> String {
     }
     deunicode::deunicode(s).to_lowercase()
 }
+
+/// [`fold`] without allocating when `s` is already folded (ASCII without capitals, the
+/// common case for words in hot loops).
+pub fn fold_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(fold(s))
+    }
+}
+
+/// FxHash (rustc's hasher): a fast non-cryptographic hash for word sets and maps built
+/// from article words. No `HashDoS` concern that matters here: inputs are local files and
+/// every map is per article or static.
+#[derive(Clone, Copy, Default)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// Build state for [`FxHasher`].
+pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+/// A `HashSet` with [`FxHasher`].
+pub type FxHashSet<T> = std::collections::HashSet<T, FxBuild>;
+/// A `HashMap` with [`FxHasher`].
+pub type FxHashMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
 
 /// Is `word` capitalised (first char uppercase)?
 pub fn is_capitalised(word: &str) -> bool {

@@ -6,10 +6,11 @@
 //! several lists is resolved by the recogniser's order of checks (stopwords first, then
 //! organisation heads, then titles, then first names).
 
-use std::collections::HashSet;
+use crate::text::FxHashSet;
 use std::sync::OnceLock;
 
-type WordSet = HashSet<&'static str>;
+/// Static words, hashed with FxHash (lookups are in every hot loop of the recogniser).
+type WordSet = FxHashSet<&'static str>;
 
 fn build(lists: &[&[&'static str]]) -> WordSet {
     lists.iter().flat_map(|l| l.iter().copied()).collect()

@@ -17,8 +17,9 @@
 
 use super::lexicon as lx;
 use super::{name_keys, refers_to, PersonMention};
-use crate::text::{fold, tokens_in};
+use crate::text::{fold_cow, tokens_in, FxHashSet};
 use crate::Span;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// A word token with what the rules need to know about it.
@@ -26,15 +27,21 @@ struct Tok<'a> {
     /// The word, without a possessive "'s".
     span: Span,
     text: &'a str,
-    /// Folded word (lowercase, no accents).
-    key: String,
+    /// Folded word (lowercase, no accents); borrowed from the text when already folded.
+    key: Cow<'a, str>,
     /// End of the token including a possessive "'s".
     full_end: usize,
+    /// End of the word token as cut by `tokens_in` (before `cut_glued_word`).
+    raw_end: usize,
     possessive: bool,
     /// Directly followed by '.'.
     dot: bool,
     /// A word of an all-capitals name ("MATEO LORCA has told…"): treated as capitalised.
     caps_name: bool,
+    /// Cached [`Tok::compute_initial`] (asked for every token several times).
+    initial: bool,
+    /// Cached [`Tok::compute_all_capitals`].
+    all_capitals: bool,
 }
 
 impl Tok<'_> {
@@ -46,16 +53,27 @@ impl Tok<'_> {
         !self.caps_name && self.is_all_capitals()
     }
     fn is_all_capitals(&self) -> bool {
-        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2
-            && letters.iter().all(|c| c.is_uppercase())
-            && !lx::is_ending(&self.key)
-            && !self.is_initial()
+        self.all_capitals
+    }
+    /// Two letters or more, all of them capitals, not an ending ("III") nor an initial.
+    /// Needs `initial` set.
+    fn compute_all_capitals(&self) -> bool {
+        let mut letters = 0usize;
+        for c in self.text.chars().filter(|c| c.is_alphabetic()) {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+        letters >= 2 && !lx::is_ending(&self.key) && !self.is_initial()
     }
     /// "M." or "J.R." (not "U.S.").
     fn is_initial(&self) -> bool {
+        self.initial
+    }
+    fn compute_initial(&self) -> bool {
         self.dot
-            && !matches!(self.key.as_str(), "u.s" | "u.k" | "u.n" | "e.u")
+            && !matches!(self.key.as_ref(), "u.s" | "u.k" | "u.n" | "e.u")
             && self
                 .text
                 .split('.')
@@ -100,15 +118,21 @@ fn tokenize<'a>(text: &'a str, sentence: Span) -> Vec<Tok<'a>> {
             let span = Span::new(t.span.start, t.span.start + word.len());
             let full_end = t.span.start + raw.len();
             let dot = text.get(full_end..).is_some_and(|r| r.starts_with('.'));
-            Tok {
+            let mut tok = Tok {
                 span,
                 text: word,
-                key: fold(word),
+                key: fold_cow(word),
                 full_end,
+                raw_end: t.span.end,
                 possessive,
                 dot,
                 caps_name: false,
-            }
+                initial: false,
+                all_capitals: false,
+            };
+            tok.initial = tok.compute_initial();
+            tok.all_capitals = tok.compute_all_capitals();
+            tok
         })
         .collect()
 }
@@ -139,7 +163,7 @@ fn cut_glued_word(word: &str) -> &str {
     match word.find('-') {
         Some(h)
             if word.get(h + 1..).is_some_and(|rest| {
-                lx::is_stopword(&fold(rest)) && rest.chars().all(char::is_lowercase)
+                lx::is_stopword(&fold_cow(rest)) && rest.chars().all(char::is_lowercase)
             }) =>
         {
             word.get(..h).unwrap_or(word)
@@ -195,14 +219,15 @@ const MAX_RUN: usize = 14;
 
 /// Recognise person mentions in the given sentences of `text`.
 pub fn recognise(text: &str, sentences: &[Span]) -> Vec<PersonMention> {
-    let lower_words = lowercase_words(text, sentences);
+    let mut sentence_toks: Vec<Vec<Tok>> = sentences.iter().map(|s| tokenize(text, *s)).collect();
+    let lower_words = lowercase_words(text, &sentence_toks);
     let mut cands = Vec::new();
-    for s in sentences {
-        let mut toks = tokenize(text, *s);
-        mark_capitals_names(text, &mut toks);
-        let headline = headline_lines(text, &toks);
-        for run in runs(text, &toks) {
-            if let Some(c) = classify(text, &lower_words, &toks, run.clone(), headline[run.start]) {
+    for toks in &mut sentence_toks {
+        mark_capitals_names(text, toks);
+        let toks = &*toks;
+        let headline = headline_lines(text, toks);
+        for run in runs(text, toks) {
+            if let Some(c) = classify(text, &lower_words, toks, run.clone(), headline[run.start]) {
                 cands.push(c);
             }
         }
@@ -330,7 +355,7 @@ fn joined(text: &str, toks: &[Tok], i: usize) -> bool {
     }
     // "King, Jr."
     b.is_ending()
-        && matches!(b.key.as_str(), "jr" | "sr" | "ii" | "iii" | "iv")
+        && matches!(b.key.as_ref(), "jr" | "sr" | "ii" | "iii" | "iv")
         && gap.starts_with(',')
         && gap
             .get(1..)
@@ -397,7 +422,7 @@ fn runs(text: &str, toks: &[Tok]) -> Vec<std::ops::Range<usize>> {
 
 fn classify(
     text: &str,
-    lower_words: &HashSet<String>,
+    lower_words: &FxHashSet<Cow<str>>,
     toks: &[Tok],
     run: std::ops::Range<usize>,
     headline: bool,
@@ -429,7 +454,7 @@ fn classify(
     }
     let joined_keys: String = toks[core.clone()]
         .iter()
-        .map(|t| t.key.as_str())
+        .map(|t| t.key.as_ref())
         .collect::<Vec<_>>()
         .join(" ");
     // never people: organisations, venues, streets, outlets, titles alone
@@ -554,7 +579,7 @@ fn classify(
         after_determiner: core.start > 0
             && joined(text, toks, core.start - 1)
             && matches!(
-                toks[core.start - 1].key.as_str(),
+                toks[core.start - 1].key.as_ref(),
                 "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
             ),
         vouches: !multi
@@ -621,7 +646,7 @@ fn split_title(toks: &[Tok], run: std::ops::Range<usize>) -> (std::ops::Range<us
 /// name starts there.
 fn drop_sentence_initial_word(
     text: &str,
-    lower_words: &HashSet<String>,
+    lower_words: &FxHashSet<Cow<str>>,
     toks: &[Tok],
     core: std::ops::Range<usize>,
 ) -> std::ops::Range<usize> {
@@ -644,7 +669,7 @@ fn drop_sentence_initial_word(
     let adverb_or_participle =
         first.key.chars().count() > 4 && (first.key.ends_with("ly") || first.key.ends_with("ing"));
     if lx::is_first_name(&toks[core.start + 1].key)
-        || lower_words.contains(&first.key)
+        || lower_words.contains(first.key.as_ref())
         || adverb_or_participle
     {
         return core.start + 1..core.end;
@@ -652,14 +677,15 @@ fn drop_sentence_initial_word(
     core
 }
 
-/// Folded words the article writes in lowercase somewhere.
-fn lowercase_words(text: &str, sentences: &[Span]) -> HashSet<String> {
-    sentences
+/// Folded words the article writes in lowercase somewhere (whole word tokens, before a
+/// glued dash or a possessive is cut off).
+fn lowercase_words<'a>(text: &'a str, sentence_toks: &[Vec<Tok>]) -> FxHashSet<Cow<'a, str>> {
+    sentence_toks
         .iter()
-        .flat_map(|s| tokens_in(text, *s))
-        .map(|t| t.text(text))
+        .flatten()
+        .filter_map(|t| text.get(t.span.start..t.raw_end))
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .map(fold)
+        .map(fold_cow)
         .collect()
 }
 
@@ -703,13 +729,13 @@ fn take_leading_particles(
     let mut start = core.start;
     while start > 0 && core.start - start < 3 && joined(text, toks, start - 1) {
         let t = &toks[start - 1];
-        let article_after_de = matches!(t.key.as_str(), "la" | "las" | "los")
+        let article_after_de = matches!(t.key.as_ref(), "la" | "las" | "los")
             && start >= 2
             && toks[start - 2].key == "de"
             && joined(text, toks, start - 2);
         let particle = lx::is_particle(&t.key)
             && t.text.chars().all(char::is_lowercase)
-            && !matches!(t.key.as_str(), "y" | "e" | "la" | "le" | "el" | "st");
+            && !matches!(t.key.as_ref(), "y" | "e" | "la" | "le" | "el" | "st");
         if !(particle || article_after_de) {
             break;
         }
@@ -742,7 +768,7 @@ struct PreRole {
 /// "actress", "Gov.". Honorifics alone (Mr., Ms.) are evidence without a role.
 fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole> {
     // "the mayor of Valdemora": the capitalised words are the title's complement
-    if core_start > 0 && matches!(toks[core_start - 1].key.as_str(), "of" | "for") {
+    if core_start > 0 && matches!(toks[core_start - 1].key.as_ref(), "of" | "for") {
         return None;
     }
     let mut first = core_start;
@@ -753,7 +779,7 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
             break;
         }
         let t = &toks[i];
-        let lower_connector = matches!(t.key.as_str(), "of" | "for") && first < core_start;
+        let lower_connector = matches!(t.key.as_ref(), "of" | "for") && first < core_start;
         let fits = t.is_title_word()
             || lx::is_title_modifier(&t.key)
             || lower_connector
@@ -764,7 +790,7 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
                 && !t.possessive
                 && first < core_start
                 && !starts_clause(text, toks, i + 1))
-            || matches!(t.key.as_str(), "u.s" | "u.k" | "u.n" | "e.u");
+            || matches!(t.key.as_ref(), "u.s" | "u.k" | "u.n" | "e.u");
         if !fits {
             break;
         }
@@ -772,7 +798,7 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
         j = i;
     }
     // trim connectors and bare modifiers on the left ("of", "the")
-    while first < core_start && matches!(toks[first].key.as_str(), "of" | "for") {
+    while first < core_start && matches!(toks[first].key.as_ref(), "of" | "for") {
         first += 1;
     }
     if first == core_start {
@@ -868,7 +894,7 @@ fn post_appositive(text: &str, toks: &[Tok], last: usize) -> PostAppositive {
         if closed {
             let leads = toks.get(i + 1).is_some_and(|t| {
                 matches!(
-                    t.key.as_str(),
+                    t.key.as_ref(),
                     "leads"
                         | "heads"
                         | "runs"
@@ -900,7 +926,7 @@ fn post_appositive(text: &str, toks: &[Tok], last: usize) -> PostAppositive {
     let phrase = &toks[i..end];
     let opens = phrase.first().is_some_and(|t| {
         matches!(
-            t.key.as_str(),
+            t.key.as_ref(),
             "the" | "a" | "an" | "his" | "her" | "their" | "its" | "then" | "now" | "formerly"
         ) || lx::is_role_head_word(&t.key)
             || lx::is_title_modifier(&t.key)
@@ -914,7 +940,7 @@ fn post_appositive(text: &str, toks: &[Tok], last: usize) -> PostAppositive {
     let mut next = end;
     if toks
         .get(end)
-        .is_some_and(|t| matches!(t.key.as_str(), "who" | "which" | "that"))
+        .is_some_and(|t| matches!(t.key.as_ref(), "who" | "which" | "that"))
     {
         let (e, closed) = phrase_end(text, toks, end + 1, 16, false);
         if closed {
@@ -938,11 +964,11 @@ fn phrase_end(
     while end < toks.len() && end - start < max {
         let t = &toks[end];
         if stop_at_clause {
-            if matches!(t.key.as_str(), "who" | "which" | "that" | "whose") && end > start {
+            if matches!(t.key.as_ref(), "who" | "which" | "that" | "whose") && end > start {
                 return (end, true);
             }
             if matches!(
-                t.key.as_str(),
+                t.key.as_ref(),
                 "said"
                     | "says"
                     | "told"
@@ -1007,7 +1033,7 @@ fn pre_appositive_role(
     while first > 0 && core_start - first < 8 {
         let t = &toks[first - 1];
         let opener = matches!(
-            t.key.as_str(),
+            t.key.as_ref(),
             "the" | "a" | "an" | "his" | "her" | "their" | "its"
         );
         if !(joined(text, toks, first - 1) || t.possessive) {
@@ -1027,7 +1053,7 @@ fn role_text(text: &str, phrase: &[Tok], need_head: bool) -> Option<String> {
     let mut s = 0;
     while s < phrase.len()
         && (matches!(
-            phrase[s].key.as_str(),
+            phrase[s].key.as_ref(),
             "the"
                 | "a"
                 | "an"
@@ -1047,7 +1073,7 @@ fn role_text(text: &str, phrase: &[Tok], need_head: bool) -> Option<String> {
         s += 1;
     }
     let mut e = phrase.len();
-    while e > s && matches!(phrase[e - 1].key.as_str(), "for" | "of" | "to" | "and") {
+    while e > s && matches!(phrase[e - 1].key.as_ref(), "for" | "of" | "to" | "and") {
         e -= 1;
     }
     // "a nurse travelling home to …", "a retired teacher from Port Amsel": a participle
@@ -1082,7 +1108,7 @@ fn after_place_preposition(text: &str, toks: &[Tok], core_start: usize) -> bool 
     core_start > 0
         && joined(text, toks, core_start - 1)
         && matches!(
-            toks[core_start - 1].key.as_str(),
+            toks[core_start - 1].key.as_ref(),
             "in" | "at"
                 | "near"
                 | "outside"
@@ -1120,7 +1146,7 @@ fn speech_nearby(
     let after = plain_gap && toks.get(next).is_some_and(|t| lx::is_speech_verb(&t.key));
     let before = core_start > 0 && {
         let p = &toks[core_start - 1];
-        matches!(p.key.as_str(), "said" | "says" | "added" | "wrote")
+        matches!(p.key.as_ref(), "said" | "says" | "added" | "wrote")
             || p.key == "to" && core_start > 1 && toks[core_start - 2].key == "according"
     };
     after || before
