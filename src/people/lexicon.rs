@@ -6,21 +6,77 @@
 //! several lists is resolved by the recogniser's order of checks (stopwords first, then
 //! organisation heads, then titles, then first names).
 
-use crate::text::FxHashSet;
+use crate::text::FxHashMap;
 use std::sync::OnceLock;
 
-/// Static words, hashed with FxHash (lookups are in every hot loop of the recogniser).
-type WordSet = FxHashSet<&'static str>;
+/// Which lists a word is in, one bit per list ([`flags`]).
+pub type Flags = u32;
 
-fn build(lists: &[&[&'static str]]) -> WordSet {
-    lists.iter().flat_map(|l| l.iter().copied()).collect()
+// One bit per list below.
+const B_FIRST_NAMES: Flags = 1 << 0;
+const B_FAMILY_FIRST: Flags = 1 << 1;
+const B_HONORIFICS: Flags = 1 << 2;
+const B_TITLES: Flags = 1 << 3;
+const B_OCCUPATIONS: Flags = 1 << 4;
+const B_RELATION_HEADS: Flags = 1 << 5;
+const B_TITLE_MODIFIERS: Flags = 1 << 6;
+const B_NATIONALITIES: Flags = 1 << 7;
+const B_STOPWORDS: Flags = 1 << 8;
+const B_ORG_WORDS: Flags = 1 << 9;
+const B_PLACE_STARTERS: Flags = 1 << 10;
+const B_PLACES: Flags = 1 << 11;
+const B_PARTICLES: Flags = 1 << 12;
+const B_CAPITAL_PARTICLES: Flags = 1 << 13;
+const B_ENDINGS: Flags = 1 << 14;
+const B_ABBREVIATED_TITLES: Flags = 1 << 15;
+const B_SPEECH_VERBS: Flags = 1 << 16;
+
+/// Every list with its bit.
+fn lists() -> [(&'static [&'static str], Flags); 17] {
+    [
+        (FIRST_NAMES, B_FIRST_NAMES),
+        (FAMILY_FIRST, B_FAMILY_FIRST),
+        (HONORIFICS, B_HONORIFICS),
+        (TITLES, B_TITLES),
+        (OCCUPATIONS, B_OCCUPATIONS),
+        (RELATION_HEADS, B_RELATION_HEADS),
+        (TITLE_MODIFIERS, B_TITLE_MODIFIERS),
+        (NATIONALITIES, B_NATIONALITIES),
+        (STOPWORDS, B_STOPWORDS),
+        (ORG_WORDS, B_ORG_WORDS),
+        (PLACE_STARTERS, B_PLACE_STARTERS),
+        (PLACES, B_PLACES),
+        (PARTICLES, B_PARTICLES),
+        (CAPITAL_PARTICLES, B_CAPITAL_PARTICLES),
+        (ENDINGS, B_ENDINGS),
+        (ABBREVIATED_TITLES, B_ABBREVIATED_TITLES),
+        (SPEECH_VERBS, B_SPEECH_VERBS),
+    ]
 }
 
+/// The lists a folded word is in: one hash lookup answers every `is_*` question, so the
+/// recogniser looks each token up once and keeps the bits.
+pub fn flags(word: &str) -> Flags {
+    static MAP: OnceLock<FxHashMap<&'static str, Flags>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m = FxHashMap::default();
+        for (list, bit) in lists() {
+            for w in list {
+                *m.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        m
+    });
+    map.get(word).copied().unwrap_or(0)
+}
+
+/// A predicate over [`flags`] and its mask, for words and for cached token flags.
 macro_rules! word_set {
-    ($fn_name:ident, $($list:expr),+) => {
+    ($fn_name:ident, $mask:ident, $($bit:expr),+) => {
+        pub const $mask: Flags = $($bit)|+;
+        #[allow(dead_code)]
         pub fn $fn_name(word: &str) -> bool {
-            static SET: OnceLock<WordSet> = OnceLock::new();
-            SET.get_or_init(|| build(&[$($list),+])).contains(word)
+            flags(word) & $mask != 0
         }
     };
 }
@@ -541,24 +597,24 @@ const SPEECH_VERBS: &[&str] = &[
     "shouted", "whispered", "cried", "sobbed",
 ];
 
-word_set!(is_first_name, FIRST_NAMES, FAMILY_FIRST);
-word_set!(is_honorific, HONORIFICS);
-word_set!(is_title, TITLES);
-word_set!(is_occupation, OCCUPATIONS);
-word_set!(is_title_word_key, TITLES, HONORIFICS, OCCUPATIONS);
-word_set!(is_family_name_first, FAMILY_FIRST);
-word_set!(is_role_head_word, TITLES, OCCUPATIONS, RELATION_HEADS);
-word_set!(is_title_modifier, TITLE_MODIFIERS, NATIONALITIES);
-word_set!(is_nationality, NATIONALITIES);
-word_set!(is_stopword, STOPWORDS);
-word_set!(is_org_word, ORG_WORDS);
-word_set!(is_place_starter, PLACE_STARTERS);
-word_set!(is_place, PLACES);
-word_set!(is_particle, PARTICLES);
-word_set!(is_capital_particle, CAPITAL_PARTICLES);
-word_set!(is_ending, ENDINGS);
-word_set!(is_abbreviated_title, ABBREVIATED_TITLES);
-word_set!(is_speech_verb, SPEECH_VERBS);
+word_set!(is_first_name, FIRST_NAME, B_FIRST_NAMES, B_FAMILY_FIRST);
+word_set!(is_honorific, HONORIFIC, B_HONORIFICS);
+word_set!(is_title, TITLE, B_TITLES);
+word_set!(is_occupation, OCCUPATION, B_OCCUPATIONS);
+word_set!(is_title_word_key, TITLE_WORD_KEY, B_TITLES, B_HONORIFICS, B_OCCUPATIONS);
+word_set!(is_family_name_first, FAMILY_NAME_FIRST, B_FAMILY_FIRST);
+word_set!(is_role_head_word, ROLE_HEAD_WORD, B_TITLES, B_OCCUPATIONS, B_RELATION_HEADS);
+word_set!(is_title_modifier, TITLE_MODIFIER, B_TITLE_MODIFIERS, B_NATIONALITIES);
+word_set!(is_nationality, NATIONALITY, B_NATIONALITIES);
+word_set!(is_stopword, STOPWORD, B_STOPWORDS);
+word_set!(is_org_word, ORG_WORD, B_ORG_WORDS);
+word_set!(is_place_starter, PLACE_STARTER, B_PLACE_STARTERS);
+word_set!(is_place, PLACE, B_PLACES);
+word_set!(is_particle, PARTICLE, B_PARTICLES);
+word_set!(is_capital_particle, CAPITAL_PARTICLE, B_CAPITAL_PARTICLES);
+word_set!(is_ending, ENDING, B_ENDINGS);
+word_set!(is_abbreviated_title, ABBREVIATED_TITLE, B_ABBREVIATED_TITLES);
+word_set!(is_speech_verb, SPEECH_VERB, B_SPEECH_VERBS);
 
 /// Multi-word organisation names that hold no organisation head word.
 pub fn is_org_phrase(folded: &str) -> bool {

@@ -38,6 +38,8 @@ struct Tok<'a> {
     dot: bool,
     /// A word of an all-capitals name ("MATEO LORCA has told…"): treated as capitalised.
     caps_name: bool,
+    /// The word lists `key` is in ([`lx::flags`]), looked up once.
+    lex: lx::Flags,
     /// Cached [`Tok::compute_initial`] (asked for every token several times).
     initial: bool,
     /// Cached [`Tok::compute_all_capitals`].
@@ -45,6 +47,10 @@ struct Tok<'a> {
 }
 
 impl Tok<'_> {
+    /// Is the word in one of the lists of `mask` (an `lx` mask such as `lx::STOPWORD`)?
+    fn is(&self, mask: lx::Flags) -> bool {
+        self.lex & mask != 0
+    }
     fn is_cap(&self) -> bool {
         crate::text::is_capitalised(self.text) && !self.is_acronym()
     }
@@ -65,7 +71,7 @@ impl Tok<'_> {
             }
             letters += 1;
         }
-        letters >= 2 && !lx::is_ending(&self.key) && !self.is_initial()
+        letters >= 2 && !self.is(lx::ENDING) && !self.is_initial()
     }
     /// "M." or "J.R." (not "U.S.").
     fn is_initial(&self) -> bool {
@@ -80,7 +86,7 @@ impl Tok<'_> {
                 .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase()))
     }
     fn is_ending(&self) -> bool {
-        lx::is_ending(&self.key) && (self.is_cap() || self.text.chars().all(|c| c.is_uppercase()))
+        self.is(lx::ENDING) && (self.is_cap() || self.text.chars().all(|c| c.is_uppercase()))
     }
     /// Lowercase prefixed surname: "al-Assad", "el-Sisi", "bin".
     fn is_prefixed_surname(&self) -> bool {
@@ -102,10 +108,10 @@ impl Tok<'_> {
             && self.is_cap()
             && !self.is_initial()
             && (2..=4).contains(&self.text.chars().count())
-            && !lx::is_first_name(&self.key)
+            && !self.is(lx::FIRST_NAME)
     }
     fn is_title_word(&self) -> bool {
-        lx::is_title(&self.key) || lx::is_honorific(&self.key) || lx::is_occupation(&self.key)
+        self.is(lx::TITLE) || self.is(lx::HONORIFIC) || self.is(lx::OCCUPATION)
     }
 }
 
@@ -127,9 +133,11 @@ fn tokenize<'a>(text: &'a str, sentence: Span) -> Vec<Tok<'a>> {
                 possessive,
                 dot,
                 caps_name: false,
+                lex: 0,
                 initial: false,
                 all_capitals: false,
             };
+            tok.lex = lx::flags(&tok.key);
             tok.initial = tok.compute_initial();
             tok.all_capitals = tok.compute_all_capitals();
             tok
@@ -148,7 +156,7 @@ fn mark_capitals_names(text: &str, toks: &mut [Tok]) {
             && long_caps(&toks[i])
             && long_caps(&toks[i + 1])
             && joined(text, toks, i)
-            && lx::is_first_name(&toks[i].key)
+            && toks[i].is(lx::FIRST_NAME)
     };
     let flags: Vec<bool> = (0..toks.len())
         .map(|i| pair(i) || i > 0 && pair(i - 1))
@@ -261,15 +269,15 @@ fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
             let plain = |t: &Tok| {
                 t.is_cap()
                     && !t.is_initial()
-                    && !lx::is_org_word(&t.key)
-                    && !lx::is_stopword(&t.key)
+                    && !t.is(lx::ORG_WORD)
+                    && !t.is(lx::STOPWORD)
                     && !t.is_title_word()
-                    && !lx::is_place(&t.key)
+                    && !t.is(lx::PLACE)
             };
             let organisation = toks[core.clone()]
                 .iter()
-                .any(|t| lx::is_org_word(&t.key) || t.key.split('-').any(lx::is_org_word));
-            if organisation || !lx::is_first_name(&a.key) || lx::is_place(&a.key) || !plain(b) {
+                .any(|t| t.is(lx::ORG_WORD) || t.key.contains('-') && t.key.split('-').any(lx::is_org_word));
+            if organisation || !a.is(lx::FIRST_NAME) || a.is(lx::PLACE) || !plain(b) {
                 continue;
             }
             let span = Span::new(a.span.start, b.span.end);
@@ -317,7 +325,7 @@ fn headline_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
         let capitalised_function_word = line
             .iter()
             .skip(1)
-            .any(|t| t.is_cap() && t.text.chars().count() <= 4 && lx::is_stopword(&t.key));
+            .any(|t| t.is_cap() && t.text.chars().count() <= 4 && t.is(lx::STOPWORD));
         let unended = text.get(line[line.len() - 1].full_end..).is_some_and(|r| {
             !r.trim_start_matches(['"', '\'', '”', '’'])
                 .starts_with(['.', '!', '?'])
@@ -374,9 +382,9 @@ fn name_like(text: &str, toks: &[Tok], i: usize) -> bool {
     if t.is_initial() {
         return true;
     }
-    if lx::is_stopword(&t.key)
+    if t.is(lx::STOPWORD)
         && !t.is_title_word()
-        && !(lx::is_title_modifier(&t.key) && t.is_cap())
+        && !(t.is(lx::TITLE_MODIFIER) && t.is_cap())
     {
         return false;
     }
@@ -384,14 +392,14 @@ fn name_like(text: &str, toks: &[Tok], i: usize) -> bool {
         return true;
     }
     // lowercase particle between name words: "Ana de la Rosa", "Ludwig van Beethoven"
-    if lx::is_particle(&t.key) && t.text.chars().all(|c| c.is_lowercase()) {
+    if t.is(lx::PARTICLE) && t.text.chars().all(|c| c.is_lowercase()) {
         let prev_ok = i > 0 && joined(text, toks, i - 1) && {
             let p = &toks[i - 1];
-            p.is_cap() || lx::is_particle(&p.key)
+            p.is_cap() || p.is(lx::PARTICLE)
         };
         let next_ok = joined(text, toks, i) && {
             let mut j = i + 1;
-            while j < toks.len() && lx::is_particle(&toks[j].key) && joined(text, toks, j) {
+            while j < toks.len() && toks[j].is(lx::PARTICLE) && joined(text, toks, j) {
                 j += 1;
             }
             toks.get(j).is_some_and(|n| n.is_cap())
@@ -443,7 +451,7 @@ fn classify(
     let last = &toks[core.end - 1];
     let name_words: Vec<&Tok> = toks[core.clone()]
         .iter()
-        .filter(|t| !t.is_ending() && !lx::is_particle(&t.key))
+        .filter(|t| !t.is_ending() && !t.is(lx::PARTICLE))
         .collect();
     // "F. B. I.", "N. J.": initials alone are no name
     if !name_words
@@ -460,23 +468,23 @@ fn classify(
     // never people: organisations, venues, streets, outlets, titles alone
     if toks[core.clone()]
         .iter()
-        .any(|t| lx::is_org_word(&t.key) || t.key.split('-').any(lx::is_org_word))
+        .any(|t| t.is(lx::ORG_WORD) || t.key.contains('-') && t.key.split('-').any(lx::is_org_word))
         || lx::is_org_phrase(&joined_keys)
         || name_words.iter().all(|t| {
-            lx::is_title_word_key(&t.key)
-                || lx::is_title_modifier(&t.key)
-                || lx::is_stopword(&t.key)
+            t.is(lx::TITLE_WORD_KEY)
+                || t.is(lx::TITLE_MODIFIER)
+                || t.is(lx::STOPWORD)
         })
         || name_words.iter().any(|t| t.is_acronym())
         || name_words.iter().filter(|t| t.is_title_word()).count() >= 2
         || name_words.len() >= 2
-            && !lx::is_first_name(&name_words[0].key)
+            && !name_words[0].is(lx::FIRST_NAME)
             && name_words[name_words.len() - 1].is_title_word()
         || us_initials(toks, core.clone())
         // "Charlotte Hornets", "Denver Nuggets": a place and a plural is a team
         || name_words.len() >= 2
-            && lx::is_place(&name_words[0].key)
-            && !lx::is_first_name(&name_words[0].key)
+            && name_words[0].is(lx::PLACE)
+            && !name_words[0].is(lx::FIRST_NAME)
             && name_words[name_words.len() - 1].key.ends_with('s')
             && !name_words[name_words.len() - 1].key.ends_with("ss")
     {
@@ -521,8 +529,8 @@ fn classify(
         }
     }
 
-    let looks_placey = lx::is_place_starter(&first.key) && !lx::is_first_name(&first.key)
-        || name_words.iter().all(|t| lx::is_place(&t.key))
+    let looks_placey = first.is(lx::PLACE_STARTER) && !first.is(lx::FIRST_NAME)
+        || name_words.iter().all(|t| t.is(lx::PLACE))
         || after_place_preposition(text, toks, core.start) && pre.is_none()
         // "the Harry Winston jewelry store", "the Wasilla Bible Church"
         || core.start > 0
@@ -533,7 +541,7 @@ fn classify(
     // "De la Rosa", "Van Dijk": a capitalised particle makes a surname of two words
     let speech = speech_nearby(text, toks, core.start, core.end - 1, post.next);
     let multi = name_words.len() >= 2
-        || lx::is_capital_particle(&first.key) && first.is_cap() && core.len() >= 2;
+        || first.is(lx::CAPITAL_PARTICLE) && first.is_cap() && core.len() >= 2;
     let first_word = name_words[0];
     let strong_title = pre.as_ref().is_some_and(|p| p.strong) || title_in_run;
     if headline {
@@ -555,7 +563,7 @@ fn classify(
     } else {
         strong_title
             || multi
-                && (lx::is_first_name(&first_word.key)
+                && (first_word.is(lx::FIRST_NAME)
                     || first.is_initial()
                     || pre.as_ref().is_some_and(|p| p.evidence)
                     || post.age
@@ -614,7 +622,7 @@ fn split_title(toks: &[Tok], run: std::ops::Range<usize>) -> (std::ops::Range<us
         }
         let name_follows = toks[i + 1..run.end]
             .iter()
-            .any(|n| !n.is_ending() && !n.is_title_word() && !lx::is_particle(&n.key));
+            .any(|n| !n.is_ending() && !n.is_title_word() && !n.is(lx::PARTICLE));
         if name_follows {
             cut = Some(i);
         }
@@ -623,16 +631,16 @@ fn split_title(toks: &[Tok], run: std::ops::Range<usize>) -> (std::ops::Range<us
         Some(k) => {
             let formal = toks[run.start..=k]
                 .iter()
-                .any(|t| lx::is_title(&t.key) || lx::is_honorific(&t.key));
+                .any(|t| t.is(lx::TITLE) || t.is(lx::HONORIFIC));
             (k + 1..run.end, formal)
         }
         None => {
             // leading modifiers or nationalities ("French", "Former") are not names
             let mut s = run.start;
             while s + 1 < run.end
-                && (lx::is_title_modifier(&toks[s].key) || lx::is_nationality(&toks[s].key))
-                && !lx::is_first_name(&toks[s].key)
-                && !lx::is_place_starter(&toks[s].key)
+                && (toks[s].is(lx::TITLE_MODIFIER) || toks[s].is(lx::NATIONALITY))
+                && !toks[s].is(lx::FIRST_NAME)
+                && !toks[s].is(lx::PLACE_STARTER)
             {
                 s += 1;
             }
@@ -654,10 +662,10 @@ fn drop_sentence_initial_word(
         return core;
     }
     let first = &toks[core.start];
-    if lx::is_first_name(&first.key)
-        || lx::is_place_starter(&first.key)
+    if first.is(lx::FIRST_NAME)
+        || first.is(lx::PLACE_STARTER)
         || first.is_initial()
-        || lx::is_capital_particle(&first.key)
+        || first.is(lx::CAPITAL_PARTICLE)
         || first.is_title_word()
         || first.possessive
     {
@@ -668,7 +676,7 @@ fn drop_sentence_initial_word(
     // "Ironically Nichols …", "Joining Cooley …": an adverb or a participle
     let adverb_or_participle =
         first.key.chars().count() > 4 && (first.key.ends_with("ly") || first.key.ends_with("ing"));
-    if lx::is_first_name(&toks[core.start + 1].key)
+    if toks[core.start + 1].is(lx::FIRST_NAME)
         || lower_words.contains(first.key.as_ref())
         || adverb_or_participle
     {
@@ -701,12 +709,12 @@ fn starts_clause(text: &str, toks: &[Tok], i: usize) -> bool {
 
 /// Particles cannot end a name, nor start one unless capitalised ("De la Rosa").
 fn trim_particles(toks: &[Tok], mut core: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    while core.end > core.start && lx::is_particle(&toks[core.end - 1].key) {
+    while core.end > core.start && toks[core.end - 1].is(lx::PARTICLE) {
         core.end -= 1;
     }
     while core.start < core.end
-        && lx::is_particle(&toks[core.start].key)
-        && !(lx::is_capital_particle(&toks[core.start].key) && toks[core.start].is_cap())
+        && toks[core.start].is(lx::PARTICLE)
+        && !(toks[core.start].is(lx::CAPITAL_PARTICLE) && toks[core.start].is_cap())
     {
         core.start += 1;
     }
@@ -733,7 +741,7 @@ fn take_leading_particles(
             && start >= 2
             && toks[start - 2].key == "de"
             && joined(text, toks, start - 2);
-        let particle = lx::is_particle(&t.key)
+        let particle = t.is(lx::PARTICLE)
             && t.text.chars().all(char::is_lowercase)
             && !matches!(t.key.as_ref(), "y" | "e" | "la" | "le" | "el" | "st");
         if !(particle || article_after_de) {
@@ -781,12 +789,12 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
         let t = &toks[i];
         let lower_connector = matches!(t.key.as_ref(), "of" | "for") && first < core_start;
         let fits = t.is_title_word()
-            || lx::is_title_modifier(&t.key)
+            || t.is(lx::TITLE_MODIFIER)
             || lower_connector
             // "Valdemora Mayor", "Salinas Logistics boss", "San Aurelio coach"
             || (t.is_cap()
-                && !lx::is_stopword(&t.key)
-                && !lx::is_first_name(&t.key)
+                && !t.is(lx::STOPWORD)
+                && !t.is(lx::FIRST_NAME)
                 && !t.possessive
                 && first < core_start
                 && !starts_clause(text, toks, i + 1))
@@ -806,7 +814,7 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
     }
     // "attorney general for British Columbia": a nationality next to the name belongs to
     // a place, not to a title
-    if lx::is_nationality(&toks[core_start - 1].key) && !toks[core_start - 1].is_title_word() {
+    if toks[core_start - 1].is(lx::NATIONALITY) && !toks[core_start - 1].is_title_word() {
         return None;
     }
     let phrase = &toks[first..core_start];
@@ -817,16 +825,16 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
     let last = &toks[core_start - 1];
     let honorific_only = phrase
         .iter()
-        .all(|t| lx::is_honorific(&t.key) || !t.is_title_word())
-        && phrase.iter().any(|t| lx::is_honorific(&t.key));
+        .all(|t| t.is(lx::HONORIFIC) || !t.is_title_word())
+        && phrase.iter().any(|t| t.is(lx::HONORIFIC));
     // a formal title or honorific as the title word nearest the name ("Sixers Director
     // of Player Personnel" is no evidence for "Personnel")
     let strong = phrase
         .iter()
         .rev()
         .find(|t| t.is_title_word())
-        .is_some_and(|t| lx::is_title(&t.key) || lx::is_honorific(&t.key));
-    if honorific_only || lx::is_honorific(&last.key) && phrase.len() == 1 {
+        .is_some_and(|t| t.is(lx::TITLE) || t.is(lx::HONORIFIC));
+    if honorific_only || last.is(lx::HONORIFIC) && phrase.len() == 1 {
         return Some(PreRole {
             role: String::new(),
             start: first,
@@ -836,11 +844,11 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
     }
     // a role ends with its head: drop a trailing honorific ("Minister Mr.") if any
     let mut end = core_start;
-    while end > first && lx::is_honorific(&toks[end - 1].key) {
+    while end > first && toks[end - 1].is(lx::HONORIFIC) {
         end -= 1;
     }
     let last = &toks[end - 1];
-    let stop = if last.dot && lx::is_abbreviated_title(&last.key) {
+    let stop = if last.dot && last.is(lx::ABBREVIATED_TITLE) {
         last.span.end + 1
     } else {
         last.span.end
@@ -928,11 +936,11 @@ fn post_appositive(text: &str, toks: &[Tok], last: usize) -> PostAppositive {
         matches!(
             t.key.as_ref(),
             "the" | "a" | "an" | "his" | "her" | "their" | "its" | "then" | "now" | "formerly"
-        ) || lx::is_role_head_word(&t.key)
-            || lx::is_title_modifier(&t.key)
+        ) || t.is(lx::ROLE_HEAD_WORD)
+            || t.is(lx::TITLE_MODIFIER)
             || t.possessive
     });
-    if !opens || !phrase.iter().any(|t| lx::is_role_head_word(&t.key)) {
+    if !opens || !phrase.iter().any(|t| t.is(lx::ROLE_HEAD_WORD)) {
         return out;
     }
     out.role = role_text(text, phrase, true);
@@ -1026,7 +1034,7 @@ fn pre_appositive_role(
         return None;
     }
     let head = &toks[core_start - 1];
-    if !lx::is_role_head_word(&head.key) {
+    if !head.is(lx::ROLE_HEAD_WORD) {
         return None;
     }
     let mut first = core_start - 1;
@@ -1081,7 +1089,7 @@ fn role_text(text: &str, phrase: &[Tok], need_head: bool) -> Option<String> {
     // medicine at Santa Brígida Hospital" keeps its workplace)
     if let Some(head) = phrase[s..e]
         .iter()
-        .position(|t| lx::is_role_head_word(&t.key))
+        .position(|t| t.is(lx::ROLE_HEAD_WORD))
     {
         if let Some(cut) = phrase[s + head + 1..e]
             .iter()
@@ -1090,11 +1098,11 @@ fn role_text(text: &str, phrase: &[Tok], need_head: bool) -> Option<String> {
             e = s + head + 1 + cut;
         }
     }
-    if s >= e || need_head && !phrase[s..e].iter().any(|t| lx::is_role_head_word(&t.key)) {
+    if s >= e || need_head && !phrase[s..e].iter().any(|t| t.is(lx::ROLE_HEAD_WORD)) {
         return None;
     }
     let last = &phrase[e - 1];
-    let stop = if last.dot && lx::is_abbreviated_title(&last.key) {
+    let stop = if last.dot && last.is(lx::ABBREVIATED_TITLE) {
         last.span.end + 1
     } else {
         last.full_end
@@ -1143,7 +1151,7 @@ fn speech_nearby(
     } else {
         gap.trim_start_matches(',').chars().all(char::is_whitespace)
     };
-    let after = plain_gap && toks.get(next).is_some_and(|t| lx::is_speech_verb(&t.key));
+    let after = plain_gap && toks.get(next).is_some_and(|t| t.is(lx::SPEECH_VERB));
     let before = core_start > 0 && {
         let p = &toks[core_start - 1];
         matches!(p.key.as_ref(), "said" | "says" | "added" | "wrote")
