@@ -17,12 +17,25 @@ impl Token {
 }
 
 /// Word tokens of `text[span]`, with absolute offsets.
+pub fn tokens_in(text: &str, span: Span) -> Vec<Token> {
+    let mut out = Vec::with_capacity(span.len() / 5 + 1);
+    scan_tokens(text, span, |span| out.push(Token { span }));
+    out
+}
+
+/// How many word tokens [`tokens_in`] would return, without building them.
+pub fn count_tokens(text: &str, span: Span) -> usize {
+    let mut n = 0;
+    scan_tokens(text, span, |_| n += 1);
+    n
+}
+
+/// The tokenizer behind [`tokens_in`]: calls `found` with each token's absolute span.
 ///
 /// Hot (every extractor tokenises its sentences): walks bytes and decodes a char only
 /// outside ASCII, remembering whether the previous char was alphanumeric / a digit.
-pub fn tokens_in(text: &str, span: Span) -> Vec<Token> {
+fn scan_tokens(text: &str, span: Span, mut found: impl FnMut(Span)) {
     let s = span.slice(text);
-    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut start: Option<usize> = None;
     let mut prev_alnum = false;
     let mut prev_digit = false;
@@ -40,20 +53,15 @@ pub fn tokens_in(text: &str, span: Span) -> Vec<Token> {
                 start = Some(i);
             }
         } else if let Some(st) = start.take() {
-            out.push(Token {
-                span: Span::new(span.start + st, span.start + i),
-            });
+            found(Span::new(span.start + st, span.start + i));
         }
         prev_alnum = is_word;
         prev_digit = c.is_ascii_digit();
         i += len;
     }
     if let Some(st) = start {
-        out.push(Token {
-            span: Span::new(span.start + st, span.start + s.len()),
-        });
+        found(Span::new(span.start + st, span.start + s.len()));
     }
-    out
 }
 
 /// The char starting at byte `i` of `s` and its length (ASCII without decoding).

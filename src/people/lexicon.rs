@@ -601,10 +601,27 @@ word_set!(is_first_name, FIRST_NAME, B_FIRST_NAMES, B_FAMILY_FIRST);
 word_set!(is_honorific, HONORIFIC, B_HONORIFICS);
 word_set!(is_title, TITLE, B_TITLES);
 word_set!(is_occupation, OCCUPATION, B_OCCUPATIONS);
-word_set!(is_title_word_key, TITLE_WORD_KEY, B_TITLES, B_HONORIFICS, B_OCCUPATIONS);
+word_set!(
+    is_title_word_key,
+    TITLE_WORD_KEY,
+    B_TITLES,
+    B_HONORIFICS,
+    B_OCCUPATIONS
+);
 word_set!(is_family_name_first, FAMILY_NAME_FIRST, B_FAMILY_FIRST);
-word_set!(is_role_head_word, ROLE_HEAD_WORD, B_TITLES, B_OCCUPATIONS, B_RELATION_HEADS);
-word_set!(is_title_modifier, TITLE_MODIFIER, B_TITLE_MODIFIERS, B_NATIONALITIES);
+word_set!(
+    is_role_head_word,
+    ROLE_HEAD_WORD,
+    B_TITLES,
+    B_OCCUPATIONS,
+    B_RELATION_HEADS
+);
+word_set!(
+    is_title_modifier,
+    TITLE_MODIFIER,
+    B_TITLE_MODIFIERS,
+    B_NATIONALITIES
+);
 word_set!(is_nationality, NATIONALITY, B_NATIONALITIES);
 word_set!(is_stopword, STOPWORD, B_STOPWORDS);
 word_set!(is_org_word, ORG_WORD, B_ORG_WORDS);
@@ -613,7 +630,11 @@ word_set!(is_place, PLACE, B_PLACES);
 word_set!(is_particle, PARTICLE, B_PARTICLES);
 word_set!(is_capital_particle, CAPITAL_PARTICLE, B_CAPITAL_PARTICLES);
 word_set!(is_ending, ENDING, B_ENDINGS);
-word_set!(is_abbreviated_title, ABBREVIATED_TITLE, B_ABBREVIATED_TITLES);
+word_set!(
+    is_abbreviated_title,
+    ABBREVIATED_TITLE,
+    B_ABBREVIATED_TITLES
+);
 word_set!(is_speech_verb, SPEECH_VERB, B_SPEECH_VERBS);
 
 /// Multi-word organisation names that hold no organisation head word.

@@ -274,9 +274,9 @@ fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
                     && !t.is_title_word()
                     && !t.is(lx::PLACE)
             };
-            let organisation = toks[core.clone()]
-                .iter()
-                .any(|t| t.is(lx::ORG_WORD) || t.key.contains('-') && t.key.split('-').any(lx::is_org_word));
+            let organisation = toks[core.clone()].iter().any(|t| {
+                t.is(lx::ORG_WORD) || t.key.contains('-') && t.key.split('-').any(lx::is_org_word)
+            });
             if organisation || !a.is(lx::FIRST_NAME) || a.is(lx::PLACE) || !plain(b) {
                 continue;
             }
@@ -382,10 +382,7 @@ fn name_like(text: &str, toks: &[Tok], i: usize) -> bool {
     if t.is_initial() {
         return true;
     }
-    if t.is(lx::STOPWORD)
-        && !t.is_title_word()
-        && !(t.is(lx::TITLE_MODIFIER) && t.is_cap())
-    {
+    if t.is(lx::STOPWORD) && !t.is_title_word() && !(t.is(lx::TITLE_MODIFIER) && t.is_cap()) {
         return false;
     }
     if t.is_cap() || t.is_initial() || t.is_prefixed_surname() {
@@ -1087,10 +1084,7 @@ fn role_text(text: &str, phrase: &[Tok], need_head: bool) -> Option<String> {
     // "a nurse travelling home to …", "a retired teacher from Port Amsel": a participle
     // or a place of origin after the head is not part of the role ("head of emergency
     // medicine at Santa Brígida Hospital" keeps its workplace)
-    if let Some(head) = phrase[s..e]
-        .iter()
-        .position(|t| t.is(lx::ROLE_HEAD_WORD))
-    {
+    if let Some(head) = phrase[s..e].iter().position(|t| t.is(lx::ROLE_HEAD_WORD)) {
         if let Some(cut) = phrase[s + head + 1..e]
             .iter()
             .position(|t| t.key == "from" || t.key.len() > 5 && t.key.ends_with("ing"))
