@@ -228,11 +228,12 @@ const MAX_RUN: usize = 14;
 /// Recognise person mentions in the given sentences of `text`.
 pub fn recognise(text: &str, sentences: &[Span]) -> Vec<PersonMention> {
     let mut sentence_toks: Vec<Vec<Tok>> = sentences.iter().map(|s| tokenize(text, *s)).collect();
-    let lower_words = lowercase_words(text, &sentence_toks);
-    let mut cands = Vec::new();
     for toks in &mut sentence_toks {
         mark_capitals_names(text, toks);
-        let toks = &*toks;
+    }
+    let lower_words = LowercaseWords::new(text, &sentence_toks);
+    let mut cands = Vec::new();
+    for toks in &sentence_toks {
         let headline = headline_lines(text, toks);
         for run in runs(text, toks) {
             if let Some(c) = classify(text, &lower_words, toks, run.clone(), headline[run.start]) {
@@ -313,29 +314,39 @@ fn headline_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
             end += 1;
         }
         let line = &toks[start..end];
-        let words: Vec<&Tok> = line
-            .iter()
-            .filter(|t| t.text.chars().count() > 3 && t.text.chars().all(char::is_alphabetic))
-            .collect();
-        let lower = words
-            .iter()
-            .filter(|t| !t.is_cap() && !t.is_acronym())
-            .count();
-        let title_case = words.len() >= 3 && lower * 10 <= words.len();
-        let capitalised_function_word = line
-            .iter()
-            .skip(1)
-            .any(|t| t.is_cap() && t.text.chars().count() <= 4 && t.is(lx::STOPWORD));
-        let unended = text.get(line[line.len() - 1].full_end..).is_some_and(|r| {
-            !r.trim_start_matches(['"', '\'', '”', '’'])
-                .starts_with(['.', '!', '?'])
-        });
-        if title_case && (unended || capitalised_function_word) {
+        let (mut words, mut lower) = (0usize, 0usize);
+        for t in line.iter().filter(|t| is_long_plain_word(t.text)) {
+            words += 1;
+            if !t.is_cap() && !t.is_acronym() {
+                lower += 1;
+            }
+        }
+        let title_case = words >= 3 && lower * 10 <= words;
+        let capitalised_function_word = || {
+            line.iter()
+                .skip(1)
+                .any(|t| t.is_cap() && t.text.chars().count() <= 4 && t.is(lx::STOPWORD))
+        };
+        let unended = || {
+            text.get(line[line.len() - 1].full_end..).is_some_and(|r| {
+                !r.trim_start_matches(['"', '\'', '”', '’'])
+                    .starts_with(['.', '!', '?'])
+            })
+        };
+        if title_case && (unended() || capitalised_function_word()) {
             out[start..end].fill(true);
         }
         start = end;
     }
     out
+}
+
+/// More than three chars, all letters ("Checks", not "Tom" nor "B-52").
+fn is_long_plain_word(word: &str) -> bool {
+    if word.is_ascii() {
+        return word.len() > 3 && word.bytes().all(|b| b.is_ascii_alphabetic());
+    }
+    word.chars().count() > 3 && word.chars().all(char::is_alphabetic)
 }
 
 /// Is the gap between token `i` and the next one a plain space (or the period of an
@@ -427,7 +438,7 @@ fn runs(text: &str, toks: &[Tok]) -> Vec<std::ops::Range<usize>> {
 
 fn classify(
     text: &str,
-    lower_words: &FxHashSet<Cow<str>>,
+    lower_words: &LowercaseWords,
     toks: &[Tok],
     run: std::ops::Range<usize>,
     headline: bool,
@@ -651,7 +662,7 @@ fn split_title(toks: &[Tok], run: std::ops::Range<usize>) -> (std::ops::Range<us
 /// name starts there.
 fn drop_sentence_initial_word(
     text: &str,
-    lower_words: &FxHashSet<Cow<str>>,
+    lower_words: &LowercaseWords,
     toks: &[Tok],
     core: std::ops::Range<usize>,
 ) -> std::ops::Range<usize> {
@@ -683,15 +694,36 @@ fn drop_sentence_initial_word(
 }
 
 /// Folded words the article writes in lowercase somewhere (whole word tokens, before a
-/// glued dash or a possessive is cut off).
-fn lowercase_words<'a>(text: &'a str, sentence_toks: &[Vec<Tok>]) -> FxHashSet<Cow<'a, str>> {
-    sentence_toks
-        .iter()
-        .flatten()
-        .filter_map(|t| text.get(t.span.start..t.raw_end))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .map(fold_cow)
-        .collect()
+/// glued dash or a possessive is cut off). Built on the first question: many articles
+/// never ask.
+struct LowercaseWords<'a, 't> {
+    text: &'a str,
+    sentence_toks: &'t [Vec<Tok<'a>>],
+    set: std::cell::OnceCell<FxHashSet<Cow<'a, str>>>,
+}
+
+impl<'a, 't> LowercaseWords<'a, 't> {
+    fn new(text: &'a str, sentence_toks: &'t [Vec<Tok<'a>>]) -> Self {
+        LowercaseWords {
+            text,
+            sentence_toks,
+            set: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        self.set
+            .get_or_init(|| {
+                self.sentence_toks
+                    .iter()
+                    .flatten()
+                    .filter_map(|t| self.text.get(t.span.start..t.raw_end))
+                    .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                    .map(fold_cow)
+                    .collect()
+            })
+            .contains(key)
+    }
 }
 
 /// Is token `i` the first word of a sentence, line, quote or bracket (where any word is
