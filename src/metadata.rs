@@ -243,7 +243,7 @@ fn record_date(meta: &mut Metadata, updated: &mut Option<DateTime>, dt: DateTime
 
 /// A line holding only a time stamp: "Updated 22:40 GMT", "14:05 Uhr".
 fn time_only_line(line: &str) -> Option<u32> {
-    if surely_more_words(line, |c| c.is_whitespace() || c == ',', 6) {
+    if surely_more_words(line, |b| is_space_byte(b) || b == b',', 6) {
         return None;
     }
     let folded = join_spaced_clock(&crate::text::fold(line));
@@ -596,17 +596,33 @@ fn looks_like_role(s: &str) -> bool {
 /// and give up above `max` words: true when an ASCII `s` certainly has more than `max`
 /// such words. Folding ASCII only lowercases; [`join_spaced_clock`] then removes at most
 /// one space per ':' and two per '/', each merging two words.
-fn surely_more_words(s: &str, sep: impl Fn(char) -> bool, max: usize) -> bool {
+fn surely_more_words(s: &str, sep: impl Fn(u8) -> bool, max: usize) -> bool {
     if !s.is_ascii() {
         return false;
     }
-    let words = s
-        .split(sep)
-        .filter(|w| w.bytes().any(|b| b.is_ascii_alphanumeric()))
-        .count();
-    let joins =
-        s.bytes().filter(|&b| b == b':').count() + 2 * s.bytes().filter(|&b| b == b'/').count();
+    let (mut words, mut joins) = (0usize, 0usize);
+    let mut in_word = false;
+    for b in s.bytes() {
+        if sep(b) {
+            in_word = false;
+            continue;
+        }
+        match b {
+            b':' => joins += 1,
+            b'/' => joins += 2,
+            _ => {}
+        }
+        if b.is_ascii_alphanumeric() && !in_word {
+            words += 1;
+            in_word = true;
+        }
+    }
     words > max + joins
+}
+
+/// ASCII bytes that `char::is_whitespace` accepts.
+fn is_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 /// Byte offset of `needle` (lowercase ASCII) in the fold of `s`, for an ASCII `s` without
@@ -723,7 +739,7 @@ const DATE_LINE_WORDS: &[&str] = &[
 pub fn parse_date_text(s: &str) -> Option<DateTime> {
     if surely_more_words(
         s,
-        |c| c.is_whitespace() || c == ',' || c == '(' || c == ')',
+        |b| is_space_byte(b) || matches!(b, b',' | b'(' | b')'),
         12,
     ) {
         return None;
