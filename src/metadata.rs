@@ -745,14 +745,10 @@ pub fn parse_date_text(s: &str) -> Option<DateTime> {
         return None;
     }
     let folded = join_spaced_clock(&crate::text::fold(s));
-    let words: Vec<String> = folded
+    let words: Vec<&str> = folded
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
-        .map(|w| {
-            w.trim_end_matches([':', ';'])
-                .trim_start_matches(['+'])
-                .to_string()
-        })
-        .filter(|w| !w.is_empty() && w != "-" && w != "—" && w != "–")
+        .map(|w| w.trim_end_matches([':', ';']).trim_start_matches(['+']))
+        .filter(|w| !w.is_empty() && *w != "-" && *w != "—" && *w != "–")
         .collect();
     if words.is_empty() || words.len() > 12 {
         return None;
@@ -776,7 +772,7 @@ pub fn parse_date_text(s: &str) -> Option<DateTime> {
             day = Some(d.day);
             continue;
         }
-        if let Some(m) = clock(w, words.get(i + 1).map(String::as_str)) {
+        if let Some(m) = clock(w, words.get(i + 1).copied()) {
             minutes = Some(m);
             continue;
         }

@@ -109,9 +109,23 @@ fn is_in(list: &[&str], word: &str) -> bool {
 
 /// Find quotes and attributions in the sentences of an article.
 pub fn extract(text: &str, sentences: &[Span], people: &[PersonMention]) -> Vec<Quote> {
+    let tokens: Vec<Vec<Token>> = sentences.iter().map(|s| tokens_in(text, *s)).collect();
+    extract_tokenized(text, sentences, &tokens, people)
+}
+
+/// [`extract`] with the sentences' word tokens (`tokens_in` of each sentence) already cut,
+/// shared with the other extractors.
+pub fn extract_tokenized(
+    text: &str,
+    sentences: &[Span],
+    tokens: &[Vec<Token>],
+    people: &[PersonMention],
+) -> Vec<Quote> {
+    debug_assert_eq!(sentences.len(), tokens.len());
     let ctx = Ctx {
         text,
         sentences,
+        tokens,
         people,
         para_start: paragraph_starts(text, sentences),
     };
@@ -126,7 +140,9 @@ pub fn extract(text: &str, sentences: &[Span], people: &[PersonMention]) -> Vec<
         if quoted_sentences[i] {
             continue;
         }
-        let words = Words::of(text, *s);
+        let Some(words) = Words::of(&ctx, i) else {
+            continue;
+        };
         if let Some(q) = according_to(&ctx, i, &words).or_else(|| indirect(&ctx, i, *s, &words)) {
             quotes.push(q);
         }
@@ -138,21 +154,24 @@ pub fn extract(text: &str, sentences: &[Span], people: &[PersonMention]) -> Vec<
 /// A sentence's word tokens and their folded keys, computed once for every rule that reads
 /// the sentence (keys borrow the text when already folded).
 struct Words<'a> {
-    toks: Vec<Token>,
+    toks: &'a [Token],
     keys: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Words<'a> {
-    fn of(text: &'a str, s: Span) -> Words<'a> {
-        let toks = tokens_in(text, s);
-        let keys = toks.iter().map(|t| fold_cow(t.text(text))).collect();
-        Words { toks, keys }
+    /// The words of sentence `i`.
+    fn of(ctx: &Ctx<'a>, i: usize) -> Option<Words<'a>> {
+        let toks = ctx.tokens.get(i)?.as_slice();
+        let keys = toks.iter().map(|t| fold_cow(t.text(ctx.text))).collect();
+        Some(Words { toks, keys })
     }
 }
 
 struct Ctx<'a> {
     text: &'a str,
     sentences: &'a [Span],
+    /// `tokens_in` of each sentence.
+    tokens: &'a [Vec<Token>],
     people: &'a [PersonMention],
     /// For each sentence, the index of the first sentence of its paragraph.
     para_start: Vec<usize>,
@@ -315,8 +334,8 @@ fn direct_quotes(ctx: &Ctx) -> Vec<Quote> {
         if has_own || !attributed {
             last_speaker = attributed.then(|| (para, speaker, speaker_text.clone()));
         }
-        let credited = (raw.first_sentence..=raw.last_sentence)
-            .find_map(|i| credits_other_outlet(ctx, ctx.sentences[i]));
+        let credited =
+            (raw.first_sentence..=raw.last_sentence).find_map(|i| credits_other_outlet(ctx, i));
         out.push(Quote {
             span: inner,
             sentence: raw.first_sentence,
@@ -616,7 +635,7 @@ fn nearest_person_before(ctx: &Ctx, offset: usize) -> Option<usize> {
 /// "According to X, …" and "…, according to X."
 fn according_to(ctx: &Ctx, i: usize, words: &Words) -> Option<Quote> {
     let s = ctx.sentences[i];
-    let (toks, keys) = (&words.toks, &words.keys);
+    let (toks, keys) = (words.toks, &words.keys);
     let a = keys
         .windows(2)
         .position(|w| w[0] == "according" && w[1] == "to")?;
@@ -691,7 +710,7 @@ fn skip_dateline(text: &str, span: Span) -> Span {
 
 /// "X said (that) …" and "…, X said." / "…, said X."
 fn indirect(ctx: &Ctx, i: usize, s: Span, words: &Words) -> Option<Quote> {
-    let (toks, keys) = (&words.toks, &words.keys);
+    let (toks, keys) = (words.toks, &words.keys);
     let (subject, claim) = trailing_attribution(ctx.text, s, toks, keys)
         .or_else(|| leading_attribution(ctx.text, s, toks, keys))?;
     let claim = trim_claim(ctx.text, claim);
@@ -869,13 +888,13 @@ fn plausible_speaker(phrase: &str) -> bool {
 
 /// Does the sentence credit another outlet or agency? "told the news agency", "told
 /// CNA", "according to Reuters", "reported by", "quoted by", "state media reported".
-fn credits_other_outlet(ctx: &Ctx, s: Span) -> Option<String> {
-    credits_other_outlet_in(ctx, s, &Words::of(ctx.text, s))
+fn credits_other_outlet(ctx: &Ctx, i: usize) -> Option<String> {
+    credits_other_outlet_in(ctx, *ctx.sentences.get(i)?, &Words::of(ctx, i)?)
 }
 
 /// [`credits_other_outlet`] with the sentence's words already cut.
 fn credits_other_outlet_in(ctx: &Ctx, s: Span, sentence: &Words) -> Option<String> {
-    let (toks, keys) = (&sentence.toks, &sentence.keys);
+    let (toks, keys) = (sentence.toks, &sentence.keys);
     let words: Vec<&str> = toks.iter().map(|t| t.text(ctx.text)).collect();
     let in_person = |i: usize| ctx.people.iter().any(|p| p.span.overlaps(toks[i].span));
     let as_written = |from: usize, to: usize| -> Option<String> {

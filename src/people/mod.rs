@@ -28,7 +28,7 @@ mod recognise;
 use crate::Span;
 
 pub use merge::merge;
-pub use recognise::recognise;
+pub use recognise::{recognise, recognise_tokenized};
 
 /// One mention of a person in an article.
 #[derive(Clone, Debug, PartialEq)]

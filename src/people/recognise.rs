@@ -17,7 +17,7 @@
 
 use super::lexicon as lx;
 use super::{name_keys, refers_to, PersonMention};
-use crate::text::{fold_cow, tokens_in, FxHashSet};
+use crate::text::{fold_cow, tokens_in, FxHashSet, Token};
 use crate::Span;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -115,9 +115,9 @@ impl Tok<'_> {
     }
 }
 
-fn tokenize<'a>(text: &'a str, sentence: Span) -> Vec<Tok<'a>> {
-    tokens_in(text, sentence)
-        .into_iter()
+fn tokenize<'a>(text: &'a str, tokens: &[Token]) -> Vec<Tok<'a>> {
+    tokens
+        .iter()
         .map(|t| {
             let raw = cut_glued_word(t.text(text));
             let (word, possessive) = strip_possessive(raw);
@@ -227,7 +227,18 @@ const MAX_RUN: usize = 14;
 
 /// Recognise person mentions in the given sentences of `text`.
 pub fn recognise(text: &str, sentences: &[Span]) -> Vec<PersonMention> {
-    let mut sentence_toks: Vec<Vec<Tok>> = sentences.iter().map(|s| tokenize(text, *s)).collect();
+    let tokens: Vec<Vec<Token>> = sentences.iter().map(|s| tokens_in(text, *s)).collect();
+    recognise_tokenized(text, sentences, &tokens)
+}
+
+/// [`recognise`] with the sentences' word tokens (`tokens_in` of each sentence) already
+/// cut, shared with the other extractors.
+pub fn recognise_tokenized(
+    text: &str,
+    sentences: &[Span],
+    tokens: &[Vec<Token>],
+) -> Vec<PersonMention> {
+    let mut sentence_toks: Vec<Vec<Tok>> = tokens.iter().map(|t| tokenize(text, t)).collect();
     for toks in &mut sentence_toks {
         mark_capitals_names(text, toks);
     }
@@ -260,7 +271,7 @@ fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
         if line.is_empty() || sentences.iter().any(|s| s.overlaps(line)) {
             continue;
         }
-        let toks = tokenize(text, line);
+        let toks = tokenize(text, &tokens_in(text, line));
         for run in runs(text, &toks).into_iter().filter(|r| r.len() <= MAX_RUN) {
             let (core, _) = split_title(&toks, run);
             if core.len() < 2 {
