@@ -208,27 +208,32 @@ enum Mark {
 }
 
 /// Quote marks in a sentence: (byte offset, byte length, kind).
+///
+/// Walks bytes: every mark is ASCII or starts with the byte 0xE2 ('“' is E2 80 9C, '”' is
+/// E2 80 9D), and UTF-8 continuation bytes never look like either.
 fn marks(text: &str, s: Span) -> Vec<(usize, usize, Mark)> {
+    const OPEN_CURLY: &[u8] = "“".as_bytes();
+    const CLOSE_CURLY: &[u8] = "”".as_bytes();
     let body = s.slice(text);
+    let bytes = body.as_bytes();
     let mut out = Vec::new();
-    let mut iter = body.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    let mut i = 0;
+    while i < bytes.len() {
         let at = s.start + i;
-        match c {
-            '“' => out.push((at, c.len_utf8(), Mark::Open)),
-            '”' => out.push((at, c.len_utf8(), Mark::Close)),
-            '"' => out.push((at, 1, straight_quote_side(body, i))),
-            '`' if next == Some('`') => {
-                iter.next();
-                out.push((at, 2, Mark::Open));
-            }
-            '\'' if next == Some('\'') => {
-                iter.next();
-                out.push((at, 2, Mark::Close));
-            }
-            _ => {}
+        let rest = &bytes[i..];
+        let next = bytes.get(i + 1).copied();
+        let (mark, len) = match bytes[i] {
+            b'"' => (Some(straight_quote_side(body, i)), 1),
+            b'`' if next == Some(b'`') => (Some(Mark::Open), 2),
+            b'\'' if next == Some(b'\'') => (Some(Mark::Close), 2),
+            0xE2 if rest.starts_with(OPEN_CURLY) => (Some(Mark::Open), OPEN_CURLY.len()),
+            0xE2 if rest.starts_with(CLOSE_CURLY) => (Some(Mark::Close), CLOSE_CURLY.len()),
+            _ => (None, 1),
+        };
+        if let Some(mark) = mark {
+            out.push((at, len, mark));
         }
+        i += len;
     }
     out
 }

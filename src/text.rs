@@ -109,23 +109,33 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 
 /// Lines of `text`, each span excluding its `\n` and any `\r` before it.
 pub fn lines(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+    line_spans(text).collect()
+}
+
+/// [`lines`] one at a time (for callers that read only the first few).
+pub fn line_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
-                i - 1
-            } else {
-                i
-            };
-            out.push(Span::new(start, end));
-            start = i + 1;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
         }
-    }
-    if start < text.len() {
-        out.push(Span::new(start, text.len()));
-    }
-    out
+        let line_start = start;
+        let (end, next) = match bytes[start..].iter().position(|&b| b == b'\n') {
+            Some(k) => {
+                let nl = start + k;
+                let end = if nl > start && bytes[nl - 1] == b'\r' {
+                    nl - 1
+                } else {
+                    nl
+                };
+                (end, nl + 1)
+            }
+            None => (bytes.len(), bytes.len()),
+        };
+        start = next;
+        Some(Span::new(line_start, end))
+    })
 }
 
 /// Abbreviations after which a period does not end a sentence.
@@ -212,6 +222,9 @@ fn is_abbreviation_before(s: &str, dot: usize) -> bool {
     let first = chars.next().unwrap_or(' ');
     if word.chars().count() == 1 && first.is_uppercase() {
         return true; // an initial
+    }
+    if word.is_ascii() {
+        return ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
     }
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())

@@ -267,7 +267,7 @@ pub fn recognise_tokenized(
 /// together: "Tara Reid Finally Checks Into Rehab").
 fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for line in crate::text::lines(text).into_iter().take(15) {
+    for line in crate::text::line_spans(text).take(15) {
         if line.is_empty() || sentences.iter().any(|s| s.overlaps(line)) {
             continue;
         }
