@@ -56,18 +56,47 @@ fn lists() -> [(&'static [&'static str], Flags); 17] {
 
 /// The lists a folded word is in: one hash lookup answers every `is_*` question, so the
 /// recogniser looks each token up once and keeps the bits.
+///
+/// Words of up to 15 bytes (nearly all) are keyed by their bytes packed into a `u128`
+/// with the length in the last byte: hashing and comparing a key is then integer work,
+/// not a string hash and a `memcmp`. Longer words use a string map.
 pub fn flags(word: &str) -> Flags {
-    static MAP: OnceLock<FxHashMap<&'static str, Flags>> = OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut m = FxHashMap::default();
+    struct Tables {
+        short: FxHashMap<u128, Flags>,
+        long: FxHashMap<&'static str, Flags>,
+    }
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    let tables = TABLES.get_or_init(|| {
+        let mut t = Tables {
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+        };
         for (list, bit) in lists() {
             for w in list {
-                *m.entry(*w).or_insert(0) |= bit;
+                match pack(w) {
+                    Some(k) => *t.short.entry(k).or_insert(0) |= bit,
+                    None => *t.long.entry(*w).or_insert(0) |= bit,
+                }
             }
         }
-        m
+        t
     });
-    map.get(word).copied().unwrap_or(0)
+    match pack(word) {
+        Some(k) => tables.short.get(&k).copied().unwrap_or(0),
+        None => tables.long.get(word).copied().unwrap_or(0),
+    }
+}
+
+/// The bytes of a word of at most 15 bytes, zero-padded, its length in the last byte.
+fn pack(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..b.len()].copy_from_slice(b);
+    key[15] = b.len() as u8;
+    Some(u128::from_le_bytes(key))
 }
 
 /// A predicate over [`flags`] and its mask, for words and for cached token flags.
