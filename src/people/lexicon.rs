@@ -87,8 +87,9 @@ pub fn flags(word: &str) -> Flags {
     }
 }
 
-/// The bytes of a word of at most 15 bytes, zero-padded, its length in the last byte.
-fn pack(word: &str) -> Option<u128> {
+/// The bytes of a word of at most 15 bytes, zero-padded, its length in the last byte: a
+/// key that hashes and compares as one integer.
+pub(crate) fn pack(word: &str) -> Option<u128> {
     let b = word.as_bytes();
     if b.len() > 15 {
         return None;

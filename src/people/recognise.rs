@@ -710,7 +710,8 @@ fn drop_sentence_initial_word(
 struct LowercaseWords<'a, 't> {
     text: &'a str,
     sentence_toks: &'t [Vec<Tok<'a>>],
-    set: std::cell::OnceCell<FxHashSet<Cow<'a, str>>>,
+    /// Short words packed ([`lx::pack`]), longer ones as strings.
+    set: std::cell::OnceCell<(FxHashSet<u128>, FxHashSet<Cow<'a, str>>)>,
 }
 
 impl<'a, 't> LowercaseWords<'a, 't> {
@@ -723,17 +724,32 @@ impl<'a, 't> LowercaseWords<'a, 't> {
     }
 
     fn contains(&self, key: &str) -> bool {
-        self.set
-            .get_or_init(|| {
-                self.sentence_toks
-                    .iter()
-                    .flatten()
-                    .filter_map(|t| self.text.get(t.span.start..t.raw_end))
-                    .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-                    .map(fold_cow)
-                    .collect()
-            })
-            .contains(key)
+        let (short, long) = self.set.get_or_init(|| {
+            let mut short = FxHashSet::default();
+            let mut long = FxHashSet::default();
+            let words = self
+                .sentence_toks
+                .iter()
+                .flatten()
+                .filter_map(|t| self.text.get(t.span.start..t.raw_end))
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase));
+            for w in words {
+                let w = fold_cow(w);
+                match lx::pack(&w) {
+                    Some(k) => {
+                        short.insert(k);
+                    }
+                    None => {
+                        long.insert(w);
+                    }
+                }
+            }
+            (short, long)
+        });
+        match lx::pack(key) {
+            Some(k) => short.contains(&k),
+            None => long.contains(key),
+        }
     }
 }
 
