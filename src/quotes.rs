@@ -978,12 +978,12 @@ fn credits_other_outlet_in(ctx: &Ctx, s: Span, sentence: &Words) -> Option<Strin
                 as_written(i, i + 1)
             }
             // "the Post says", "NBC reported"
-            w if is_in(MEDIA_WORDS, w)
-                && crate::text::is_capitalised(words[i])
-                && matches!(
-                    next,
-                    Some("reported" | "reports" | "says" | "said" | "quoted")
-                ) =>
+            // (cheap tests first: the list is long)
+            w if matches!(
+                next,
+                Some("reported" | "reports" | "says" | "said" | "quoted")
+            ) && crate::text::is_capitalised(words[i])
+                && is_in(MEDIA_WORDS, w) =>
             {
                 as_written(i, i + 1)
             }

@@ -669,6 +669,10 @@ word_set!(is_speech_verb, SPEECH_VERB, B_SPEECH_VERBS);
 
 /// Multi-word organisation names that hold no organisation head word.
 pub fn is_org_phrase(folded: &str) -> bool {
+    // every phrase has two words or a hyphen
+    if !folded.as_bytes().iter().any(|&b| b == b' ' || b == b'-') {
+        return false;
+    }
     #[rustfmt::skip]
     const PHRASES: &[&str] = &[
         "red cross", "white house", "human rights watch", "amnesty international",
