@@ -243,7 +243,7 @@ fn record_date(meta: &mut Metadata, updated: &mut Option<DateTime>, dt: DateTime
 
 /// A line holding only a time stamp: "Updated 22:40 GMT", "14:05 Uhr".
 fn time_only_line(line: &str) -> Option<u32> {
-    if surely_more_words(line, |b| is_space_byte(b) || b == b',', 6) {
+    if surely_not_a_stamp(line, |b| is_space_byte(b) || b == b',', 6) {
         return None;
     }
     let folded = join_spaced_clock(&crate::text::fold(line));
@@ -593,12 +593,16 @@ fn looks_like_role(s: &str) -> bool {
 }
 
 /// Cheap early exit for the date and time parsers, which split a folded line into words
-/// and give up above `max` words: true when an ASCII `s` certainly has more than `max`
-/// such words. Folding ASCII only lowercases; [`join_spaced_clock`] then removes at most
-/// one space per ':' and two per '/', each merging two words.
-fn surely_more_words(s: &str, sep: impl Fn(u8) -> bool, max: usize) -> bool {
+/// and give up above `max` words, and need an hour or a year in digits: true when an
+/// ASCII `s` certainly has more than `max` such words, or no digit at all. Folding ASCII
+/// only lowercases; [`join_spaced_clock`] then removes at most one space per ':' and two
+/// per '/', each merging two words.
+fn surely_not_a_stamp(s: &str, sep: impl Fn(u8) -> bool, max: usize) -> bool {
     if !s.is_ascii() {
         return false;
+    }
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
     }
     let (mut words, mut joins) = (0usize, 0usize);
     let mut in_word = false;
@@ -737,7 +741,7 @@ const DATE_LINE_WORDS: &[&str] = &[
 /// Parse a whole string as a date (with optional weekday, time and zone), or `None` when
 /// the string holds more than a date.
 pub fn parse_date_text(s: &str) -> Option<DateTime> {
-    if surely_more_words(
+    if surely_not_a_stamp(
         s,
         |b| is_space_byte(b) || matches!(b, b',' | b'(' | b')'),
         12,

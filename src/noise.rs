@@ -327,7 +327,12 @@ fn is_noise_ascii(stripped: &str) -> bool {
             .get(..p.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
     };
-    if PREFIXES.iter().any(|p| starts_with(p)) {
+    // markers are lowercase: compare the first byte before the rest
+    let first = key.as_bytes().first().map(u8::to_ascii_lowercase);
+    if PREFIXES
+        .iter()
+        .any(|p| p.as_bytes().first() == first.as_ref() && starts_with(p))
+    {
         return true;
     }
     counter_words(key_plain).nth(6).is_none() && is_counter_line(&key_plain.to_ascii_lowercase())

@@ -17,10 +17,10 @@
 
 use super::lexicon as lx;
 use super::{name_keys, refers_to, PersonMention};
+use crate::text::FxHashMap;
 use crate::text::{fold_cow, tokens_in, FxHashSet, Token};
 use crate::Span;
 use std::borrow::Cow;
-use crate::text::FxHashMap;
 
 /// A word token with what the rules need to know about it.
 struct Tok<'a> {
