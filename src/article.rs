@@ -72,9 +72,14 @@ pub fn analyze(text: &str, context: &ArticleContext, config: &Config) -> Article
         .iter()
         .flat_map(|p| crate::text::sentences_in(text, *p))
         .collect();
-    let people = crate::people::recognise(text, &sentences);
+    // word tokens of each sentence, cut once for people and quotes
+    let tokens: Vec<Vec<crate::text::Token>> = sentences
+        .iter()
+        .map(|s| crate::text::tokens_in(text, *s))
+        .collect();
+    let people = crate::people::recognise_tokenized(text, &sentences, &tokens);
     let figures = crate::figures::extract(text, &sentences, meta.published, config);
-    let quotes = crate::quotes::extract(text, &sentences, &people);
+    let quotes = crate::quotes::extract_tokenized(text, &sentences, &tokens, &people);
     let ignores = crate::noise::inline_ignores(text);
     ArticleFacts {
         meta,

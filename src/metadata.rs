@@ -243,6 +243,9 @@ fn record_date(meta: &mut Metadata, updated: &mut Option<DateTime>, dt: DateTime
 
 /// A line holding only a time stamp: "Updated 22:40 GMT", "14:05 Uhr".
 fn time_only_line(line: &str) -> Option<u32> {
+    if surely_not_a_stamp(line, |b| is_space_byte(b) || b == b',', 6) {
+        return None;
+    }
     let folded = join_spaced_clock(&crate::text::fold(line));
     let words: Vec<&str> = folded
         .split(|c: char| c.is_whitespace() || c == ',')
@@ -589,20 +592,68 @@ fn looks_like_role(s: &str) -> bool {
     .any(|r| l.contains(r))
 }
 
+/// Cheap early exit for the date and time parsers, which split a folded line into words
+/// and give up above `max` words, and need an hour or a year in digits: true when an
+/// ASCII `s` certainly has more than `max` such words, or no digit at all. Folding ASCII
+/// only lowercases; [`join_spaced_clock`] then removes at most one space per ':' and two
+/// per '/', each merging two words.
+fn surely_not_a_stamp(s: &str, sep: impl Fn(u8) -> bool, max: usize) -> bool {
+    if !s.is_ascii() {
+        return false;
+    }
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let (mut words, mut joins) = (0usize, 0usize);
+    let mut in_word = false;
+    for b in s.bytes() {
+        if sep(b) {
+            in_word = false;
+            continue;
+        }
+        match b {
+            b':' => joins += 1,
+            b'/' => joins += 2,
+            _ => {}
+        }
+        if b.is_ascii_alphanumeric() && !in_word {
+            words += 1;
+            in_word = true;
+        }
+    }
+    words > max + joins
+}
+
+/// ASCII bytes that `char::is_whitespace` accepts.
+fn is_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// Byte offset of `needle` (lowercase ASCII) in the fold of `s`, for an ASCII `s` without
+/// folding it (folding ASCII keeps offsets); other text is folded.
+fn find_folded(s: &str, needle: &str) -> Option<usize> {
+    if !s.is_ascii() {
+        return crate::text::fold(s).find(needle);
+    }
+    s.as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// A line that is a date: (date-time, is an "updated" stamp).
 fn date_line(line: &str) -> Option<(DateTime, bool)> {
-    let lower = crate::text::fold(line);
-    let is_update = lower.starts_with("updated")
-        || lower.starts_with("last updated")
-        || lower.starts_with("actualizado")
-        || lower.starts_with("aktualisiert");
     for part in line.split(['|', '·', '•']) {
         // "on April 30, 2008 at 4:31 AM, updated April 30, 2008 at 8:33 AM": the first stamp.
-        let part = match crate::text::fold(part).find(", updated") {
+        let part = match find_folded(part, ", updated") {
             Some(i) if part.is_char_boundary(i) => &part[..i],
             _ => part,
         };
         if let Some(dt) = parse_date_text(part.trim()) {
+            let lower = crate::text::fold(line);
+            let is_update = lower.starts_with("updated")
+                || lower.starts_with("last updated")
+                || lower.starts_with("actualizado")
+                || lower.starts_with("aktualisiert");
             return Some((dt, is_update));
         }
     }
@@ -690,15 +741,18 @@ const DATE_LINE_WORDS: &[&str] = &[
 /// Parse a whole string as a date (with optional weekday, time and zone), or `None` when
 /// the string holds more than a date.
 pub fn parse_date_text(s: &str) -> Option<DateTime> {
+    if surely_not_a_stamp(
+        s,
+        |b| is_space_byte(b) || matches!(b, b',' | b'(' | b')'),
+        12,
+    ) {
+        return None;
+    }
     let folded = join_spaced_clock(&crate::text::fold(s));
-    let words: Vec<String> = folded
+    let words: Vec<&str> = folded
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
-        .map(|w| {
-            w.trim_end_matches([':', ';'])
-                .trim_start_matches(['+'])
-                .to_string()
-        })
-        .filter(|w| !w.is_empty() && w != "-" && w != "—" && w != "–")
+        .map(|w| w.trim_end_matches([':', ';']).trim_start_matches(['+']))
+        .filter(|w| !w.is_empty() && *w != "-" && *w != "—" && *w != "–")
         .collect();
     if words.is_empty() || words.len() > 12 {
         return None;
@@ -722,7 +776,7 @@ pub fn parse_date_text(s: &str) -> Option<DateTime> {
             day = Some(d.day);
             continue;
         }
-        if let Some(m) = clock(w, words.get(i + 1).map(String::as_str)) {
+        if let Some(m) = clock(w, words.get(i + 1).copied()) {
             minutes = Some(m);
             continue;
         }

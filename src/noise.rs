@@ -287,9 +287,12 @@ pub fn is_noise_line(line: &str) -> bool {
     if is_ignore_comment_line(raw) || is_markdown_image_or_link_only(raw) || is_url_only(raw) {
         return true;
     }
-    let folded = fold(strip_markup(raw));
-    let key =
-        folded.trim_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(' && c != '[');
+    let stripped = strip_markup(raw);
+    if stripped.is_ascii() {
+        return is_noise_ascii(stripped) || is_nav_line(raw);
+    }
+    let folded = fold(stripped);
+    let key = noise_key(&folded);
     let key_plain = key.trim_end_matches(|c: char| !c.is_alphanumeric());
     if EXACT.contains(&key_plain) {
         return true;
@@ -301,6 +304,44 @@ pub fn is_noise_line(line: &str) -> bool {
         return true;
     }
     false
+}
+
+/// The part of a folded line compared with the markers: punctuation trimmed at both ends
+/// ("©", "(" and "[" kept, they start markers).
+fn noise_key(folded: &str) -> &str {
+    folded.trim_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(' && c != '[')
+}
+
+/// The marker checks of [`is_noise_line`] on an ASCII line without folding it first (most
+/// lines are long ASCII prose): folding ASCII only lowercases, so the key is the same
+/// slice compared case-insensitively, and only a short line is lowercased for the
+/// counter check.
+fn is_noise_ascii(stripped: &str) -> bool {
+    let key = noise_key(stripped);
+    let key_plain = key.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if EXACT.iter().any(|e| e.eq_ignore_ascii_case(key_plain)) {
+        return true;
+    }
+    let starts_with = |p: &str| {
+        key.as_bytes()
+            .get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    // markers are lowercase: compare the first byte before the rest
+    let first = key.as_bytes().first().map(u8::to_ascii_lowercase);
+    if PREFIXES
+        .iter()
+        .any(|p| p.as_bytes().first() == first.as_ref() && starts_with(p))
+    {
+        return true;
+    }
+    counter_words(key_plain).nth(6).is_none() && is_counter_line(&key_plain.to_ascii_lowercase())
+}
+
+/// Words of a counter line candidate.
+fn counter_words(key: &str) -> impl Iterator<Item = &str> {
+    key.split(|c: char| c.is_whitespace() || c == ':' || c == '(' || c == ')' || c == '|')
+        .filter(|w| !w.is_empty())
 }
 
 /// Remove markdown emphasis, heading and bullet markers around a line.
@@ -328,10 +369,7 @@ fn is_url_only(s: &str) -> bool {
 
 /// "14 comments", "1.2K shares", "Comments (3)", "4 min read", "Shares: 120".
 fn is_counter_line(key: &str) -> bool {
-    let words: Vec<&str> = key
-        .split(|c: char| c.is_whitespace() || c == ':' || c == '(' || c == ')' || c == '|')
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = counter_words(key).collect();
     if words.is_empty() || words.len() > 6 {
         return false;
     }
@@ -352,6 +390,13 @@ fn is_counter_line(key: &str) -> bool {
 
 /// Navigation bars: several short items separated by `|`, `·`, `•` or `>` and no sentence.
 fn is_nav_line(s: &str) -> bool {
+    // no separator can be there: most lines, rejected in one byte scan
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'|' | b'>' | b'/') || !b.is_ascii())
+    {
+        return false;
+    }
     let seps = s.matches(['|', '·', '•', '›', '»']).count()
         + s.matches(" > ").count()
         + s.matches(" / ").count();
@@ -456,6 +501,9 @@ fn body_portion(line: Span, meta: &[Span]) -> Option<Span> {
 pub fn inline_ignores(text: &str) -> Vec<(Span, Vec<String>)> {
     const MARK: &str = "corroborate: ignore";
     let mut out = Vec::new();
+    if !text.contains(MARK) {
+        return out;
+    }
     for line in crate::text::lines(text) {
         let s = line.slice(text);
         let Some(at) = s.find(MARK) else { continue };

@@ -17,8 +17,9 @@
 //!   a speaker noun ("officials", "the health ministry", "a spokesman").
 
 use crate::people::PersonMention;
-use crate::text::{fold, tokens_in};
+use crate::text::{count_tokens, fold, fold_cow, tokens_in, Token};
 use crate::Span;
+use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuoteKind {
@@ -108,9 +109,23 @@ fn is_in(list: &[&str], word: &str) -> bool {
 
 /// Find quotes and attributions in the sentences of an article.
 pub fn extract(text: &str, sentences: &[Span], people: &[PersonMention]) -> Vec<Quote> {
+    let tokens: Vec<Vec<Token>> = sentences.iter().map(|s| tokens_in(text, *s)).collect();
+    extract_tokenized(text, sentences, &tokens, people)
+}
+
+/// [`extract`] with the sentences' word tokens (`tokens_in` of each sentence) already cut,
+/// shared with the other extractors.
+pub fn extract_tokenized(
+    text: &str,
+    sentences: &[Span],
+    tokens: &[Vec<Token>],
+    people: &[PersonMention],
+) -> Vec<Quote> {
+    debug_assert_eq!(sentences.len(), tokens.len());
     let ctx = Ctx {
         text,
         sentences,
+        tokens,
         people,
         para_start: paragraph_starts(text, sentences),
     };
@@ -125,7 +140,10 @@ pub fn extract(text: &str, sentences: &[Span], people: &[PersonMention]) -> Vec<
         if quoted_sentences[i] {
             continue;
         }
-        if let Some(q) = according_to(&ctx, i).or_else(|| indirect(&ctx, i, *s)) {
+        let Some(words) = Words::of(&ctx, i) else {
+            continue;
+        };
+        if let Some(q) = according_to(&ctx, i, &words).or_else(|| indirect(&ctx, i, *s, &words)) {
             quotes.push(q);
         }
     }
@@ -133,9 +151,27 @@ pub fn extract(text: &str, sentences: &[Span], people: &[PersonMention]) -> Vec<
     quotes
 }
 
+/// A sentence's word tokens and their folded keys, computed once for every rule that reads
+/// the sentence (keys borrow the text when already folded).
+struct Words<'a> {
+    toks: &'a [Token],
+    keys: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Words<'a> {
+    /// The words of sentence `i`.
+    fn of(ctx: &Ctx<'a>, i: usize) -> Option<Words<'a>> {
+        let toks = ctx.tokens.get(i)?.as_slice();
+        let keys = toks.iter().map(|t| fold_cow(t.text(ctx.text))).collect();
+        Some(Words { toks, keys })
+    }
+}
+
 struct Ctx<'a> {
     text: &'a str,
     sentences: &'a [Span],
+    /// `tokens_in` of each sentence.
+    tokens: &'a [Vec<Token>],
     people: &'a [PersonMention],
     /// For each sentence, the index of the first sentence of its paragraph.
     para_start: Vec<usize>,
@@ -172,27 +208,32 @@ enum Mark {
 }
 
 /// Quote marks in a sentence: (byte offset, byte length, kind).
+///
+/// Walks bytes: every mark is ASCII or starts with the byte 0xE2 ('“' is E2 80 9C, '”' is
+/// E2 80 9D), and UTF-8 continuation bytes never look like either.
 fn marks(text: &str, s: Span) -> Vec<(usize, usize, Mark)> {
+    const OPEN_CURLY: &[u8] = "“".as_bytes();
+    const CLOSE_CURLY: &[u8] = "”".as_bytes();
     let body = s.slice(text);
+    let bytes = body.as_bytes();
     let mut out = Vec::new();
-    let mut iter = body.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    let mut i = 0;
+    while i < bytes.len() {
         let at = s.start + i;
-        match c {
-            '“' => out.push((at, c.len_utf8(), Mark::Open)),
-            '”' => out.push((at, c.len_utf8(), Mark::Close)),
-            '"' => out.push((at, 1, straight_quote_side(body, i))),
-            '`' if next == Some('`') => {
-                iter.next();
-                out.push((at, 2, Mark::Open));
-            }
-            '\'' if next == Some('\'') => {
-                iter.next();
-                out.push((at, 2, Mark::Close));
-            }
-            _ => {}
+        let rest = &bytes[i..];
+        let next = bytes.get(i + 1).copied();
+        let (mark, len) = match bytes[i] {
+            b'"' => (Some(straight_quote_side(body, i)), 1),
+            b'`' if next == Some(b'`') => (Some(Mark::Open), 2),
+            b'\'' if next == Some(b'\'') => (Some(Mark::Close), 2),
+            0xE2 if rest.starts_with(OPEN_CURLY) => (Some(Mark::Open), OPEN_CURLY.len()),
+            0xE2 if rest.starts_with(CLOSE_CURLY) => (Some(Mark::Close), CLOSE_CURLY.len()),
+            _ => (None, 1),
+        };
+        if let Some(mark) = mark {
+            out.push((at, len, mark));
         }
+        i += len;
     }
     out
 }
@@ -291,15 +332,15 @@ fn direct_quotes(ctx: &Ctx) -> Vec<Quote> {
                 _ => (None, None, false),
             },
         };
-        let words = tokens_in(ctx.text, inner).len();
+        let words = count_tokens(ctx.text, inner);
         if !attributed && words < 6 {
             continue;
         }
         if has_own || !attributed {
             last_speaker = attributed.then(|| (para, speaker, speaker_text.clone()));
         }
-        let credited = (raw.first_sentence..=raw.last_sentence)
-            .find_map(|i| credits_other_outlet(ctx, ctx.sentences[i]));
+        let credited =
+            (raw.first_sentence..=raw.last_sentence).find_map(|i| credits_other_outlet(ctx, i));
         out.push(Quote {
             span: inner,
             sentence: raw.first_sentence,
@@ -343,7 +384,7 @@ fn attribution_after(ctx: &Ctx, raw: &RawQuote) -> Option<Speaker> {
     if toks.is_empty() {
         return None;
     }
-    let keys: Vec<String> = toks.iter().map(|t| fold(t.text(ctx.text))).collect();
+    let keys: Vec<Cow<str>> = toks.iter().map(|t| fold_cow(t.text(ctx.text))).collect();
     // "according to X"
     if keys.len() >= 3 && keys[0] == "according" && keys[1] == "to" {
         let phrase = phrase_until_punct(ctx.text, &toks[2..]);
@@ -384,7 +425,7 @@ fn attribution_before(ctx: &Ctx, raw: &RawQuote) -> Option<Speaker> {
         .rfind(['"', '“', '”'])
         .map_or(before.start, |i| before.start + i + 1);
     let toks = tokens_in(ctx.text, Span::new(clause_start, before.end));
-    let keys: Vec<String> = toks.iter().map(|t| fold(t.text(ctx.text))).collect();
+    let keys: Vec<Cow<str>> = toks.iter().map(|t| fold_cow(t.text(ctx.text))).collect();
     let Some(verb) = keys.iter().rposition(|k| is_in(SPEECH_VERBS, k)) else {
         // "Salcedo Ibarra: “We will rebuild …”": a name and a colon
         let clause = Span::new(clause_start, before.end);
@@ -418,7 +459,7 @@ fn attribution_inline(ctx: &Ctx, raw: &RawQuote) -> Option<Speaker> {
     let toks = tokens_in(ctx.text, before);
     let verb = toks
         .iter()
-        .position(|t| is_in(SPEECH_VERBS, &fold(t.text(ctx.text))))?;
+        .position(|t| is_in(SPEECH_VERBS, &fold_cow(t.text(ctx.text))))?;
     let verb_start = toks[verb].span.start;
     // the nearest named person before the verb, not a possessive ("Lorca's agent, …")
     let person = ctx
@@ -474,7 +515,7 @@ fn subject_start(text: &str, toks: &[crate::text::Token], verb_start: usize) -> 
     }
     let mut start = segment_start(toks.len() - 1);
     let appositive = matches!(
-        fold(toks[start].text(text)).as_str(),
+        fold_cow(toks[start].text(text)).as_ref(),
         "the" | "a" | "an" | "his" | "her" | "their" | "its"
     ) || toks[start].text(text).chars().all(|c| c.is_ascii_digit());
     let closed_by_comma = toks
@@ -487,7 +528,7 @@ fn subject_start(text: &str, toks: &[crate::text::Token], verb_start: usize) -> 
     // drop leading words that cannot start a subject
     while start + 1 < toks.len()
         && matches!(
-            fold(toks[start].text(text)).as_str(),
+            fold_cow(toks[start].text(text)).as_ref(),
             "and"
                 | "but"
                 | "so"
@@ -562,7 +603,7 @@ fn speaker_for(ctx: &Ctx, phrase: Span, anchor: usize) -> Speaker {
     let mut cleaned = words.trim_end_matches([',', '.', ':']).trim_end();
     while let Some((head, last)) = cleaned.rsplit_once(char::is_whitespace) {
         if !matches!(
-            fold(last).as_str(),
+            fold_cow(last).as_ref(),
             "later"
                 | "also"
                 | "then"
@@ -597,10 +638,9 @@ fn nearest_person_before(ctx: &Ctx, offset: usize) -> Option<usize> {
 }
 
 /// "According to X, …" and "…, according to X."
-fn according_to(ctx: &Ctx, i: usize) -> Option<Quote> {
+fn according_to(ctx: &Ctx, i: usize, words: &Words) -> Option<Quote> {
     let s = ctx.sentences[i];
-    let toks = tokens_in(ctx.text, s);
-    let keys: Vec<String> = toks.iter().map(|t| fold(t.text(ctx.text))).collect();
+    let (toks, keys) = (words.toks, &words.keys);
     let a = keys
         .windows(2)
         .position(|w| w[0] == "according" && w[1] == "to")?;
@@ -616,11 +656,11 @@ fn according_to(ctx: &Ctx, i: usize) -> Option<Quote> {
         Span::new(s.start, toks[a].span.start)
     };
     let claim = trim_claim(ctx.text, claim);
-    if tokens_in(ctx.text, claim).len() < 3 {
+    if count_tokens(ctx.text, claim) < 3 {
         return None;
     }
     let (speaker, speaker_text) = speaker_for(ctx, source, source.start);
-    let credited = credits_other_outlet(ctx, s);
+    let credited = credits_other_outlet_in(ctx, s, words);
     Some(Quote {
         span: claim,
         sentence: i,
@@ -674,20 +714,19 @@ fn skip_dateline(text: &str, span: Span) -> Span {
 }
 
 /// "X said (that) …" and "…, X said." / "…, said X."
-fn indirect(ctx: &Ctx, i: usize, s: Span) -> Option<Quote> {
-    let toks = tokens_in(ctx.text, s);
-    let keys: Vec<String> = toks.iter().map(|t| fold(t.text(ctx.text))).collect();
-    let (subject, claim) = trailing_attribution(ctx.text, s, &toks, &keys)
-        .or_else(|| leading_attribution(ctx.text, s, &toks, &keys))?;
+fn indirect(ctx: &Ctx, i: usize, s: Span, words: &Words) -> Option<Quote> {
+    let (toks, keys) = (words.toks, &words.keys);
+    let (subject, claim) = trailing_attribution(ctx.text, s, toks, keys)
+        .or_else(|| leading_attribution(ctx.text, s, toks, keys))?;
     let claim = trim_claim(ctx.text, claim);
-    if tokens_in(ctx.text, claim).len() < 3 || subject.is_empty() {
+    if count_tokens(ctx.text, claim) < 3 || subject.is_empty() {
         return None;
     }
     let (speaker, speaker_text) = speaker_for(ctx, subject, subject.start);
     if speaker.is_none() && !plausible_speaker(speaker_text.as_deref()?) {
         return None;
     }
-    let credited = credits_other_outlet(ctx, s);
+    let credited = credits_other_outlet_in(ctx, s, words);
     Some(Quote {
         span: claim,
         sentence: i,
@@ -714,7 +753,7 @@ fn trailing_attribution(
     text: &str,
     s: Span,
     toks: &[crate::text::Token],
-    keys: &[String],
+    keys: &[Cow<str>],
 ) -> Option<(Span, Span)> {
     let commas = comma_gaps(text, toks);
     let &last = commas.last()?;
@@ -755,7 +794,7 @@ fn leading_attribution(
     text: &str,
     s: Span,
     toks: &[crate::text::Token],
-    keys: &[String],
+    keys: &[Cow<str>],
 ) -> Option<(Span, Span)> {
     let v = keys
         .iter()
@@ -775,7 +814,7 @@ fn leading_attribution(
     let mut last = v - 1;
     while last > start
         && matches!(
-            keys[last].as_str(),
+            keys[last].as_ref(),
             "has" | "have" | "had" | "also" | "later" | "then"
         )
     {
@@ -793,7 +832,7 @@ fn leading_attribution(
                 .get(toks[c].span.end..toks.get(c + 1).map_or(s.end, |t| t.span.start))
                 .unwrap_or("");
             c += 1;
-            let listener_done = matches!(keys[c - 1].as_str(), "reporters" | "journalists")
+            let listener_done = matches!(keys[c - 1].as_ref(), "reporters" | "journalists")
                 || !gap.chars().all(char::is_whitespace)
                 || toks
                     .get(c)
@@ -803,7 +842,7 @@ fn leading_attribution(
                 // listener when a clause starts right after it
                 let clause_next = keys.get(c + 1).is_some_and(|k| {
                     matches!(
-                        k.as_str(),
+                        k.as_ref(),
                         "he" | "she" | "they" | "it" | "the" | "a" | "that" | "we" | "i"
                     )
                 });
@@ -854,10 +893,14 @@ fn plausible_speaker(phrase: &str) -> bool {
 
 /// Does the sentence credit another outlet or agency? "told the news agency", "told
 /// CNA", "according to Reuters", "reported by", "quoted by", "state media reported".
-fn credits_other_outlet(ctx: &Ctx, s: Span) -> Option<String> {
-    let toks = tokens_in(ctx.text, s);
+fn credits_other_outlet(ctx: &Ctx, i: usize) -> Option<String> {
+    credits_other_outlet_in(ctx, *ctx.sentences.get(i)?, &Words::of(ctx, i)?)
+}
+
+/// [`credits_other_outlet`] with the sentence's words already cut.
+fn credits_other_outlet_in(ctx: &Ctx, s: Span, sentence: &Words) -> Option<String> {
+    let (toks, keys) = (sentence.toks, &sentence.keys);
     let words: Vec<&str> = toks.iter().map(|t| t.text(ctx.text)).collect();
-    let keys: Vec<String> = words.iter().map(|w| fold(w)).collect();
     let in_person = |i: usize| ctx.people.iter().any(|p| p.span.overlaps(toks[i].span));
     let as_written = |from: usize, to: usize| -> Option<String> {
         let span = Span::new(
@@ -909,8 +952,8 @@ fn credits_other_outlet(ctx: &Ctx, s: Span) -> Option<String> {
         (any_media || named).then(|| as_written(from, i)).flatten()
     };
     for (i, k) in keys.iter().enumerate() {
-        let next = keys.get(i + 1).map(String::as_str);
-        let found = match k.as_str() {
+        let next = keys.get(i + 1).map(|k| k.as_ref());
+        let found = match k.as_ref() {
             "told" | "tells" if next != Some("reporters") => outlet_after(i + 1),
             "according" if next == Some("to") => outlet_after(i + 2),
             "reported" | "quoted" | "cited" if next == Some("by") => {
@@ -935,12 +978,12 @@ fn credits_other_outlet(ctx: &Ctx, s: Span) -> Option<String> {
                 as_written(i, i + 1)
             }
             // "the Post says", "NBC reported"
-            w if is_in(MEDIA_WORDS, w)
-                && crate::text::is_capitalised(words[i])
-                && matches!(
-                    next,
-                    Some("reported" | "reports" | "says" | "said" | "quoted")
-                ) =>
+            // (cheap tests first: the list is long)
+            w if matches!(
+                next,
+                Some("reported" | "reports" | "says" | "said" | "quoted")
+            ) && crate::text::is_capitalised(words[i])
+                && is_in(MEDIA_WORDS, w) =>
             {
                 as_written(i, i + 1)
             }

@@ -18,38 +18,70 @@ impl Token {
 
 /// Word tokens of `text[span]`, with absolute offsets.
 pub fn tokens_in(text: &str, span: Span) -> Vec<Token> {
+    let mut out = Vec::with_capacity(span.len() / 5 + 1);
+    scan_tokens(text, span, |span| out.push(Token { span }));
+    out
+}
+
+/// How many word tokens [`tokens_in`] would return, without building them.
+pub fn count_tokens(text: &str, span: Span) -> usize {
+    let mut n = 0;
+    scan_tokens(text, span, |_| n += 1);
+    n
+}
+
+/// The tokenizer behind [`tokens_in`]: calls `found` with each token's absolute span.
+///
+/// Hot (every extractor tokenises its sentences): walks bytes and decodes a char only
+/// outside ASCII, remembering whether the previous char was alphanumeric / a digit.
+fn scan_tokens(text: &str, span: Span, mut found: impl FnMut(Span)) {
     let s = span.slice(text);
-    let mut out = Vec::new();
-    let mut chars = s.char_indices().peekable();
     let mut start: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let is_word = c.is_alphanumeric();
-        let joiner = matches!(c, '\'' | '’' | '-' | '.' | ',' | '‑')
-            && start.is_some()
-            && prev.is_some_and(|p| p.is_alphanumeric())
-            && next.is_some_and(|n| n.is_alphanumeric())
-            && (c != ','
-                || (prev.is_some_and(|p| p.is_ascii_digit())
-                    && next.is_some_and(|n| n.is_ascii_digit())));
+    let mut prev_alnum = false;
+    let mut prev_digit = false;
+    let mut i = 0;
+    while let Some((c, len)) = char_at(s, i) {
+        let is_word = is_alnum(c);
+        let joiner = start.is_some()
+            && prev_alnum
+            && matches!(c, '\'' | '’' | '-' | '.' | ',' | '‑')
+            && char_at(s, i + len).is_some_and(|(n, _)| {
+                is_alnum(n) && (c != ',' || prev_digit && n.is_ascii_digit())
+            });
         if is_word || joiner {
             if start.is_none() {
                 start = Some(i);
             }
         } else if let Some(st) = start.take() {
-            out.push(Token {
-                span: Span::new(span.start + st, span.start + i),
-            });
+            found(Span::new(span.start + st, span.start + i));
         }
-        prev = Some(c);
+        prev_alnum = is_word;
+        prev_digit = c.is_ascii_digit();
+        i += len;
     }
     if let Some(st) = start {
-        out.push(Token {
-            span: Span::new(span.start + st, span.end),
-        });
+        found(Span::new(span.start + st, span.start + s.len()));
     }
-    out
+}
+
+/// The char starting at byte `i` of `s` and its length (ASCII without decoding).
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((b as char, 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Paragraphs: runs of non-blank lines. Returns spans without the trailing newline.
@@ -77,23 +109,33 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 
 /// Lines of `text`, each span excluding its `\n` and any `\r` before it.
 pub fn lines(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+    line_spans(text).collect()
+}
+
+/// [`lines`] one at a time (for callers that read only the first few).
+pub fn line_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
-                i - 1
-            } else {
-                i
-            };
-            out.push(Span::new(start, end));
-            start = i + 1;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
         }
-    }
-    if start < text.len() {
-        out.push(Span::new(start, text.len()));
-    }
-    out
+        let line_start = start;
+        let (end, next) = match bytes[start..].iter().position(|&b| b == b'\n') {
+            Some(k) => {
+                let nl = start + k;
+                let end = if nl > start && bytes[nl - 1] == b'\r' {
+                    nl - 1
+                } else {
+                    nl
+                };
+                (end, nl + 1)
+            }
+            None => (bytes.len(), bytes.len()),
+        };
+        start = next;
+        Some(Span::new(line_start, end))
+    })
 }
 
 /// Abbreviations after which a period does not end a sentence.
@@ -181,6 +223,9 @@ fn is_abbreviation_before(s: &str, dot: usize) -> bool {
     if word.chars().count() == 1 && first.is_uppercase() {
         return true; // an initial
     }
+    if word.is_ascii() {
+        return ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    }
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
 }
@@ -193,6 +238,78 @@ pub fn fold(s: &str) -> String {
     }
     deunicode::deunicode(s).to_lowercase()
 }
+
+/// [`fold`] without allocating when `s` is already folded (ASCII without capitals, the
+/// common case for words in hot loops).
+pub fn fold_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(fold(s))
+    }
+}
+
+/// FxHash (rustc's hasher): a fast non-cryptographic hash for word sets and maps built
+/// from article words. No `HashDoS` concern that matters here: inputs are local files and
+/// every map is per article or static.
+#[derive(Clone, Copy, Default)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// Build state for [`FxHasher`].
+pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+/// A `HashSet` with [`FxHasher`].
+pub type FxHashSet<T> = std::collections::HashSet<T, FxBuild>;
+/// A `HashMap` with [`FxHasher`].
+pub type FxHashMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
 
 /// Is `word` capitalised (first char uppercase)?
 pub fn is_capitalised(word: &str) -> bool {

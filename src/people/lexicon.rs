@@ -6,20 +6,107 @@
 //! several lists is resolved by the recogniser's order of checks (stopwords first, then
 //! organisation heads, then titles, then first names).
 
-use std::collections::HashSet;
+use crate::text::FxHashMap;
 use std::sync::OnceLock;
 
-type WordSet = HashSet<&'static str>;
+/// Which lists a word is in, one bit per list ([`flags`]).
+pub type Flags = u32;
 
-fn build(lists: &[&[&'static str]]) -> WordSet {
-    lists.iter().flat_map(|l| l.iter().copied()).collect()
+// One bit per list below.
+const B_FIRST_NAMES: Flags = 1 << 0;
+const B_FAMILY_FIRST: Flags = 1 << 1;
+const B_HONORIFICS: Flags = 1 << 2;
+const B_TITLES: Flags = 1 << 3;
+const B_OCCUPATIONS: Flags = 1 << 4;
+const B_RELATION_HEADS: Flags = 1 << 5;
+const B_TITLE_MODIFIERS: Flags = 1 << 6;
+const B_NATIONALITIES: Flags = 1 << 7;
+const B_STOPWORDS: Flags = 1 << 8;
+const B_ORG_WORDS: Flags = 1 << 9;
+const B_PLACE_STARTERS: Flags = 1 << 10;
+const B_PLACES: Flags = 1 << 11;
+const B_PARTICLES: Flags = 1 << 12;
+const B_CAPITAL_PARTICLES: Flags = 1 << 13;
+const B_ENDINGS: Flags = 1 << 14;
+const B_ABBREVIATED_TITLES: Flags = 1 << 15;
+const B_SPEECH_VERBS: Flags = 1 << 16;
+
+/// Every list with its bit.
+fn lists() -> [(&'static [&'static str], Flags); 17] {
+    [
+        (FIRST_NAMES, B_FIRST_NAMES),
+        (FAMILY_FIRST, B_FAMILY_FIRST),
+        (HONORIFICS, B_HONORIFICS),
+        (TITLES, B_TITLES),
+        (OCCUPATIONS, B_OCCUPATIONS),
+        (RELATION_HEADS, B_RELATION_HEADS),
+        (TITLE_MODIFIERS, B_TITLE_MODIFIERS),
+        (NATIONALITIES, B_NATIONALITIES),
+        (STOPWORDS, B_STOPWORDS),
+        (ORG_WORDS, B_ORG_WORDS),
+        (PLACE_STARTERS, B_PLACE_STARTERS),
+        (PLACES, B_PLACES),
+        (PARTICLES, B_PARTICLES),
+        (CAPITAL_PARTICLES, B_CAPITAL_PARTICLES),
+        (ENDINGS, B_ENDINGS),
+        (ABBREVIATED_TITLES, B_ABBREVIATED_TITLES),
+        (SPEECH_VERBS, B_SPEECH_VERBS),
+    ]
 }
 
+/// The lists a folded word is in: one hash lookup answers every `is_*` question, so the
+/// recogniser looks each token up once and keeps the bits.
+///
+/// Words of up to 15 bytes (nearly all) are keyed by their bytes packed into a `u128`
+/// with the length in the last byte: hashing and comparing a key is then integer work,
+/// not a string hash and a `memcmp`. Longer words use a string map.
+pub fn flags(word: &str) -> Flags {
+    struct Tables {
+        short: FxHashMap<u128, Flags>,
+        long: FxHashMap<&'static str, Flags>,
+    }
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    let tables = TABLES.get_or_init(|| {
+        let mut t = Tables {
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+        };
+        for (list, bit) in lists() {
+            for w in list {
+                match pack(w) {
+                    Some(k) => *t.short.entry(k).or_insert(0) |= bit,
+                    None => *t.long.entry(*w).or_insert(0) |= bit,
+                }
+            }
+        }
+        t
+    });
+    match pack(word) {
+        Some(k) => tables.short.get(&k).copied().unwrap_or(0),
+        None => tables.long.get(word).copied().unwrap_or(0),
+    }
+}
+
+/// The bytes of a word of at most 15 bytes, zero-padded, its length in the last byte: a
+/// key that hashes and compares as one integer.
+pub(crate) fn pack(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..b.len()].copy_from_slice(b);
+    key[15] = b.len() as u8;
+    Some(u128::from_le_bytes(key))
+}
+
+/// A predicate over [`flags`] and its mask, for words and for cached token flags.
 macro_rules! word_set {
-    ($fn_name:ident, $($list:expr),+) => {
+    ($fn_name:ident, $mask:ident, $($bit:expr),+) => {
+        pub const $mask: Flags = $($bit)|+;
+        #[allow(dead_code)]
         pub fn $fn_name(word: &str) -> bool {
-            static SET: OnceLock<WordSet> = OnceLock::new();
-            SET.get_or_init(|| build(&[$($list),+])).contains(word)
+            flags(word) & $mask != 0
         }
     };
 }
@@ -540,27 +627,52 @@ const SPEECH_VERBS: &[&str] = &[
     "shouted", "whispered", "cried", "sobbed",
 ];
 
-word_set!(is_first_name, FIRST_NAMES, FAMILY_FIRST);
-word_set!(is_honorific, HONORIFICS);
-word_set!(is_title, TITLES);
-word_set!(is_occupation, OCCUPATIONS);
-word_set!(is_title_word_key, TITLES, HONORIFICS, OCCUPATIONS);
-word_set!(is_family_name_first, FAMILY_FIRST);
-word_set!(is_role_head_word, TITLES, OCCUPATIONS, RELATION_HEADS);
-word_set!(is_title_modifier, TITLE_MODIFIERS, NATIONALITIES);
-word_set!(is_nationality, NATIONALITIES);
-word_set!(is_stopword, STOPWORDS);
-word_set!(is_org_word, ORG_WORDS);
-word_set!(is_place_starter, PLACE_STARTERS);
-word_set!(is_place, PLACES);
-word_set!(is_particle, PARTICLES);
-word_set!(is_capital_particle, CAPITAL_PARTICLES);
-word_set!(is_ending, ENDINGS);
-word_set!(is_abbreviated_title, ABBREVIATED_TITLES);
-word_set!(is_speech_verb, SPEECH_VERBS);
+word_set!(is_first_name, FIRST_NAME, B_FIRST_NAMES, B_FAMILY_FIRST);
+word_set!(is_honorific, HONORIFIC, B_HONORIFICS);
+word_set!(is_title, TITLE, B_TITLES);
+word_set!(is_occupation, OCCUPATION, B_OCCUPATIONS);
+word_set!(
+    is_title_word_key,
+    TITLE_WORD_KEY,
+    B_TITLES,
+    B_HONORIFICS,
+    B_OCCUPATIONS
+);
+word_set!(is_family_name_first, FAMILY_NAME_FIRST, B_FAMILY_FIRST);
+word_set!(
+    is_role_head_word,
+    ROLE_HEAD_WORD,
+    B_TITLES,
+    B_OCCUPATIONS,
+    B_RELATION_HEADS
+);
+word_set!(
+    is_title_modifier,
+    TITLE_MODIFIER,
+    B_TITLE_MODIFIERS,
+    B_NATIONALITIES
+);
+word_set!(is_nationality, NATIONALITY, B_NATIONALITIES);
+word_set!(is_stopword, STOPWORD, B_STOPWORDS);
+word_set!(is_org_word, ORG_WORD, B_ORG_WORDS);
+word_set!(is_place_starter, PLACE_STARTER, B_PLACE_STARTERS);
+word_set!(is_place, PLACE, B_PLACES);
+word_set!(is_particle, PARTICLE, B_PARTICLES);
+word_set!(is_capital_particle, CAPITAL_PARTICLE, B_CAPITAL_PARTICLES);
+word_set!(is_ending, ENDING, B_ENDINGS);
+word_set!(
+    is_abbreviated_title,
+    ABBREVIATED_TITLE,
+    B_ABBREVIATED_TITLES
+);
+word_set!(is_speech_verb, SPEECH_VERB, B_SPEECH_VERBS);
 
 /// Multi-word organisation names that hold no organisation head word.
 pub fn is_org_phrase(folded: &str) -> bool {
+    // every phrase has two words or a hyphen
+    if !folded.as_bytes().iter().any(|&b| b == b' ' || b == b'-') {
+        return false;
+    }
     #[rustfmt::skip]
     const PHRASES: &[&str] = &[
         "red cross", "white house", "human rights watch", "amnesty international",

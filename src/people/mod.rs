@@ -28,7 +28,7 @@ mod recognise;
 use crate::Span;
 
 pub use merge::merge;
-pub use recognise::recognise;
+pub use recognise::{recognise, recognise_tokenized};
 
 /// One mention of a person in an article.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,21 +67,28 @@ pub struct Entity {
 /// run-together initials ("J.R.") split, endings ("Jr.", "III") and honorifics dropped,
 /// particles ("de", "van") kept.
 pub(crate) fn name_keys(name: &str) -> Vec<String> {
-    let folded = crate::text::fold(name);
-    folded
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .flat_map(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            let w = w.trim_start_matches("'").to_string();
-            let parts: Vec<&str> = w.split('.').filter(|p| !p.is_empty()).collect();
-            if parts.len() > 1 && parts.iter().all(|p| p.chars().count() == 1) {
-                parts.into_iter().map(str::to_string).collect::<Vec<_>>()
-            } else {
-                vec![w.replace(['\'', '’', '.'], "")]
+    let folded = crate::text::fold_cow(name);
+    let mut keys = Vec::new();
+    let mut push = |w: std::borrow::Cow<str>| {
+        if !w.is_empty() && !lexicon::is_ending(&w) && !lexicon::is_honorific(&w) {
+            keys.push(w.into_owned());
+        }
+    };
+    for w in folded.split(|c: char| c.is_whitespace() || c == '-') {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = w.trim_start_matches("'");
+        let parts = || w.split('.').filter(|p| !p.is_empty());
+        if parts().nth(1).is_some() && parts().all(|p| p.chars().count() == 1) {
+            for p in parts() {
+                push(p.into());
             }
-        })
-        .filter(|w| !w.is_empty() && !lexicon::is_ending(w) && !lexicon::is_honorific(w))
-        .collect()
+        } else if w.contains(['\'', '’', '.']) {
+            push(w.replace(['\'', '’', '.'], "").into());
+        } else {
+            push(w.into());
+        }
+    }
+    keys
 }
 
 /// Do two name words match? Equal, or one is an initial of the other.

@@ -17,27 +17,40 @@
 
 use super::lexicon as lx;
 use super::{name_keys, refers_to, PersonMention};
-use crate::text::{fold, tokens_in};
+use crate::text::FxHashMap;
+use crate::text::{fold_cow, tokens_in, FxHashSet, Token};
 use crate::Span;
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 
 /// A word token with what the rules need to know about it.
 struct Tok<'a> {
     /// The word, without a possessive "'s".
     span: Span,
     text: &'a str,
-    /// Folded word (lowercase, no accents).
-    key: String,
+    /// Folded word (lowercase, no accents); borrowed from the text when already folded.
+    key: Cow<'a, str>,
     /// End of the token including a possessive "'s".
     full_end: usize,
+    /// End of the word token as cut by `tokens_in` (before `cut_glued_word`).
+    raw_end: usize,
     possessive: bool,
     /// Directly followed by '.'.
     dot: bool,
     /// A word of an all-capitals name ("MATEO LORCA has told…"): treated as capitalised.
     caps_name: bool,
+    /// The word lists `key` is in ([`lx::flags`]), looked up once.
+    lex: lx::Flags,
+    /// Cached [`Tok::compute_initial`] (asked for every token several times).
+    initial: bool,
+    /// Cached [`Tok::compute_all_capitals`].
+    all_capitals: bool,
 }
 
 impl Tok<'_> {
+    /// Is the word in one of the lists of `mask` (an `lx` mask such as `lx::STOPWORD`)?
+    fn is(&self, mask: lx::Flags) -> bool {
+        self.lex & mask != 0
+    }
     fn is_cap(&self) -> bool {
         crate::text::is_capitalised(self.text) && !self.is_acronym()
     }
@@ -46,26 +59,41 @@ impl Tok<'_> {
         !self.caps_name && self.is_all_capitals()
     }
     fn is_all_capitals(&self) -> bool {
-        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2
-            && letters.iter().all(|c| c.is_uppercase())
-            && !lx::is_ending(&self.key)
-            && !self.is_initial()
+        self.all_capitals
+    }
+    /// Two letters or more, all of them capitals, not an ending ("III") nor an initial.
+    /// Needs `initial` set.
+    fn compute_all_capitals(&self) -> bool {
+        let mut letters = 0usize;
+        for c in self.text.chars().filter(|c| c.is_alphabetic()) {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+        letters >= 2 && !self.is(lx::ENDING) && !self.is_initial()
     }
     /// "M." or "J.R." (not "U.S.").
     fn is_initial(&self) -> bool {
+        self.initial
+    }
+    fn compute_initial(&self) -> bool {
         self.dot
-            && !matches!(self.key.as_str(), "u.s" | "u.k" | "u.n" | "e.u")
+            && !matches!(self.key.as_ref(), "u.s" | "u.k" | "u.n" | "e.u")
             && self
                 .text
                 .split('.')
                 .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase()))
     }
     fn is_ending(&self) -> bool {
-        lx::is_ending(&self.key) && (self.is_cap() || self.text.chars().all(|c| c.is_uppercase()))
+        self.is(lx::ENDING) && (self.is_cap() || self.text.chars().all(|c| c.is_uppercase()))
     }
     /// Lowercase prefixed surname: "al-Assad", "el-Sisi", "bin".
     fn is_prefixed_surname(&self) -> bool {
+        // every prefix holds a hyphen: most words are out in one byte scan
+        if !self.text.as_bytes().contains(&b'-') {
+            return false;
+        }
         [
             "al-", "el-", "ul-", "bin-", "ibn-", "abu-", "ash-", "ad-", "as-", "at-",
         ]
@@ -84,31 +112,39 @@ impl Tok<'_> {
             && self.is_cap()
             && !self.is_initial()
             && (2..=4).contains(&self.text.chars().count())
-            && !lx::is_first_name(&self.key)
+            && !self.is(lx::FIRST_NAME)
     }
     fn is_title_word(&self) -> bool {
-        lx::is_title(&self.key) || lx::is_honorific(&self.key) || lx::is_occupation(&self.key)
+        self.is(lx::TITLE) || self.is(lx::HONORIFIC) || self.is(lx::OCCUPATION)
     }
 }
 
-fn tokenize<'a>(text: &'a str, sentence: Span) -> Vec<Tok<'a>> {
-    tokens_in(text, sentence)
-        .into_iter()
+fn tokenize<'a>(text: &'a str, tokens: &[Token]) -> Vec<Tok<'a>> {
+    tokens
+        .iter()
         .map(|t| {
             let raw = cut_glued_word(t.text(text));
             let (word, possessive) = strip_possessive(raw);
             let span = Span::new(t.span.start, t.span.start + word.len());
             let full_end = t.span.start + raw.len();
             let dot = text.get(full_end..).is_some_and(|r| r.starts_with('.'));
-            Tok {
+            let mut tok = Tok {
                 span,
                 text: word,
-                key: fold(word),
+                key: fold_cow(word),
                 full_end,
+                raw_end: t.span.end,
                 possessive,
                 dot,
                 caps_name: false,
-            }
+                lex: 0,
+                initial: false,
+                all_capitals: false,
+            };
+            tok.lex = lx::flags(&tok.key);
+            tok.initial = tok.compute_initial();
+            tok.all_capitals = tok.compute_all_capitals();
+            tok
         })
         .collect()
 }
@@ -124,7 +160,7 @@ fn mark_capitals_names(text: &str, toks: &mut [Tok]) {
             && long_caps(&toks[i])
             && long_caps(&toks[i + 1])
             && joined(text, toks, i)
-            && lx::is_first_name(&toks[i].key)
+            && toks[i].is(lx::FIRST_NAME)
     };
     let flags: Vec<bool> = (0..toks.len())
         .map(|i| pair(i) || i > 0 && pair(i - 1))
@@ -136,10 +172,10 @@ fn mark_capitals_names(text: &str, toks: &mut [Tok]) {
 
 /// "Gomes-and", "Tucker-would": a dash lost its spaces; the name ends at the hyphen.
 fn cut_glued_word(word: &str) -> &str {
-    match word.find('-') {
+    match word.bytes().position(|b| b == b'-') {
         Some(h)
             if word.get(h + 1..).is_some_and(|rest| {
-                lx::is_stopword(&fold(rest)) && rest.chars().all(char::is_lowercase)
+                lx::is_stopword(&fold_cow(rest)) && rest.chars().all(char::is_lowercase)
             }) =>
         {
             word.get(..h).unwrap_or(word)
@@ -195,14 +231,27 @@ const MAX_RUN: usize = 14;
 
 /// Recognise person mentions in the given sentences of `text`.
 pub fn recognise(text: &str, sentences: &[Span]) -> Vec<PersonMention> {
-    let lower_words = lowercase_words(text, sentences);
+    let tokens: Vec<Vec<Token>> = sentences.iter().map(|s| tokens_in(text, *s)).collect();
+    recognise_tokenized(text, sentences, &tokens)
+}
+
+/// [`recognise`] with the sentences' word tokens (`tokens_in` of each sentence) already
+/// cut, shared with the other extractors.
+pub fn recognise_tokenized(
+    text: &str,
+    sentences: &[Span],
+    tokens: &[Vec<Token>],
+) -> Vec<PersonMention> {
+    let mut sentence_toks: Vec<Vec<Tok>> = tokens.iter().map(|t| tokenize(text, t)).collect();
+    for toks in &mut sentence_toks {
+        mark_capitals_names(text, toks);
+    }
+    let lower_words = LowercaseWords::new(text, &sentence_toks);
     let mut cands = Vec::new();
-    for s in sentences {
-        let mut toks = tokenize(text, *s);
-        mark_capitals_names(text, &mut toks);
-        let headline = headline_lines(text, &toks);
-        for run in runs(text, &toks) {
-            if let Some(c) = classify(text, &lower_words, &toks, run.clone(), headline[run.start]) {
+    for toks in &sentence_toks {
+        let headline = headline_lines(text, toks);
+        for run in runs(text, toks) {
+            if let Some(c) = classify(text, &lower_words, toks, run.clone(), headline[run.start]) {
                 cands.push(c);
             }
         }
@@ -222,11 +271,11 @@ pub fn recognise(text: &str, sentences: &[Span]) -> Vec<PersonMention> {
 /// together: "Tara Reid Finally Checks Into Rehab").
 fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for line in crate::text::lines(text).into_iter().take(15) {
+    for line in crate::text::line_spans(text).take(15) {
         if line.is_empty() || sentences.iter().any(|s| s.overlaps(line)) {
             continue;
         }
-        let toks = tokenize(text, line);
+        let toks = tokenize(text, &tokens_in(text, line));
         for run in runs(text, &toks).into_iter().filter(|r| r.len() <= MAX_RUN) {
             let (core, _) = split_title(&toks, run);
             if core.len() < 2 {
@@ -236,15 +285,15 @@ fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
             let plain = |t: &Tok| {
                 t.is_cap()
                     && !t.is_initial()
-                    && !lx::is_org_word(&t.key)
-                    && !lx::is_stopword(&t.key)
+                    && !t.is(lx::ORG_WORD)
+                    && !t.is(lx::STOPWORD)
                     && !t.is_title_word()
-                    && !lx::is_place(&t.key)
+                    && !t.is(lx::PLACE)
             };
-            let organisation = toks[core.clone()]
-                .iter()
-                .any(|t| lx::is_org_word(&t.key) || t.key.split('-').any(lx::is_org_word));
-            if organisation || !lx::is_first_name(&a.key) || lx::is_place(&a.key) || !plain(b) {
+            let organisation = toks[core.clone()].iter().any(|t| {
+                t.is(lx::ORG_WORD) || t.key.contains('-') && t.key.split('-').any(lx::is_org_word)
+            });
+            if organisation || !a.is(lx::FIRST_NAME) || a.is(lx::PLACE) || !plain(b) {
                 continue;
             }
             let span = Span::new(a.span.start, b.span.end);
@@ -280,29 +329,39 @@ fn headline_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
             end += 1;
         }
         let line = &toks[start..end];
-        let words: Vec<&Tok> = line
-            .iter()
-            .filter(|t| t.text.chars().count() > 3 && t.text.chars().all(char::is_alphabetic))
-            .collect();
-        let lower = words
-            .iter()
-            .filter(|t| !t.is_cap() && !t.is_acronym())
-            .count();
-        let title_case = words.len() >= 3 && lower * 10 <= words.len();
-        let capitalised_function_word = line
-            .iter()
-            .skip(1)
-            .any(|t| t.is_cap() && t.text.chars().count() <= 4 && lx::is_stopword(&t.key));
-        let unended = text.get(line[line.len() - 1].full_end..).is_some_and(|r| {
-            !r.trim_start_matches(['"', '\'', '”', '’'])
-                .starts_with(['.', '!', '?'])
-        });
-        if title_case && (unended || capitalised_function_word) {
+        let (mut words, mut lower) = (0usize, 0usize);
+        for t in line.iter().filter(|t| is_long_plain_word(t.text)) {
+            words += 1;
+            if !t.is_cap() && !t.is_acronym() {
+                lower += 1;
+            }
+        }
+        let title_case = words >= 3 && lower * 10 <= words;
+        let capitalised_function_word = || {
+            line.iter()
+                .skip(1)
+                .any(|t| t.is_cap() && t.text.chars().count() <= 4 && t.is(lx::STOPWORD))
+        };
+        let unended = || {
+            text.get(line[line.len() - 1].full_end..).is_some_and(|r| {
+                !r.trim_start_matches(['"', '\'', '”', '’'])
+                    .starts_with(['.', '!', '?'])
+            })
+        };
+        if title_case && (unended() || capitalised_function_word()) {
             out[start..end].fill(true);
         }
         start = end;
     }
     out
+}
+
+/// More than three chars, all letters ("Checks", not "Tom" nor "B-52").
+fn is_long_plain_word(word: &str) -> bool {
+    if word.is_ascii() {
+        return word.len() > 3 && word.bytes().all(|b| b.is_ascii_alphabetic());
+    }
+    word.chars().count() > 3 && word.chars().all(char::is_alphabetic)
 }
 
 /// Is the gap between token `i` and the next one a plain space (or the period of an
@@ -330,7 +389,7 @@ fn joined(text: &str, toks: &[Tok], i: usize) -> bool {
     }
     // "King, Jr."
     b.is_ending()
-        && matches!(b.key.as_str(), "jr" | "sr" | "ii" | "iii" | "iv")
+        && matches!(b.key.as_ref(), "jr" | "sr" | "ii" | "iii" | "iv")
         && gap.starts_with(',')
         && gap
             .get(1..)
@@ -349,24 +408,21 @@ fn name_like(text: &str, toks: &[Tok], i: usize) -> bool {
     if t.is_initial() {
         return true;
     }
-    if lx::is_stopword(&t.key)
-        && !t.is_title_word()
-        && !(lx::is_title_modifier(&t.key) && t.is_cap())
-    {
+    if t.is(lx::STOPWORD) && !t.is_title_word() && !(t.is(lx::TITLE_MODIFIER) && t.is_cap()) {
         return false;
     }
     if t.is_cap() || t.is_initial() || t.is_prefixed_surname() {
         return true;
     }
     // lowercase particle between name words: "Ana de la Rosa", "Ludwig van Beethoven"
-    if lx::is_particle(&t.key) && t.text.chars().all(|c| c.is_lowercase()) {
+    if t.is(lx::PARTICLE) && t.text.chars().all(|c| c.is_lowercase()) {
         let prev_ok = i > 0 && joined(text, toks, i - 1) && {
             let p = &toks[i - 1];
-            p.is_cap() || lx::is_particle(&p.key)
+            p.is_cap() || p.is(lx::PARTICLE)
         };
         let next_ok = joined(text, toks, i) && {
             let mut j = i + 1;
-            while j < toks.len() && lx::is_particle(&toks[j].key) && joined(text, toks, j) {
+            while j < toks.len() && toks[j].is(lx::PARTICLE) && joined(text, toks, j) {
                 j += 1;
             }
             toks.get(j).is_some_and(|n| n.is_cap())
@@ -397,7 +453,7 @@ fn runs(text: &str, toks: &[Tok]) -> Vec<std::ops::Range<usize>> {
 
 fn classify(
     text: &str,
-    lower_words: &HashSet<String>,
+    lower_words: &LowercaseWords,
     toks: &[Tok],
     run: std::ops::Range<usize>,
     headline: bool,
@@ -418,7 +474,7 @@ fn classify(
     let last = &toks[core.end - 1];
     let name_words: Vec<&Tok> = toks[core.clone()]
         .iter()
-        .filter(|t| !t.is_ending() && !lx::is_particle(&t.key))
+        .filter(|t| !t.is_ending() && !t.is(lx::PARTICLE))
         .collect();
     // "F. B. I.", "N. J.": initials alone are no name
     if !name_words
@@ -429,29 +485,29 @@ fn classify(
     }
     let joined_keys: String = toks[core.clone()]
         .iter()
-        .map(|t| t.key.as_str())
+        .map(|t| t.key.as_ref())
         .collect::<Vec<_>>()
         .join(" ");
     // never people: organisations, venues, streets, outlets, titles alone
     if toks[core.clone()]
         .iter()
-        .any(|t| lx::is_org_word(&t.key) || t.key.split('-').any(lx::is_org_word))
+        .any(|t| t.is(lx::ORG_WORD) || t.key.contains('-') && t.key.split('-').any(lx::is_org_word))
         || lx::is_org_phrase(&joined_keys)
         || name_words.iter().all(|t| {
-            lx::is_title_word_key(&t.key)
-                || lx::is_title_modifier(&t.key)
-                || lx::is_stopword(&t.key)
+            t.is(lx::TITLE_WORD_KEY)
+                || t.is(lx::TITLE_MODIFIER)
+                || t.is(lx::STOPWORD)
         })
         || name_words.iter().any(|t| t.is_acronym())
         || name_words.iter().filter(|t| t.is_title_word()).count() >= 2
         || name_words.len() >= 2
-            && !lx::is_first_name(&name_words[0].key)
+            && !name_words[0].is(lx::FIRST_NAME)
             && name_words[name_words.len() - 1].is_title_word()
         || us_initials(toks, core.clone())
         // "Charlotte Hornets", "Denver Nuggets": a place and a plural is a team
         || name_words.len() >= 2
-            && lx::is_place(&name_words[0].key)
-            && !lx::is_first_name(&name_words[0].key)
+            && name_words[0].is(lx::PLACE)
+            && !name_words[0].is(lx::FIRST_NAME)
             && name_words[name_words.len() - 1].key.ends_with('s')
             && !name_words[name_words.len() - 1].key.ends_with("ss")
     {
@@ -496,8 +552,8 @@ fn classify(
         }
     }
 
-    let looks_placey = lx::is_place_starter(&first.key) && !lx::is_first_name(&first.key)
-        || name_words.iter().all(|t| lx::is_place(&t.key))
+    let looks_placey = first.is(lx::PLACE_STARTER) && !first.is(lx::FIRST_NAME)
+        || name_words.iter().all(|t| t.is(lx::PLACE))
         || after_place_preposition(text, toks, core.start) && pre.is_none()
         // "the Harry Winston jewelry store", "the Wasilla Bible Church"
         || core.start > 0
@@ -508,7 +564,7 @@ fn classify(
     // "De la Rosa", "Van Dijk": a capitalised particle makes a surname of two words
     let speech = speech_nearby(text, toks, core.start, core.end - 1, post.next);
     let multi = name_words.len() >= 2
-        || lx::is_capital_particle(&first.key) && first.is_cap() && core.len() >= 2;
+        || first.is(lx::CAPITAL_PARTICLE) && first.is_cap() && core.len() >= 2;
     let first_word = name_words[0];
     let strong_title = pre.as_ref().is_some_and(|p| p.strong) || title_in_run;
     if headline {
@@ -530,7 +586,7 @@ fn classify(
     } else {
         strong_title
             || multi
-                && (lx::is_first_name(&first_word.key)
+                && (first_word.is(lx::FIRST_NAME)
                     || first.is_initial()
                     || pre.as_ref().is_some_and(|p| p.evidence)
                     || post.age
@@ -554,7 +610,7 @@ fn classify(
         after_determiner: core.start > 0
             && joined(text, toks, core.start - 1)
             && matches!(
-                toks[core.start - 1].key.as_str(),
+                toks[core.start - 1].key.as_ref(),
                 "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
             ),
         vouches: !multi
@@ -589,7 +645,7 @@ fn split_title(toks: &[Tok], run: std::ops::Range<usize>) -> (std::ops::Range<us
         }
         let name_follows = toks[i + 1..run.end]
             .iter()
-            .any(|n| !n.is_ending() && !n.is_title_word() && !lx::is_particle(&n.key));
+            .any(|n| !n.is_ending() && !n.is_title_word() && !n.is(lx::PARTICLE));
         if name_follows {
             cut = Some(i);
         }
@@ -598,16 +654,16 @@ fn split_title(toks: &[Tok], run: std::ops::Range<usize>) -> (std::ops::Range<us
         Some(k) => {
             let formal = toks[run.start..=k]
                 .iter()
-                .any(|t| lx::is_title(&t.key) || lx::is_honorific(&t.key));
+                .any(|t| t.is(lx::TITLE) || t.is(lx::HONORIFIC));
             (k + 1..run.end, formal)
         }
         None => {
             // leading modifiers or nationalities ("French", "Former") are not names
             let mut s = run.start;
             while s + 1 < run.end
-                && (lx::is_title_modifier(&toks[s].key) || lx::is_nationality(&toks[s].key))
-                && !lx::is_first_name(&toks[s].key)
-                && !lx::is_place_starter(&toks[s].key)
+                && (toks[s].is(lx::TITLE_MODIFIER) || toks[s].is(lx::NATIONALITY))
+                && !toks[s].is(lx::FIRST_NAME)
+                && !toks[s].is(lx::PLACE_STARTER)
             {
                 s += 1;
             }
@@ -621,7 +677,7 @@ fn split_title(toks: &[Tok], run: std::ops::Range<usize>) -> (std::ops::Range<us
 /// name starts there.
 fn drop_sentence_initial_word(
     text: &str,
-    lower_words: &HashSet<String>,
+    lower_words: &LowercaseWords,
     toks: &[Tok],
     core: std::ops::Range<usize>,
 ) -> std::ops::Range<usize> {
@@ -629,10 +685,10 @@ fn drop_sentence_initial_word(
         return core;
     }
     let first = &toks[core.start];
-    if lx::is_first_name(&first.key)
-        || lx::is_place_starter(&first.key)
+    if first.is(lx::FIRST_NAME)
+        || first.is(lx::PLACE_STARTER)
         || first.is_initial()
-        || lx::is_capital_particle(&first.key)
+        || first.is(lx::CAPITAL_PARTICLE)
         || first.is_title_word()
         || first.possessive
     {
@@ -643,8 +699,8 @@ fn drop_sentence_initial_word(
     // "Ironically Nichols …", "Joining Cooley …": an adverb or a participle
     let adverb_or_participle =
         first.key.chars().count() > 4 && (first.key.ends_with("ly") || first.key.ends_with("ing"));
-    if lx::is_first_name(&toks[core.start + 1].key)
-        || lower_words.contains(&first.key)
+    if toks[core.start + 1].is(lx::FIRST_NAME)
+        || lower_words.contains(first.key.as_ref())
         || adverb_or_participle
     {
         return core.start + 1..core.end;
@@ -652,15 +708,53 @@ fn drop_sentence_initial_word(
     core
 }
 
-/// Folded words the article writes in lowercase somewhere.
-fn lowercase_words(text: &str, sentences: &[Span]) -> HashSet<String> {
-    sentences
-        .iter()
-        .flat_map(|s| tokens_in(text, *s))
-        .map(|t| t.text(text))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .map(fold)
-        .collect()
+/// Folded words the article writes in lowercase somewhere (whole word tokens, before a
+/// glued dash or a possessive is cut off). Built on the first question: many articles
+/// never ask.
+struct LowercaseWords<'a, 't> {
+    text: &'a str,
+    sentence_toks: &'t [Vec<Tok<'a>>],
+    /// Short words packed ([`lx::pack`]), longer ones as strings.
+    set: std::cell::OnceCell<(FxHashSet<u128>, FxHashSet<Cow<'a, str>>)>,
+}
+
+impl<'a, 't> LowercaseWords<'a, 't> {
+    fn new(text: &'a str, sentence_toks: &'t [Vec<Tok<'a>>]) -> Self {
+        LowercaseWords {
+            text,
+            sentence_toks,
+            set: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        let (short, long) = self.set.get_or_init(|| {
+            let mut short = FxHashSet::default();
+            let mut long = FxHashSet::default();
+            let words = self
+                .sentence_toks
+                .iter()
+                .flatten()
+                .filter_map(|t| self.text.get(t.span.start..t.raw_end))
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase));
+            for w in words {
+                let w = fold_cow(w);
+                match lx::pack(&w) {
+                    Some(k) => {
+                        short.insert(k);
+                    }
+                    None => {
+                        long.insert(w);
+                    }
+                }
+            }
+            (short, long)
+        });
+        match lx::pack(key) {
+            Some(k) => short.contains(&k),
+            None => long.contains(key),
+        }
+    }
 }
 
 /// Is token `i` the first word of a sentence, line, quote or bracket (where any word is
@@ -675,12 +769,12 @@ fn starts_clause(text: &str, toks: &[Tok], i: usize) -> bool {
 
 /// Particles cannot end a name, nor start one unless capitalised ("De la Rosa").
 fn trim_particles(toks: &[Tok], mut core: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    while core.end > core.start && lx::is_particle(&toks[core.end - 1].key) {
+    while core.end > core.start && toks[core.end - 1].is(lx::PARTICLE) {
         core.end -= 1;
     }
     while core.start < core.end
-        && lx::is_particle(&toks[core.start].key)
-        && !(lx::is_capital_particle(&toks[core.start].key) && toks[core.start].is_cap())
+        && toks[core.start].is(lx::PARTICLE)
+        && !(toks[core.start].is(lx::CAPITAL_PARTICLE) && toks[core.start].is_cap())
     {
         core.start += 1;
     }
@@ -703,13 +797,13 @@ fn take_leading_particles(
     let mut start = core.start;
     while start > 0 && core.start - start < 3 && joined(text, toks, start - 1) {
         let t = &toks[start - 1];
-        let article_after_de = matches!(t.key.as_str(), "la" | "las" | "los")
+        let article_after_de = matches!(t.key.as_ref(), "la" | "las" | "los")
             && start >= 2
             && toks[start - 2].key == "de"
             && joined(text, toks, start - 2);
-        let particle = lx::is_particle(&t.key)
+        let particle = t.is(lx::PARTICLE)
             && t.text.chars().all(char::is_lowercase)
-            && !matches!(t.key.as_str(), "y" | "e" | "la" | "le" | "el" | "st");
+            && !matches!(t.key.as_ref(), "y" | "e" | "la" | "le" | "el" | "st");
         if !(particle || article_after_de) {
             break;
         }
@@ -742,7 +836,7 @@ struct PreRole {
 /// "actress", "Gov.". Honorifics alone (Mr., Ms.) are evidence without a role.
 fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole> {
     // "the mayor of Valdemora": the capitalised words are the title's complement
-    if core_start > 0 && matches!(toks[core_start - 1].key.as_str(), "of" | "for") {
+    if core_start > 0 && matches!(toks[core_start - 1].key.as_ref(), "of" | "for") {
         return None;
     }
     let mut first = core_start;
@@ -753,18 +847,18 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
             break;
         }
         let t = &toks[i];
-        let lower_connector = matches!(t.key.as_str(), "of" | "for") && first < core_start;
+        let lower_connector = matches!(t.key.as_ref(), "of" | "for") && first < core_start;
         let fits = t.is_title_word()
-            || lx::is_title_modifier(&t.key)
+            || t.is(lx::TITLE_MODIFIER)
             || lower_connector
             // "Valdemora Mayor", "Salinas Logistics boss", "San Aurelio coach"
             || (t.is_cap()
-                && !lx::is_stopword(&t.key)
-                && !lx::is_first_name(&t.key)
+                && !t.is(lx::STOPWORD)
+                && !t.is(lx::FIRST_NAME)
                 && !t.possessive
                 && first < core_start
                 && !starts_clause(text, toks, i + 1))
-            || matches!(t.key.as_str(), "u.s" | "u.k" | "u.n" | "e.u");
+            || matches!(t.key.as_ref(), "u.s" | "u.k" | "u.n" | "e.u");
         if !fits {
             break;
         }
@@ -772,7 +866,7 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
         j = i;
     }
     // trim connectors and bare modifiers on the left ("of", "the")
-    while first < core_start && matches!(toks[first].key.as_str(), "of" | "for") {
+    while first < core_start && matches!(toks[first].key.as_ref(), "of" | "for") {
         first += 1;
     }
     if first == core_start {
@@ -780,7 +874,7 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
     }
     // "attorney general for British Columbia": a nationality next to the name belongs to
     // a place, not to a title
-    if lx::is_nationality(&toks[core_start - 1].key) && !toks[core_start - 1].is_title_word() {
+    if toks[core_start - 1].is(lx::NATIONALITY) && !toks[core_start - 1].is_title_word() {
         return None;
     }
     let phrase = &toks[first..core_start];
@@ -791,16 +885,16 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
     let last = &toks[core_start - 1];
     let honorific_only = phrase
         .iter()
-        .all(|t| lx::is_honorific(&t.key) || !t.is_title_word())
-        && phrase.iter().any(|t| lx::is_honorific(&t.key));
+        .all(|t| t.is(lx::HONORIFIC) || !t.is_title_word())
+        && phrase.iter().any(|t| t.is(lx::HONORIFIC));
     // a formal title or honorific as the title word nearest the name ("Sixers Director
     // of Player Personnel" is no evidence for "Personnel")
     let strong = phrase
         .iter()
         .rev()
         .find(|t| t.is_title_word())
-        .is_some_and(|t| lx::is_title(&t.key) || lx::is_honorific(&t.key));
-    if honorific_only || lx::is_honorific(&last.key) && phrase.len() == 1 {
+        .is_some_and(|t| t.is(lx::TITLE) || t.is(lx::HONORIFIC));
+    if honorific_only || last.is(lx::HONORIFIC) && phrase.len() == 1 {
         return Some(PreRole {
             role: String::new(),
             start: first,
@@ -810,11 +904,11 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
     }
     // a role ends with its head: drop a trailing honorific ("Minister Mr.") if any
     let mut end = core_start;
-    while end > first && lx::is_honorific(&toks[end - 1].key) {
+    while end > first && toks[end - 1].is(lx::HONORIFIC) {
         end -= 1;
     }
     let last = &toks[end - 1];
-    let stop = if last.dot && lx::is_abbreviated_title(&last.key) {
+    let stop = if last.dot && last.is(lx::ABBREVIATED_TITLE) {
         last.span.end + 1
     } else {
         last.span.end
@@ -868,7 +962,7 @@ fn post_appositive(text: &str, toks: &[Tok], last: usize) -> PostAppositive {
         if closed {
             let leads = toks.get(i + 1).is_some_and(|t| {
                 matches!(
-                    t.key.as_str(),
+                    t.key.as_ref(),
                     "leads"
                         | "heads"
                         | "runs"
@@ -900,13 +994,13 @@ fn post_appositive(text: &str, toks: &[Tok], last: usize) -> PostAppositive {
     let phrase = &toks[i..end];
     let opens = phrase.first().is_some_and(|t| {
         matches!(
-            t.key.as_str(),
+            t.key.as_ref(),
             "the" | "a" | "an" | "his" | "her" | "their" | "its" | "then" | "now" | "formerly"
-        ) || lx::is_role_head_word(&t.key)
-            || lx::is_title_modifier(&t.key)
+        ) || t.is(lx::ROLE_HEAD_WORD)
+            || t.is(lx::TITLE_MODIFIER)
             || t.possessive
     });
-    if !opens || !phrase.iter().any(|t| lx::is_role_head_word(&t.key)) {
+    if !opens || !phrase.iter().any(|t| t.is(lx::ROLE_HEAD_WORD)) {
         return out;
     }
     out.role = role_text(text, phrase, true);
@@ -914,7 +1008,7 @@ fn post_appositive(text: &str, toks: &[Tok], last: usize) -> PostAppositive {
     let mut next = end;
     if toks
         .get(end)
-        .is_some_and(|t| matches!(t.key.as_str(), "who" | "which" | "that"))
+        .is_some_and(|t| matches!(t.key.as_ref(), "who" | "which" | "that"))
     {
         let (e, closed) = phrase_end(text, toks, end + 1, 16, false);
         if closed {
@@ -938,11 +1032,11 @@ fn phrase_end(
     while end < toks.len() && end - start < max {
         let t = &toks[end];
         if stop_at_clause {
-            if matches!(t.key.as_str(), "who" | "which" | "that" | "whose") && end > start {
+            if matches!(t.key.as_ref(), "who" | "which" | "that" | "whose") && end > start {
                 return (end, true);
             }
             if matches!(
-                t.key.as_str(),
+                t.key.as_ref(),
                 "said"
                     | "says"
                     | "told"
@@ -1000,14 +1094,14 @@ fn pre_appositive_role(
         return None;
     }
     let head = &toks[core_start - 1];
-    if !lx::is_role_head_word(&head.key) {
+    if !head.is(lx::ROLE_HEAD_WORD) {
         return None;
     }
     let mut first = core_start - 1;
     while first > 0 && core_start - first < 8 {
         let t = &toks[first - 1];
         let opener = matches!(
-            t.key.as_str(),
+            t.key.as_ref(),
             "the" | "a" | "an" | "his" | "her" | "their" | "its"
         );
         if !(joined(text, toks, first - 1) || t.possessive) {
@@ -1027,7 +1121,7 @@ fn role_text(text: &str, phrase: &[Tok], need_head: bool) -> Option<String> {
     let mut s = 0;
     while s < phrase.len()
         && (matches!(
-            phrase[s].key.as_str(),
+            phrase[s].key.as_ref(),
             "the"
                 | "a"
                 | "an"
@@ -1047,16 +1141,13 @@ fn role_text(text: &str, phrase: &[Tok], need_head: bool) -> Option<String> {
         s += 1;
     }
     let mut e = phrase.len();
-    while e > s && matches!(phrase[e - 1].key.as_str(), "for" | "of" | "to" | "and") {
+    while e > s && matches!(phrase[e - 1].key.as_ref(), "for" | "of" | "to" | "and") {
         e -= 1;
     }
     // "a nurse travelling home to …", "a retired teacher from Port Amsel": a participle
     // or a place of origin after the head is not part of the role ("head of emergency
     // medicine at Santa Brígida Hospital" keeps its workplace)
-    if let Some(head) = phrase[s..e]
-        .iter()
-        .position(|t| lx::is_role_head_word(&t.key))
-    {
+    if let Some(head) = phrase[s..e].iter().position(|t| t.is(lx::ROLE_HEAD_WORD)) {
         if let Some(cut) = phrase[s + head + 1..e]
             .iter()
             .position(|t| t.key == "from" || t.key.len() > 5 && t.key.ends_with("ing"))
@@ -1064,11 +1155,11 @@ fn role_text(text: &str, phrase: &[Tok], need_head: bool) -> Option<String> {
             e = s + head + 1 + cut;
         }
     }
-    if s >= e || need_head && !phrase[s..e].iter().any(|t| lx::is_role_head_word(&t.key)) {
+    if s >= e || need_head && !phrase[s..e].iter().any(|t| t.is(lx::ROLE_HEAD_WORD)) {
         return None;
     }
     let last = &phrase[e - 1];
-    let stop = if last.dot && lx::is_abbreviated_title(&last.key) {
+    let stop = if last.dot && last.is(lx::ABBREVIATED_TITLE) {
         last.span.end + 1
     } else {
         last.full_end
@@ -1082,7 +1173,7 @@ fn after_place_preposition(text: &str, toks: &[Tok], core_start: usize) -> bool 
     core_start > 0
         && joined(text, toks, core_start - 1)
         && matches!(
-            toks[core_start - 1].key.as_str(),
+            toks[core_start - 1].key.as_ref(),
             "in" | "at"
                 | "near"
                 | "outside"
@@ -1117,10 +1208,10 @@ fn speech_nearby(
     } else {
         gap.trim_start_matches(',').chars().all(char::is_whitespace)
     };
-    let after = plain_gap && toks.get(next).is_some_and(|t| lx::is_speech_verb(&t.key));
+    let after = plain_gap && toks.get(next).is_some_and(|t| t.is(lx::SPEECH_VERB));
     let before = core_start > 0 && {
         let p = &toks[core_start - 1];
-        matches!(p.key.as_str(), "said" | "says" | "added" | "wrote")
+        matches!(p.key.as_ref(), "said" | "says" | "added" | "wrote")
             || p.key == "to" && core_start > 1 && toks[core_start - 2].key == "according"
     };
     after || before
@@ -1138,8 +1229,8 @@ struct NameIndex {
     /// Per name: index of its first candidate, and the starts of all its candidates.
     first: Vec<usize>,
     starts: Vec<Vec<usize>>,
-    by_word: HashMap<String, Vec<usize>>,
-    by_first_word: HashMap<String, Vec<usize>>,
+    by_word: FxHashMap<String, Vec<usize>>,
+    by_first_word: FxHashMap<String, Vec<usize>>,
 }
 
 impl NameIndex {
@@ -1149,10 +1240,10 @@ impl NameIndex {
             names: Vec::new(),
             first: Vec::new(),
             starts: Vec::new(),
-            by_word: HashMap::new(),
-            by_first_word: HashMap::new(),
+            by_word: FxHashMap::default(),
+            by_first_word: FxHashMap::default(),
         };
-        let mut ids: HashMap<&[String], usize> = HashMap::new();
+        let mut ids: FxHashMap<&[String], usize> = FxHashMap::default();
         for (ci, c) in cands.iter().enumerate() {
             if c.keys.len() < min_words || !keep(c) {
                 continue;
@@ -1257,7 +1348,7 @@ impl NameIndex {
 /// article is a mention of that person ("Salcedo's", "Ortega Salcedo", "De la Rosa"); so
 /// is a bare given name citing the one full name it starts ("Mateo").
 fn promote_matching(text: &str, cands: &mut [Candidate]) {
-    let vouched: HashSet<String> = cands
+    let vouched: FxHashSet<String> = cands
         .iter()
         .filter(|c| c.vouches && c.verdict == Verdict::Maybe)
         .filter_map(|c| c.keys.last().cloned())
