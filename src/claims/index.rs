@@ -15,7 +15,15 @@
 //!   is asymmetric for equal lengths only in which side's numbers and weights count;
 //! - under the caps (a bigram in more than 48 variants, more than 24 candidates) an
 //!   update sees all postings and candidates among all articles, the cold run the oldest
-//!   and newest ones among earlier articles.
+//!   and newest ones among earlier articles. Template-heavy text hits this: on the
+//!   synthetic 1k corpus, an article replaced by another's text changed about 7 of 1,450
+//!   claims compared with a cold run.
+//!
+//! Cost of an update: the edited article's units, the connected sets of variants (by
+//! matches and statement–part links) its old and new units belong to, and one pass over
+//! the claim list (redundant claims dropped, order, ids), which is rebuilt each time:
+//! about 2–10 ms at 1k articles, 15–40 ms at 4k on the shared 2-core machine, mostly that
+//! last pass.
 
 use super::cluster::{self, Grouping, Outlets};
 use super::fxhash::{FxHashMap, FxHashSet};
