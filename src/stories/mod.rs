@@ -12,9 +12,10 @@
 //! - IDF is smoothed with a virtual background of [`BACKGROUND_DOCS`] articles that contain
 //!   none of the terms, so a small workspace where every article covers one event still
 //!   weighs its shared names highly instead of near zero.
-//! - Candidates, linear in the workspace: an inverted index of each article's top terms;
-//!   a posting list of up to [`FULL_POSTINGS`] articles pairs them all, a longer one pairs
-//!   each article with its [`WINDOW`] nearest list neighbours on each side only. Shared
+//! - Candidates, linear in the workspace: an inverted index of each article's top terms,
+//!   looked up by its [`PROBE_TERMS`] heaviest; a posting list of up to [`FULL_POSTINGS`]
+//!   articles is read whole, a longer one only around the article ([`WINDOW`] list
+//!   neighbours on each side). Shared
 //!   terms are counted per article with a dense counter (no global pair map); a candidate
 //!   shares [`MIN_SHARED_TERMS`] terms of short lists or [`MIN_SHARED_COMMON`] in all. Each
 //!   article scores its [`SCORED`] best candidates and keeps its [`NEIGHBOURS`] most
@@ -27,7 +28,9 @@
 //!   outlets) comes out of that step in fragments, as most of its pairs were never scored.
 //!   Fragments holding articles whose neighbour lists were cut merge when their mean
 //!   pairwise similarity, computed exactly as the dot product of their summed vectors,
-//!   reaches [`FRAGMENT_THRESHOLD`] (near-duplicate level, so distinct events never meet).
+//!   reaches [`FRAGMENT_THRESHOLD`], twice the story threshold: only near-duplicate texts
+//!   merge this way. On the sample, holdout, ECB+ and 1k synthetic corpora the stories are
+//!   the same as those of the former all-candidates pass.
 //! - Then an article left alone joins the story it is clearly closest to on average (an
 //!   analysis piece or follow-up shares less with each sibling than they do together).
 //! - Ids `s1`, `s2`, … in the order of each story's first article; singletons get `None`.
