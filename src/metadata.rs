@@ -635,13 +635,33 @@ fn find_folded(s: &str, needle: &str) -> Option<usize> {
     if !s.is_ascii() {
         return crate::text::fold(s).find(needle);
     }
-    s.as_bytes()
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (hay, needle) = (s.as_bytes(), needle.as_bytes());
+    let first = *needle.first()?;
+    let mut from = 0;
+    // candidates start where the first byte is (found with a fast byte search)
+    while let Some(k) = hay
+        .get(from..)?
+        .iter()
+        .position(|b| b.to_ascii_lowercase() == first)
+    {
+        let at = from + k;
+        if hay
+            .get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// A line that is a date: (date-time, is an "updated" stamp).
 fn date_line(line: &str) -> Option<(DateTime, bool)> {
+    // every date needs a year in digits (see `surely_not_a_stamp`)
+    if line.is_ascii() && !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     for part in line.split(['|', '·', '•']) {
         // "on April 30, 2008 at 4:31 AM, updated April 30, 2008 at 8:33 AM": the first stamp.
         let part = match find_folded(part, ", updated") {

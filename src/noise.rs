@@ -390,11 +390,9 @@ fn is_counter_line(key: &str) -> bool {
 
 /// Navigation bars: several short items separated by `|`, `·`, `•` or `>` and no sentence.
 fn is_nav_line(s: &str) -> bool {
-    // no separator can be there: most lines, rejected in one byte scan
-    if !s
-        .bytes()
-        .any(|b| matches!(b, b'|' | b'>' | b'/') || !b.is_ascii())
-    {
+    // no separator at all: most lines, rejected in one byte scan
+    let ascii_separator = s.bytes().any(|b| matches!(b, b'|' | b'>' | b'/'));
+    if !ascii_separator && (s.is_ascii() || !s.contains(['·', '•', '›', '»'])) {
         return false;
     }
     let seps = s.matches(['|', '·', '•', '›', '»']).count()
