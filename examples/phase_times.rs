@@ -5,7 +5,9 @@
 //!
 //! Phases: per-article analysis (`article::analyze`, summed over articles), then the
 //! cross-article steps of `workspace::analyze_docs` one by one, then the JSON printer
-//! (into a sink). Times are CPU time of the measuring thread. Prints a Markdown table: milliseconds per phase and, per size, the time
+//! (into a sink). Times are CPU time of the whole process (every thread), so a phase's
+//! row is its total work whatever the parallelism; run with `RAYON_NUM_THREADS=1` to keep
+//! the phases from overlapping with nothing else. Prints a Markdown table: milliseconds per phase and, per size, the time
 //! per article relative to the first size (1.00 = linear).
 
 #[path = "../benches/support/synth.rs"]
@@ -26,17 +28,24 @@ const PHASES: [&str; 7] = [
     "total",
 ];
 
-/// A point in this thread's CPU time (not wall time: the machine is shared, and the
-/// phases run on this thread only). Linux `/proc/thread-self/schedstat` gives nanoseconds
-/// on the CPU; elsewhere fall back to the wall clock.
+/// A point in the process's CPU time (user + system, all threads: the phases run on rayon's
+/// threads too), in nanoseconds, from Linux `/proc/self/stat` (10 ms ticks); elsewhere
+/// the wall clock. Not wall time: the machine is shared.
 #[derive(Clone, Copy)]
 struct Instant(Option<u64>, std::time::Instant);
 
 impl Instant {
     fn now() -> Instant {
-        let cpu = std::fs::read_to_string("/proc/thread-self/schedstat")
+        let cpu = std::fs::read_to_string("/proc/self/stat")
             .ok()
-            .and_then(|s| s.split_whitespace().next()?.parse().ok());
+            .and_then(|s| {
+                // fields after the parenthesised command name: state is field 3, utime 14, stime 15
+                let rest = &s[s.rfind(')')? + 2..];
+                let f: Vec<&str> = rest.split_whitespace().collect();
+                let ticks: u64 =
+                    f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+                Some(ticks * 10_000_000)
+            });
         Instant(cpu, std::time::Instant::now())
     }
 }

@@ -168,24 +168,71 @@ pub fn figure_card(snap: &Snapshot, f: FigureRef) -> Option<String> {
         );
     } else {
         let _ = writeln!(md, "\n**Other outlets in this story**");
-        let mut others = others;
-        others.sort_by_key(|g| (snap.chronological_key(g.doc), g.figure));
-        for g in others {
-            let Some(other) = snap.figure(g) else {
+        let marks = marks_against(snap, f);
+        let mark_of = |g: &FigureRef| marks.get(g).copied().unwrap_or(AGREES);
+        let mut others: Vec<((i64, usize), FigureRef)> = others
+            .into_iter()
+            .map(|g| ((snap.chronological_key(g.doc).0, g.figure), g))
+            .collect();
+        others.sort_by_key(|&((t, i), g)| (t, g.doc, i));
+        for (_, g) in others.iter().take(MAX_OTHERS_LISTED) {
+            let Some(other) = snap.figure(*g) else {
                 continue;
             };
             let _ = writeln!(
                 md,
                 "- {} {} ({}): “{}” = {}",
-                mark(snap, f, g),
+                mark_of(g),
                 snap.outlet_label(g.doc),
                 snap.date_label(g.doc),
                 short(other.span.slice(snap.text(g.doc)), 60),
                 figure_value(other)
             );
         }
+        if others.len() > MAX_OTHERS_LISTED {
+            let rest = &others[MAX_OTHERS_LISTED..];
+            let agreeing = rest.iter().filter(|(_, g)| mark_of(g) == AGREES).count();
+            let _ = writeln!(
+                md,
+                "- … and {} more: {} agree, {} differ",
+                rest.len(),
+                agreeing,
+                rest.len() - agreeing
+            );
+        }
     }
     Some(md.trim_end().to_string())
+}
+
+/// Other outlets' figures listed one by one in a figure's hover; a wire story reprinted by
+/// hundreds of outlets is summed up after them.
+const MAX_OTHERS_LISTED: usize = 12;
+const AGREES: &str = "✓ agrees";
+
+/// [`mark`] of every figure on another side of one of `f`'s disagreements (the others
+/// agree), in one pass over those disagreements.
+fn marks_against(
+    snap: &Snapshot,
+    f: FigureRef,
+) -> std::collections::HashMap<FigureRef, &'static str> {
+    let mut marks = std::collections::HashMap::new();
+    for &i in snap.disagreements_of(f) {
+        let d = &snap.analysis.disagreements[i];
+        let Some(a) = d.sides.iter().position(|s| s.contains(&f)) else {
+            continue;
+        };
+        let label = if d.rule == "baseline-differs" {
+            "≠ (baseline differs)"
+        } else {
+            "✗ disagrees"
+        };
+        for (_, side) in d.sides.iter().enumerate().filter(|(b, _)| *b != a) {
+            for &g in side {
+                marks.entry(g).or_insert(label);
+            }
+        }
+    }
+    marks
 }
 
 /// ✗ when a disagreement puts the two figures on different sides, ≠ when only the
