@@ -85,7 +85,7 @@ pub fn person_card(snap: &Snapshot, doc: usize, mention: usize) -> Option<String
     );
     let mut docs: Vec<usize> = per_doc.keys().copied().collect();
     docs.sort_by_key(|&d| snap.chronological_key(d));
-    for d in docs {
+    for &d in docs.iter().take(MAX_OTHERS_LISTED) {
         let _ = writeln!(
             md,
             "- {} ({}): {}",
@@ -94,7 +94,10 @@ pub fn person_card(snap: &Snapshot, doc: usize, mention: usize) -> Option<String
             plural(per_doc[&d], "mention")
         );
     }
-    let quotes = quotes_of(snap, e, 3);
+    if docs.len() > MAX_OTHERS_LISTED {
+        let _ = writeln!(md, "- … and {} more", docs.len() - MAX_OTHERS_LISTED);
+    }
+    let quotes = quotes_of(snap, e, &docs, 3);
     if !quotes.is_empty() {
         let _ = writeln!(md, "\n**Quotes**");
         for (d, q, direct) in quotes {
@@ -111,19 +114,28 @@ pub fn person_card(snap: &Snapshot, doc: usize, mention: usize) -> Option<String
 }
 
 /// Up to `max` short quotes spoken by an entity, earliest articles first: (doc, text,
-/// whether it is a direct quote).
-fn quotes_of(snap: &Snapshot, entity: usize, max: usize) -> Vec<(usize, String, bool)> {
-    let mut docs: Vec<usize> = (0..snap.doc_count()).collect();
-    docs.sort_by_key(|&d| snap.chronological_key(d));
+/// whether it is a direct quote). `docs`: the articles mentioning it, earliest first (a
+/// quote's speaker is a mention in its article).
+fn quotes_of(
+    snap: &Snapshot,
+    entity: usize,
+    docs: &[usize],
+    max: usize,
+) -> Vec<(usize, String, bool)> {
     let mut out: Vec<(usize, String, bool)> = Vec::new();
-    for d in docs {
-        let doc = &snap.analysis.docs[d];
+    for &d in docs {
+        let Some(doc) = snap.analysis.docs.get(d) else {
+            continue;
+        };
         for q in &doc.facts.quotes {
             let by_entity = q
                 .speaker
                 .is_some_and(|s| snap.entity_of(d, s) == Some(entity));
+            if !by_entity {
+                continue;
+            }
             let text = short(q.span.slice(&doc.text), 100);
-            if by_entity && !text.is_empty() && !out.iter().any(|(_, t, _)| *t == text) {
+            if !text.is_empty() && !out.iter().any(|(_, t, _)| *t == text) {
                 out.push((d, text, q.kind == crate::quotes::QuoteKind::Direct));
                 if out.len() == max {
                     return out;
