@@ -40,7 +40,7 @@ fn docs(n: usize) -> Vec<Doc> {
                 &config,
             ));
             Doc {
-                key: a.rel_path,
+                key: a.rel_path.into(),
                 text,
                 facts,
             }

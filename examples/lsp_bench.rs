@@ -358,7 +358,11 @@ fn main() {
         .current_dir(&o.workspace)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(if std::env::var_os("LSP_BENCH_SERVER_STDERR").is_some() {
+            Stdio::inherit()
+        } else {
+            Stdio::null()
+        })
         .spawn()
         .unwrap_or_else(|e| {
             eprintln!("lsp_bench: cannot start {}: {e}", o.bin.display());

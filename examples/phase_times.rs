@@ -82,7 +82,7 @@ fn run(n: usize, config: &Config) -> [f64; 7] {
                 config,
             ));
             Doc {
-                key: a.rel_path,
+                key: a.rel_path.into(),
                 text,
                 facts,
             }

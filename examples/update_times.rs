@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use std::sync::Arc;
 use std::time::Instant;
 
-fn analysed(key: String, text: Arc<str>, config: &Config) -> Doc {
+fn analysed(key: Arc<str>, text: Arc<str>, config: &Config) -> Doc {
     let facts = Arc::new(corroborate::article::analyze(
         &text,
         &ArticleContext::default(),
@@ -66,7 +66,7 @@ fn main() {
     let started = Instant::now();
     let docs: Vec<Doc> = synth::Corpus::collect(n, 42)
         .into_par_iter()
-        .map(|a| analysed(a.rel_path, Arc::from(a.text), &config))
+        .map(|a| analysed(a.rel_path.into(), Arc::from(a.text), &config))
         .collect();
     let t = Instant::now();
     let (analysis, mut state) = workspace::analyze_docs_incremental(docs, &config);

@@ -25,7 +25,7 @@ fn sample() -> (Vec<Doc>, Config) {
         };
         let facts = Arc::new(corroborate::article::analyze(&text, &ctx, &config));
         docs.push(Doc {
-            key: name,
+            key: name.into(),
             text,
             facts,
         });
@@ -34,7 +34,7 @@ fn sample() -> (Vec<Doc>, Config) {
 }
 
 fn edited(docs: &[Doc], file: &str, from: &str, to: &str, config: &Config) -> Doc {
-    let doc = docs.iter().find(|d| d.key == file).expect("sample file");
+    let doc = docs.iter().find(|d| &*d.key == file).expect("sample file");
     assert!(doc.text.contains(from), "{file} has no {from:?}");
     let text: Arc<str> = Arc::from(doc.text.replacen(from, to, 1));
     let ctx = ArticleContext {
@@ -43,7 +43,7 @@ fn edited(docs: &[Doc], file: &str, from: &str, to: &str, config: &Config) -> Do
     };
     let facts = Arc::new(corroborate::article::analyze(&text, &ctx, config));
     Doc {
-        key: file.to_string(),
+        key: file.into(),
         text,
         facts,
     }

@@ -220,7 +220,7 @@ fn people_mentions_and_merges(c: &Corpus) {
             let found = ents.iter().any(|&e| {
                 a.entities[e].roles.iter().any(|(d, role)| {
                     let got = corroborate::text::fold(role);
-                    a.docs[*d].key == path
+                    &*a.docs[*d].key == path
                         && (got == want || got.contains(&want) || want.contains(&got))
                 })
             });

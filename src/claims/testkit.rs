@@ -158,7 +158,7 @@ impl DocBuilder {
 
     pub(crate) fn build(self) -> Doc {
         Doc {
-            key: self.key,
+            key: self.key.into(),
             text: Arc::from(self.text.as_str()),
             facts: Arc::new(self.facts),
         }

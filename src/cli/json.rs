@@ -28,7 +28,7 @@ impl<'a> Locator<'a> {
         let s = idx.position(&d.text, span.start, Encoding::Utf16);
         let e = idx.position(&d.text, span.end, Encoding::Utf16);
         json!({
-            "path": d.key,
+            "path": &*d.key,
             "range": { "start": { "line": s.line, "character": s.character },
                        "end": { "line": e.line, "character": e.character } },
             "text": span.slice(&d.text),
@@ -57,7 +57,7 @@ pub fn to_value(a: &Analysis, warnings: &[String]) -> Value {
         .enumerate()
         .map(|(i, d)| {
             let m = &d.facts.meta;
-            json!({ "path": d.key, "outlet": m.outlet, "published": m.published.map(|p| p.iso()),
+            json!({ "path": &*d.key, "outlet": m.outlet, "published": m.published.map(|p| p.iso()),
                     "title": m.title, "story": a.stories.get(i).cloned().flatten() })
         })
         .collect();
@@ -66,7 +66,7 @@ pub fn to_value(a: &Analysis, warnings: &[String]) -> Value {
         .iter()
         .map(|e| {
             json!({ "id": e.id, "name": e.name, "kind": "person",
-                    "roles": e.roles.iter().map(|(d, r)| json!({"role": r, "path": a.docs[*d].key})).collect::<Vec<_>>(),
+                    "roles": e.roles.iter().map(|(d, r)| json!({"role": r, "path": &*a.docs[*d].key})).collect::<Vec<_>>(),
                     "mentions": e.mentions.iter().map(|&(d, m)| loc.location(d, a.docs[d].facts.people[m].span)).collect::<Vec<_>>() })
         })
         .collect();
@@ -107,7 +107,7 @@ pub fn to_value(a: &Analysis, warnings: &[String]) -> Value {
             d.facts
                 .problems
                 .iter()
-                .map(move |p| json!({"path": d.key, "message": p}))
+                .map(move |p| json!({"path": &*d.key, "message": p}))
         })
         .collect();
     problems.extend(warnings.iter().map(|w| {

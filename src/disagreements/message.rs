@@ -75,7 +75,7 @@ fn outlet_name(docs: &[Doc], doc: usize) -> String {
     docs[doc]
         .outlet()
         .map(str::to_string)
-        .unwrap_or_else(|| docs[doc].key.clone())
+        .unwrap_or_else(|| docs[doc].key.to_string())
 }
 
 /// "A", "A and B", "A, B and C".

@@ -39,7 +39,7 @@ fn run(case: Case) {
     let docs = sorted(case.docs.into_iter().map(DocBuilder::build).collect());
     let stories: Vec<Option<String>> = docs
         .iter()
-        .map(|d| match case.stories.iter().find(|(k, _)| *k == d.key) {
+        .map(|d| match case.stories.iter().find(|(k, _)| *k == &*d.key) {
             Some((_, s)) => s.map(str::to_string),
             None => Some("s1".to_string()),
         })

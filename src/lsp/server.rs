@@ -416,7 +416,7 @@ impl Inner {
                     .into_iter()
                     .filter_map(|(d, diags)| {
                         let uri = snap.uri(d)?;
-                        let key = snap.analysis.docs[d].key.clone();
+                        let key = snap.analysis.docs[d].key.to_string();
                         let version = snap.versions.get(d).copied().flatten();
                         Some((key, uri, diags, version))
                     })

@@ -437,13 +437,18 @@ pub fn run_job(job: Job) -> Outcome {
         previous,
     } = job;
     let started = std::time::Instant::now();
+    let mut base_snapshot = None;
     let (docs, uris, versions, reanalysed) = match inputs {
         Inputs::All(inputs) => {
             let (prepared, new_cache) = all_docs(inputs, &cache);
             cache = new_cache;
             prepared
         }
-        Inputs::Changed { inputs, base } => changed_docs_of(inputs, &base, &mut cache),
+        Inputs::Changed { inputs, base } => {
+            let prepared = changed_docs_of(inputs, &base, &mut cache);
+            base_snapshot = Some(base);
+            prepared
+        }
     };
     let articles_done = std::time::Instant::now();
     let Findings {
@@ -462,11 +467,19 @@ pub fn run_job(job: Job) -> Outcome {
         versions,
         root,
         encoding,
-        |_, doc| {
-            cache
-                .get(&doc.key)
-                .filter(|c| Arc::ptr_eq(&c.text, &doc.text))
-                .map(|c| c.lines.clone())
+        |i, doc| {
+            // After edits, the unchanged docs' line indexes come from the base snapshot by
+            // position (same docs, same order), without a lookup by key.
+            let from_base = base_snapshot.as_ref().and_then(|b| {
+                let old = b.analysis.docs.get(i)?;
+                Arc::ptr_eq(&old.text, &doc.text).then(|| b.lines.get(i).cloned())?
+            });
+            from_base.or_else(|| {
+                cache
+                    .get(&*doc.key)
+                    .filter(|c| Arc::ptr_eq(&c.text, &doc.text))
+                    .map(|c| c.lines.clone())
+            })
         },
     );
     if timing_enabled() {
@@ -541,7 +554,7 @@ fn all_docs(
     let mut versions = Vec::with_capacity(analysed.len());
     for (input, cached) in analysed {
         docs.push(Doc {
-            key: input.key.clone(),
+            key: input.key.as_str().into(),
             // The cached allocation (equal content), so line indexes are found by pointer.
             text: cached.text.clone(),
             facts: cached.facts.clone(),
@@ -576,7 +589,7 @@ fn changed_docs_of(
             reanalysed += 1;
         }
         docs[i] = Doc {
-            key: input.key.clone(),
+            key: input.key.as_str().into(),
             text: cached.text.clone(),
             facts: cached.facts.clone(),
         };

@@ -19,7 +19,7 @@ fn stories(docs: Vec<(&str, Option<&str>, &str)>) -> Vec<(String, Option<String>
             .collect(),
     );
     let ids = group(&docs, &[]);
-    docs.iter().map(|d| d.key.clone()).zip(ids).collect()
+    docs.iter().map(|d| d.key.to_string()).zip(ids).collect()
 }
 
 fn id_of(found: &[(String, Option<String>)], key: &str) -> Option<String> {

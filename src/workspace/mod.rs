@@ -17,7 +17,7 @@ pub use update::{update, update_claims, update_except_claims, Incremental, Updat
 /// articles deterministically.
 #[derive(Clone, Debug)]
 pub struct Doc {
-    pub key: String,
+    pub key: Arc<str>,
     pub text: Arc<str>,
     pub facts: Arc<ArticleFacts>,
 }
@@ -47,7 +47,11 @@ pub fn analyze_texts(inputs: Vec<(String, Arc<str>, ArticleContext)>, config: &C
         .into_par_iter()
         .map(|(key, text, ctx)| {
             let facts = Arc::new(crate::article::analyze(&text, &ctx, config));
-            Doc { key, text, facts }
+            Doc {
+                key: key.into(),
+                text,
+                facts,
+            }
         })
         .collect();
     analyze_docs(docs, config)
@@ -108,7 +112,7 @@ fn findings<T: Send>(
 
 impl Analysis {
     pub fn doc_index(&self, key: &str) -> Option<usize> {
-        self.docs.binary_search_by(|d| d.key.as_str().cmp(key)).ok()
+        self.docs.binary_search_by(|d| (*d.key).cmp(key)).ok()
     }
     /// Number of `warning`-level disagreements.
     pub fn warnings(&self) -> usize {

@@ -123,12 +123,12 @@ fn analysis() -> Analysis {
     );
     let docs = vec![
         Doc {
-            key: HERALD_KEY.to_string(),
+            key: HERALD_KEY.into(),
             text: Arc::from(HERALD),
             facts: Arc::new(herald),
         },
         Doc {
-            key: COASTAL_KEY.to_string(),
+            key: COASTAL_KEY.into(),
             text: Arc::from(COASTAL),
             facts: Arc::new(coastal),
         },
