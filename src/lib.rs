@@ -14,6 +14,7 @@ pub mod config;
 pub mod dates;
 pub mod disagreements;
 pub mod figures;
+pub mod fxhash;
 pub mod metadata;
 pub mod noise;
 pub mod people;

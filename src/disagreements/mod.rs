@@ -36,7 +36,7 @@
 
 use crate::config::Config;
 use crate::figures::Figure;
-use crate::stories::FxHashMap;
+use crate::fxhash::FxHashMap;
 use crate::workspace::Doc;
 use rayon::prelude::*;
 use std::collections::BTreeMap;

@@ -11,7 +11,7 @@
 
 use super::{name_keys, refers_to, slug, Entity, PersonMention};
 use crate::config::KnownPerson;
-use crate::stories::{FxHashMap, FxHashSet};
+use crate::fxhash::{FxHashMap, FxHashSet};
 use std::rc::Rc;
 
 /// The comparison keys of a name, shared: the same names recur across many articles.

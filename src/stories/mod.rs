@@ -37,7 +37,7 @@
 
 mod fx;
 
-pub(crate) use fx::{FxHashMap, FxHashSet};
+use crate::fxhash::{FxHashMap, FxHashSet};
 
 use crate::people::Entity;
 use crate::workspace::Doc;
