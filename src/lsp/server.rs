@@ -527,12 +527,7 @@ impl Inner {
     }
 
     async fn reload_config(&self) {
-        let (configs, editor, messages) = {
-            let w = lock(&self.world);
-            let (configs, messages) = w.compute_configs();
-            let (editor, _) = w.compute_config();
-            (configs, editor, messages)
-        };
+        let (configs, editor, messages) = lock(&self.world).compute_configs();
         lock(&self.world).set_configs(configs, editor);
         for m in messages {
             self.client.show_message(MessageType::WARNING, m).await;

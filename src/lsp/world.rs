@@ -138,9 +138,10 @@ impl World {
     }
 
     /// The effective configuration of each workspace folder: editor settings overlaid by
-    /// the folder's own `corroborate.toml` (the file wins). With messages for the user
-    /// (errors and unknown keys, naming the file).
-    pub fn compute_configs(&self) -> (Vec<(PathBuf, Config)>, Vec<String>) {
+    /// the folder's own `corroborate.toml` (the file wins); and the editor settings alone,
+    /// for a workspace without folders. With messages for the user (errors and unknown
+    /// keys, naming the file).
+    pub fn compute_configs(&self) -> (Vec<(PathBuf, Config)>, Config, Vec<String>) {
         let mut messages = Vec::new();
         let editor = self.editor_config(&mut messages);
         let configs = self
@@ -151,16 +152,7 @@ impl World {
                 (folder.clone(), config)
             })
             .collect();
-        (configs, messages)
-    }
-
-    /// The configuration of the workspace as a whole (see [`combined_config`]).
-    pub fn compute_config(&self) -> (Config, Vec<String>) {
-        let (configs, mut messages) = self.compute_configs();
-        if configs.is_empty() {
-            return (self.editor_config(&mut messages), messages);
-        }
-        (combined_config(&configs), messages)
+        (configs, editor, messages)
     }
 
     /// Install the folders' configurations; facts depend on them, so a change empties the
@@ -254,14 +246,14 @@ impl World {
     /// The analysis inputs: every disk article and every included open document (whose
     /// editor text wins over the disk).
     pub fn inputs(&self, open: Vec<(String, String, i32)>) -> Vec<Input> {
-        self.inputs_with(open, &self.disk)
+        self.inputs_of(self.disk.iter(), open)
     }
 
-    /// [`World::inputs`], with `all_disk` deciding which open documents are articles.
-    fn inputs_with(
+    /// [`World::inputs`] for the given disk articles and open documents only.
+    fn inputs_of<'a>(
         &self,
+        disk: impl Iterator<Item = (&'a String, &'a DiskDoc)>,
         open: Vec<(String, String, i32)>,
-        all_disk: &BTreeMap<String, DiskDoc>,
     ) -> Vec<Input> {
         let mut by_key: BTreeMap<String, Input> = BTreeMap::new();
         // Each folder's outlet globs, compiled once per run.
@@ -279,7 +271,7 @@ impl World {
                 .map_or(&fallback, |(_, m)| m)
                 .outlet(rel)
         };
-        for (key, d) in &self.disk {
+        for (key, d) in disk {
             by_key.insert(
                 key.clone(),
                 Input {
@@ -296,7 +288,7 @@ impl World {
             );
         }
         for (key, text, version) in open {
-            if !all_disk.contains_key(&key) && !self.includes_open(&key) {
+            if !self.includes_open(&key) {
                 continue;
             }
             let path = convert::path_for_key(&key);
@@ -314,7 +306,7 @@ impl World {
                 .and_then(|p| Some((p, self.rel_path(p)?)))
                 .and_then(|(p, rel)| outlet_of(p, &rel));
             // Reuse the disk text's allocation when the buffer is unchanged, so the cache hits.
-            let text: Arc<str> = match all_disk.get(&key) {
+            let text: Arc<str> = match self.disk.get(&key) {
                 Some(d) if *d.text == *text => d.text.clone(),
                 _ => Arc::from(text),
             };
@@ -339,30 +331,13 @@ impl World {
     /// The input of one article, as [`World::inputs`] would give it; `None` when it is not
     /// part of the analysis (excluded, too big, or neither open nor on disk).
     pub fn input_for(&self, key: &str, open: Option<(String, i32)>) -> Option<Input> {
-        let one_open = open.map(|(text, version)| vec![(key.to_string(), text, version)]);
-        let is_open = one_open.is_some();
-        let world = World {
-            folders: Vec::new(),
-            root: self.root.clone(),
-            editor_settings: None,
-            config: self.config.clone(),
-            folder_configs: self.folder_configs.clone(),
-            disk: self
-                .disk
-                .get(key)
-                .filter(|_| !is_open)
-                .map(|d| BTreeMap::from([(key.to_string(), d.clone())]))
-                .unwrap_or_default(),
-            open_uris: self
-                .open_uris
-                .get(key)
-                .map(|u| HashMap::from([(key.to_string(), u.clone())]))
-                .unwrap_or_default(),
-            cache: HashMap::new(),
-            previous: None,
+        let mut inputs = match open {
+            Some((text, version)) => {
+                self.inputs_of(std::iter::empty(), vec![(key.to_string(), text, version)])
+            }
+            None => self.inputs_of(self.disk.get_key_value(key).into_iter(), Vec::new()),
         };
-        let mut inputs = world.inputs_with(one_open.unwrap_or_default(), &self.disk);
-        inputs.pop().filter(|i| i.key == key)
+        inputs.pop()
     }
 }
 
@@ -945,9 +920,8 @@ mod tests {
             root: Some(one.clone()),
             ..World::default()
         };
-        let (configs, messages) = world.compute_configs();
+        let (configs, editor, messages) = world.compute_configs();
         assert!(messages.is_empty(), "{messages:?}");
-        let (editor, _) = world.compute_config();
         assert!(world.set_configs(configs, editor));
         let (disk, warnings) = scan_disk(&world.folder_configs, &BTreeMap::new(), &HashSet::new());
         assert!(warnings.is_empty(), "{warnings:?}");
