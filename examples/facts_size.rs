@@ -1,0 +1,64 @@
+//! Heap bytes held by each part of the per-article facts, measured by cloning each part
+//! under a counting allocator: `cargo run --release --example facts_size -- 2000`.
+
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
+use corroborate::article::ArticleContext;
+use corroborate::config::Config;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        LIVE.fetch_add(l.size(), Ordering::Relaxed);
+        System.alloc(l)
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
+        System.dealloc(p, l)
+    }
+}
+
+#[global_allocator]
+static A: Counting = Counting;
+
+fn held<T: Clone>(x: &T) -> usize {
+    let before = LIVE.load(Ordering::Relaxed);
+    let c = x.clone();
+    let after = LIVE.load(Ordering::Relaxed);
+    drop(c);
+    after - before
+}
+
+fn main() {
+    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(2000);
+    let config = Config::default();
+    let articles = synth::Corpus::collect(n, 42);
+    let mut sizes = [0usize; 9];
+    let names = ["text", "meta", "problems", "body", "sentences", "people", "figures", "quotes", "ignores"];
+    let mut counts = [0usize; 4];
+    for a in articles {
+        let f = corroborate::article::analyze(&a.text, &ArticleContext::default(), &config);
+        sizes[0] += a.text.len();
+        sizes[1] += held(&f.meta);
+        sizes[2] += held(&f.problems);
+        sizes[3] += held(&f.body);
+        sizes[4] += held(&f.sentences);
+        sizes[5] += held(&f.people);
+        sizes[6] += held(&f.figures);
+        sizes[7] += held(&f.quotes);
+        sizes[8] += held(&f.ignores);
+        counts[0] += f.people.len();
+        counts[1] += f.figures.len();
+        counts[2] += f.quotes.len();
+        counts[3] += f.sentences.len();
+    }
+    for (n, s) in names.iter().zip(sizes) {
+        println!("{n:10} {:8.2} MB", s as f64 / 1e6);
+    }
+    println!("people {} figures {} quotes {} sentences {}", counts[0], counts[1], counts[2], counts[3]);
+}
