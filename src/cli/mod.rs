@@ -8,7 +8,7 @@ pub mod walk;
 
 use crate::article::ArticleContext;
 use crate::config::Config;
-use crate::workspace::Analysis;
+use crate::workspace::{Analysis, Doc};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -130,35 +130,37 @@ pub fn analyze_paths(paths: &[PathBuf]) -> Result<(Analysis, Vec<String>), Strin
         vec![PathBuf::from("articles")]
     };
     let found = walk::find_articles(&paths, &root, &config, &mut warnings)?;
-    // Read on all worker threads (file order is kept: `collect` preserves it).
+    // Read and analyse each file on one worker thread: no barrier between reading and
+    // analysing, and the text is never held twice. File order is kept (`collect`
+    // preserves it).
     let outlets = config.outlet_matcher();
-    let read: Vec<Result<_, String>> = {
+    let read: Vec<Result<Doc, String>> = {
         use rayon::prelude::*;
         found
             .into_par_iter()
             .map(|f| {
-                let key = f.path.to_string_lossy().into_owned();
+                let key = f.path.to_string_lossy();
                 match walk::read_article(&f.path, config.max_file_size) {
                     Ok(decoded) => {
                         let ctx = ArticleContext {
                             outlet: outlets.outlet(&f.rel),
                             read_problems: decoded.problems,
                         };
-                        Ok((key, Arc::<str>::from(decoded.text), ctx))
+                        Ok(Doc::analyze(&key, Arc::from(decoded.text), &ctx, &config))
                     }
                     Err(skip) => Err(format!("{key}: {}", skip.message(config.max_file_size))),
                 }
             })
             .collect()
     };
-    let mut inputs = Vec::with_capacity(read.len());
+    let mut docs = Vec::with_capacity(read.len());
     for r in read {
         match r {
-            Ok(input) => inputs.push(input),
+            Ok(doc) => docs.push(doc),
             Err(w) => warnings.push(w),
         }
     }
-    Ok((crate::workspace::analyze_texts(inputs, &config), warnings))
+    Ok((crate::workspace::analyze_docs(docs, &config), warnings))
 }
 
 fn check(paths: &[PathBuf], format: Format) -> Result<i32, String> {

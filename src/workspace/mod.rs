@@ -23,6 +23,15 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// Analyse one article into a doc.
+    pub fn analyze(key: &str, text: Arc<str>, context: &ArticleContext, config: &Config) -> Doc {
+        let facts = Arc::new(crate::article::analyze(&text, context, config));
+        Doc {
+            key: key.into(),
+            text,
+            facts,
+        }
+    }
     pub fn outlet(&self) -> Option<&str> {
         self.facts.meta.outlet.as_deref()
     }
@@ -45,14 +54,7 @@ pub struct Analysis {
 pub fn analyze_texts(inputs: Vec<(String, Arc<str>, ArticleContext)>, config: &Config) -> Analysis {
     let docs: Vec<Doc> = inputs
         .into_par_iter()
-        .map(|(key, text, ctx)| {
-            let facts = Arc::new(crate::article::analyze(&text, &ctx, config));
-            Doc {
-                key: key.into(),
-                text,
-                facts,
-            }
-        })
+        .map(|(key, text, ctx)| Doc::analyze(&key, text, &ctx, config))
         .collect();
     analyze_docs(docs, config)
 }
