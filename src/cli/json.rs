@@ -126,15 +126,99 @@ fn split_warning(w: &str) -> (&str, &str) {
     }
 }
 
-/// Print the analysis as JSON. Streams the document (no intermediate [`Value`] tree: at
-/// 10k articles the tree took over a gigabyte) into a buffer, byte for byte what
-/// `to_writer_pretty(&to_value(..))` printed: keys in the same (sorted) order, numbers
-/// through the same [`num`] rule.
+/// Print the analysis as JSON, byte for byte what `to_writer_pretty(&to_value(..))` prints
+/// (keys sorted, numbers through the same [`num`] rule) but without building the
+/// [`Value`] tree (at 10k articles it took over a gigabyte): the top-level object is
+/// written by hand and the elements of its arrays are serialised in parallel, in bounded
+/// batches, then written in order.
 pub fn write(out: &mut impl Write, a: &Analysis, warnings: &[String]) -> std::io::Result<()> {
     let mut buf = std::io::BufWriter::with_capacity(1 << 16, &mut *out);
-    serde_json::to_writer_pretty(&mut buf, &stream::Output::new(a, warnings))?;
+    stream::Output::new(a, warnings).write(&mut buf)?;
     writeln!(buf)?;
     buf.flush()
+}
+
+/// Writes one pretty-printed array at depth 1 of the top-level object from elements
+/// rendered in parallel: each batch of `items` becomes one buffer of
+/// `",\n    " + element` entries (the element re-indented by two levels).
+mod array {
+    use rayon::prelude::*;
+    use serde::Serialize;
+    use std::io::Write;
+
+    /// Items per parallel batch, and per buffer within it: bounds the memory in flight.
+    const BATCH: usize = 4096;
+    const CHUNK: usize = 64;
+
+    /// Serialise `element` pretty-printed as an array element at depth 2, preceded by
+    /// its separator, into `out`.
+    pub fn push_element(out: &mut Vec<u8>, element: &impl Serialize) {
+        let mut own = Vec::new();
+        if serde_json::to_writer_pretty(&mut own, element).is_err() {
+            return; // our views serialise infallibly (no maps with non-string keys)
+        }
+        out.extend_from_slice(b",\n    ");
+        for line in own.split_inclusive(|&b| b == b'\n') {
+            out.extend_from_slice(line);
+            if line.ends_with(b"\n") {
+                out.extend_from_slice(b"    ");
+            }
+        }
+    }
+
+    /// An array being written as the value of a top-level key (after `"key": `).
+    #[derive(Default)]
+    pub struct Array {
+        started: bool,
+    }
+
+    impl Array {
+        /// Append the elements `render` makes of each of `items` (zero or more each).
+        pub fn extend<T: Sync>(
+            &mut self,
+            w: &mut impl Write,
+            items: &[T],
+            render: impl Fn(&T, &mut Vec<u8>) + Sync,
+        ) -> std::io::Result<()> {
+            for batch in items.chunks(BATCH) {
+                let buffers: Vec<Vec<u8>> = batch
+                    .par_chunks(CHUNK)
+                    .map(|chunk| {
+                        let mut out = Vec::new();
+                        for item in chunk {
+                            render(item, &mut out);
+                        }
+                        out
+                    })
+                    .collect();
+                for b in buffers.iter().filter(|b| !b.is_empty()) {
+                    if self.started {
+                        w.write_all(b)?;
+                    } else {
+                        w.write_all(b"[")?;
+                        w.write_all(&b[1..])?; // no comma before the first element
+                        self.started = true;
+                    }
+                }
+            }
+            Ok(())
+        }
+
+        pub fn finish(self, w: &mut impl Write) -> std::io::Result<()> {
+            w.write_all(if self.started { b"\n  ]" } else { b"[]" })
+        }
+    }
+
+    /// Write `items` as a whole array (see [`Array::extend`]).
+    pub fn write<T: Sync>(
+        w: &mut impl Write,
+        items: &[T],
+        render: impl Fn(&T, &mut Vec<u8>) + Sync,
+    ) -> std::io::Result<()> {
+        let mut array = Array::default();
+        array.extend(w, items, render)?;
+        array.finish(w)
+    }
 }
 
 /// Serialisable views over an [`Analysis`], mirroring [`to_value`]. Struct fields are in
@@ -260,116 +344,110 @@ mod stream {
         path: &'a str,
     }
 
-    impl Serialize for Output<'_> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            use serde::ser::SerializeMap;
+    impl Output<'_> {
+        /// The top-level object, keys in sorted order as `json!` printed them.
+        pub fn write(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+            use super::array::{push_element, write as array};
             let (a, loc) = (self.a, &self.loc);
-            let mut m = s.serialize_map(Some(7))?;
-            m.serialize_entry(
-                "articles",
-                &Seq(|| {
-                    a.docs.iter().enumerate().map(|(i, d)| {
-                        let meta = &d.facts.meta;
-                        Article {
-                            outlet: &meta.outlet,
+            let docs: Vec<usize> = (0..a.docs.len()).collect();
+            w.write_all(b"{\n  \"articles\": ")?;
+            array(w, &docs, |&i, out| {
+                let (d, meta) = (&a.docs[i], &a.docs[i].facts.meta);
+                let article = Article {
+                    outlet: &meta.outlet,
+                    path: &d.key,
+                    published: meta.published.map(|p| p.iso()),
+                    story: a.stories.get(i).and_then(Option::as_ref),
+                    title: &meta.title,
+                };
+                push_element(out, &article)
+            })?;
+            w.write_all(b",\n  \"claims\": ")?;
+            array(w, &a.claims, |c, out| {
+                let claim = Claim {
+                    id: &c.id,
+                    occurrences: Seq(move || {
+                        c.occurrences.iter().map(move |o| loc.loc(o.doc, o.span))
+                    }),
+                    source: loc.loc(c.source.doc, c.source.span),
+                    text: &c.text,
+                };
+                push_element(out, &claim)
+            })?;
+            w.write_all(b",\n  \"disagreements\": ")?;
+            array(w, &a.disagreements, |x, out| {
+                let disagreement = Disagreement {
+                    figures: Seq(move || {
+                        x.figures().map(move |r| {
+                            loc.loc(r.doc, a.docs[r.doc].facts.figures[r.figure].span)
+                        })
+                    }),
+                    message: &x.message,
+                    severity: x.severity.as_str(),
+                    subject: &x.subject,
+                };
+                push_element(out, &disagreement)
+            })?;
+            w.write_all(b",\n  \"entities\": ")?;
+            array(w, &a.entities, |e, out| {
+                let entity = Entity {
+                    id: &e.id,
+                    kind: "person",
+                    mentions: Seq(move || {
+                        e.mentions
+                            .iter()
+                            .map(move |&(d, i)| loc.loc(d, a.docs[d].facts.people[i].span))
+                    }),
+                    name: &e.name,
+                    roles: Seq(move || {
+                        e.roles.iter().map(move |(d, r)| Role {
+                            path: &a.docs[*d].key,
+                            role: r,
+                        })
+                    }),
+                };
+                push_element(out, &entity)
+            })?;
+            w.write_all(b",\n  \"figures\": ")?;
+            array(w, &docs, |&di, out| {
+                for f in &a.docs[di].facts.figures {
+                    let l = loc.loc(di, f.span);
+                    let figure = Figure {
+                        baseline: &f.baseline,
+                        path: l.path,
+                        range: l.range,
+                        subject: &f.subject,
+                        text: l.text,
+                        value: Value {
+                            high: num(f.value.high),
+                            low: num(f.value.low),
+                            unit: &f.unit,
+                        },
+                    };
+                    push_element(out, &figure)
+                }
+            })?;
+            w.write_all(b",\n  \"problems\": ")?;
+            let mut problems = super::array::Array::default();
+            problems.extend(w, &docs, |&i, out| {
+                let d = &a.docs[i];
+                for p in &d.facts.problems {
+                    push_element(
+                        out,
+                        &Problem {
+                            message: p,
                             path: &d.key,
-                            published: meta.published.map(|p| p.iso()),
-                            story: a.stories.get(i).and_then(Option::as_ref),
-                            title: &meta.title,
-                        }
-                    })
-                }),
-            )?;
-            m.serialize_entry(
-                "claims",
-                &Seq(|| {
-                    a.claims.iter().map(|c| Claim {
-                        id: &c.id,
-                        occurrences: Seq(move || {
-                            c.occurrences.iter().map(move |o| loc.loc(o.doc, o.span))
-                        }),
-                        source: loc.loc(c.source.doc, c.source.span),
-                        text: &c.text,
-                    })
-                }),
-            )?;
-            m.serialize_entry(
-                "disagreements",
-                &Seq(|| {
-                    a.disagreements.iter().map(|x| Disagreement {
-                        figures: Seq(move || {
-                            x.figures().map(move |r| {
-                                loc.loc(r.doc, a.docs[r.doc].facts.figures[r.figure].span)
-                            })
-                        }),
-                        message: &x.message,
-                        severity: x.severity.as_str(),
-                        subject: &x.subject,
-                    })
-                }),
-            )?;
-            m.serialize_entry(
-                "entities",
-                &Seq(|| {
-                    a.entities.iter().map(|e| Entity {
-                        id: &e.id,
-                        kind: "person",
-                        mentions: Seq(move || {
-                            e.mentions
-                                .iter()
-                                .map(move |&(d, i)| loc.loc(d, a.docs[d].facts.people[i].span))
-                        }),
-                        name: &e.name,
-                        roles: Seq(move || {
-                            e.roles.iter().map(move |(d, r)| Role {
-                                path: &a.docs[*d].key,
-                                role: r,
-                            })
-                        }),
-                    })
-                }),
-            )?;
-            m.serialize_entry(
-                "figures",
-                &Seq(|| {
-                    a.docs.iter().enumerate().flat_map(move |(di, d)| {
-                        d.facts.figures.iter().map(move |f| {
-                            let l = loc.loc(di, f.span);
-                            Figure {
-                                baseline: &f.baseline,
-                                path: l.path,
-                                range: l.range,
-                                subject: &f.subject,
-                                text: l.text,
-                                value: Value {
-                                    high: num(f.value.high),
-                                    low: num(f.value.low),
-                                    unit: &f.unit,
-                                },
-                            }
-                        })
-                    })
-                }),
-            )?;
-            m.serialize_entry(
-                "problems",
-                &Seq(|| {
-                    a.docs
-                        .iter()
-                        .flat_map(|d| {
-                            d.facts.problems.iter().map(move |p| Problem {
-                                message: p,
-                                path: &d.key,
-                            })
-                        })
-                        .chain(self.warnings.iter().map(|w| {
-                            let (path, message) = split_warning(w);
-                            Problem { message, path }
-                        }))
-                }),
-            )?;
-            m.serialize_entry("version", &1)?;
-            m.end()
+                        },
+                    )
+                }
+            })?;
+            // the reading warnings come last, after every article's own problems
+            problems.extend(w, self.warnings, |warning, out| {
+                let (path, message) = split_warning(warning);
+                push_element(out, &Problem { message, path })
+            })?;
+            problems.finish(w)?;
+            w.write_all(b",\n  \"version\": 1\n}")
         }
     }
 
@@ -396,5 +474,67 @@ mod stream {
         mentions: M,
         name: &'a str,
         roles: R,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::ArticleContext;
+    use crate::config::Config;
+    use std::sync::Arc;
+
+    fn printed(a: &Analysis, warnings: &[String]) -> (String, String) {
+        let mut streamed = Vec::new();
+        write(&mut streamed, a, warnings).expect("writes to memory");
+        let mut tree = serde_json::to_string_pretty(&to_value(a, warnings)).expect("serialises");
+        tree.push('\n');
+        (String::from_utf8(streamed).expect("utf-8"), tree)
+    }
+
+    fn analysis(texts: &[(&str, &str)]) -> Analysis {
+        let inputs = texts
+            .iter()
+            .map(|(k, t)| (k.to_string(), Arc::from(*t), ArticleContext::default()))
+            .collect();
+        crate::workspace::analyze_texts(inputs, &Config::default())
+    }
+
+    #[test]
+    fn parallel_printer_prints_what_the_value_tree_prints() {
+        let story = "Harbor Times\n\nFire Chief Mara Ellison said 14 people were hurt in the \
+                     warehouse fire on Dock Road on Tuesday. \"We got everyone out,\" Ellison said.\n";
+        let other = "Valley Post\n\nFire Chief Mara Ellison said 16 people were hurt in the \
+                     warehouse fire on Dock Road on Tuesday. \"We got everyone out,\" Ellison said.\n";
+        let cases: Vec<(Analysis, Vec<String>)> = vec![
+            (analysis(&[]), vec![]),
+            (
+                analysis(&[("a.txt", "")]),
+                vec!["b.txt: not UTF-8 text".into()],
+            ),
+            (analysis(&[("a.txt", story), ("b.txt", other)]), vec![]),
+        ];
+        for (a, warnings) in &cases {
+            let (streamed, tree) = printed(a, warnings);
+            assert_eq!(streamed, tree);
+        }
+    }
+
+    #[test]
+    fn many_elements_span_several_batches() {
+        let texts: Vec<(String, String)> = (0..150)
+            .map(|i| {
+                (
+                    format!("{i:03}.txt"),
+                    format!("Post {i}\n\nAbout {i} people came.\n"),
+                )
+            })
+            .collect();
+        let refs: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(k, t)| (k.as_str(), t.as_str()))
+            .collect();
+        let (streamed, tree) = printed(&analysis(&refs), &[]);
+        assert_eq!(streamed, tree);
     }
 }
