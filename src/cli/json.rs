@@ -147,8 +147,8 @@ mod array {
     use std::io::Write;
 
     /// Items per parallel batch, and per buffer within it: bounds the memory in flight.
-    const BATCH: usize = 4096;
-    const CHUNK: usize = 64;
+    const BATCH: usize = 512;
+    const CHUNK: usize = 16;
 
     /// Serialise `element` pretty-printed as an array element at depth 2, preceded by
     /// its separator, into `out`.
