@@ -2,7 +2,7 @@
 //! an analysis worker that publishes immutable snapshots.
 //!
 //! Flow: edits and file events change the inputs and bump `requested`; the worker (one
-//! task) waits a short debounce, analyses the inputs on a blocking thread (reusing facts of
+//! task) lets changes sent together arrive, analyses the inputs on a blocking thread (reusing facts of
 //! unchanged articles), swaps in the new [`Snapshot`] and re-publishes the diagnostics that
 //! changed, for every article. Requests wait until the snapshot reflects every change
 //! applied before they arrived (exact answers), then read it without locks.
@@ -26,10 +26,6 @@ use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-/// Pause after a change before analysing, so changes sent together cost one job. Short:
-/// an edit is an update of a few milliseconds, and changes arriving while a job runs wait
-/// and are taken together by the next one.
-const DEBOUNCE: Duration = Duration::from_millis(2);
 /// Quiet time after an update before the findings are settled by a full pass.
 const SETTLE_AFTER: Duration = Duration::from_millis(800);
 /// How long a change whose version is ahead waits for the missing versions.
@@ -198,11 +194,15 @@ impl Inner {
         }
     }
 
-    /// The analysis worker: debounce, analyse, swap the snapshot, publish. Runs forever.
+    /// The analysis worker: take the pending changes, analyse, swap the snapshot, publish.
+    /// Runs forever.
     pub async fn analysis_loop(self: Arc<Self>) {
         loop {
             self.dirty.notified().await;
-            tokio::time::sleep(DEBOUNCE).await;
+            // No timed debounce: an edit is an update of a few milliseconds, and changes
+            // arriving while a job runs wait and are taken together by the next one. Only
+            // let the messages already read (changes sent together) be handled first.
+            tokio::task::yield_now().await;
             let working = self.worker.lock().await;
             let generation = self.requested.load(Ordering::SeqCst);
             let job = self.make_job(generation);
