@@ -57,7 +57,7 @@ pub struct Entity {
     pub name: String,
     /// (article index, role as that article states it), deduplicated.
     pub roles: Vec<(usize, String)>,
-    /// (article index, index into that article's `people`).
+    /// (article index, index into that article's `people`), sorted.
     pub mentions: Vec<(usize, usize)>,
     /// From `corroborate.toml` `[[people]]`, when the entity matches a known person.
     pub description: Option<String>,

@@ -87,7 +87,7 @@ pub fn update_except_claims(
     let claims = prev
         .claims
         .iter()
-        .filter(|c| c.occurrences.iter().all(|o| o.doc != i))
+        .filter(|c| !has_doc(&c.occurrences, i, |o| o.doc))
         .cloned()
         .collect();
     affected.insert(i);
@@ -118,6 +118,14 @@ pub fn update_claims(
     claims.unwrap_or_else(|| analysis.claims.clone())
 }
 
+/// Does `sorted` (ordered by doc: a claim's occurrences, an entity's mentions) have an
+/// item in doc `i`? A binary search: an update checks every claim and entity.
+fn has_doc<T>(sorted: &[T], i: usize, doc: impl Fn(&T) -> usize) -> bool {
+    debug_assert!(sorted.windows(2).all(|w| doc(&w[0]) <= doc(&w[1])));
+    let at = sorted.partition_point(|x| doc(x) < i);
+    sorted.get(at).is_some_and(|x| doc(x) == i)
+}
+
 fn mention_keys(p: &crate::people::PersonMention) -> Vec<String> {
     let keys = crate::people::name_keys(&p.full_name);
     if keys.is_empty() {
@@ -138,7 +146,7 @@ fn update_entities(
 ) -> Vec<Arc<Entity>> {
     let mut entities: Vec<Arc<Entity>> = prev.to_vec();
     for e in &mut entities {
-        if e.mentions.iter().any(|&(d, _)| d == i) {
+        if has_doc(&e.mentions, i, |&(d, _)| d) {
             let e = Arc::make_mut(e);
             e.mentions.retain(|&(d, _)| d != i);
             e.roles.retain(|(d, _)| *d != i);
