@@ -114,7 +114,7 @@ fn run(n: usize, config: &Config) -> [f64; 7] {
         entities: entities.into_iter().map(Arc::new).collect(),
         stories,
         claims: claims.into_iter().map(Arc::new).collect(),
-        disagreements,
+        disagreements: disagreements.into_iter().map(Arc::new).collect(),
     };
     let t = Instant::now();
     let _ = corroborate::cli::json::write(&mut std::io::sink(), &analysis, &[]);

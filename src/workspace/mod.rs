@@ -47,7 +47,8 @@ pub struct Analysis {
     pub stories: Vec<Option<String>>,
     /// Shared, so an update copies only the claims it changes.
     pub claims: Vec<Arc<Claim>>,
-    pub disagreements: Vec<Disagreement>,
+    /// Shared, so an update copies only its story's disagreements.
+    pub disagreements: Vec<Arc<Disagreement>>,
 }
 
 /// Analyse every text (in parallel) then compute the findings. Docs are sorted by key.
@@ -97,7 +98,7 @@ fn findings<T: Send>(
         || {
             let entities = crate::people::merge(&mentions, &config.people);
             let stories = crate::stories::group(&docs, &entities);
-            let disagreements = crate::disagreements::find(&docs, &stories, config);
+            let disagreements = shared(crate::disagreements::find(&docs, &stories, config));
             let entities: Vec<Arc<Entity>> = shared(entities);
             (entities, stories, disagreements)
         },

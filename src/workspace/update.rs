@@ -231,12 +231,12 @@ fn unused_id(by_id: &HashMap<&str, usize>, added: &[Entity], name: &str) -> Stri
 /// Recompute the disagreements of doc `i`'s story; returns the new list and the docs
 /// whose figures are in the story's old or new disagreements.
 fn update_disagreements(
-    prev: &[Disagreement],
+    prev: &[Arc<Disagreement>],
     docs: &[Doc],
     stories: &[Option<String>],
     i: usize,
     config: &Config,
-) -> (Vec<Disagreement>, BTreeSet<usize>) {
+) -> (Vec<Arc<Disagreement>>, BTreeSet<usize>) {
     let mut affected = BTreeSet::new();
     let Some(story) = stories.get(i).cloned().flatten() else {
         // Figures are compared only inside a story: an article in none is in no disagreement.
@@ -245,8 +245,10 @@ fn update_disagreements(
     let members: Vec<usize> = (0..docs.len())
         .filter(|&d| stories[d].as_deref() == Some(story.as_str()))
         .collect();
-    let fresh = crate::disagreements::find_in_stories(docs, stories, &members, config);
-    let in_story = |d: &Disagreement| d.story.as_deref() == Some(story.as_str());
+    let fresh = super::shared(crate::disagreements::find_in_stories(
+        docs, stories, &members, config,
+    ));
+    let in_story = |d: &Arc<Disagreement>| d.story.as_deref() == Some(story.as_str());
     for d in prev.iter().filter(|d| in_story(d)).chain(fresh.iter()) {
         affected.extend(d.figures().map(|f| f.doc));
     }
@@ -257,7 +259,7 @@ fn update_disagreements(
             .position(|d| story_sorts_after(d.story.as_deref(), &story))
             .unwrap_or(prev.len())
     });
-    let mut out: Vec<Disagreement> = Vec::with_capacity(prev.len() + fresh.len());
+    let mut out: Vec<Arc<Disagreement>> = Vec::with_capacity(prev.len() + fresh.len());
     out.extend(prev[..at].iter().filter(|d| !in_story(d)).cloned());
     out.extend(fresh);
     out.extend(prev[at..].iter().filter(|d| !in_story(d)).cloned());

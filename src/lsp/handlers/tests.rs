@@ -153,7 +153,7 @@ fn analysis() -> Analysis {
             source: quote_in(0, HERALD),
             occurrences: vec![quote_in(0, HERALD), quote_in(1, COASTAL)],
         })],
-        disagreements: vec![Disagreement {
+        disagreements: vec![std::sync::Arc::new(Disagreement {
             rule: "figure-mismatch",
             story: Some("s1".into()),
             subject: "killed".into(),
@@ -163,7 +163,7 @@ fn analysis() -> Analysis {
                 vec![FigureRef { doc: 0, figure: 0 }],
                 vec![FigureRef { doc: 1, figure: 0 }],
             ],
-        }],
+        })],
     }
 }
 
