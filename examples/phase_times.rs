@@ -112,7 +112,7 @@ fn run(n: usize, config: &Config) -> [f64; 7] {
     let analysis = Analysis {
         docs,
         entities: entities.into_iter().map(Arc::new).collect(),
-        stories,
+        stories: stories.into(),
         claims: claims.into_iter().map(Arc::new).collect(),
         disagreements: disagreements.into_iter().map(Arc::new).collect(),
     };

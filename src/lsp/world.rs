@@ -672,7 +672,7 @@ pub fn full_pass(
             let mut docs = docs;
             docs.sort_by(|a, b| a.key.cmp(&b.key));
             let analysis = Analysis {
-                stories: vec![None; docs.len()],
+                stories: Arc::new(vec![None; docs.len()]),
                 docs,
                 ..Analysis::default()
             };

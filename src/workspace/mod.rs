@@ -43,8 +43,9 @@ pub struct Analysis {
     pub docs: Vec<Doc>,
     /// Shared, so an update copies only the entities it touches.
     pub entities: Vec<Arc<Entity>>,
-    /// Story id of each doc (`None` when it shares a story with no other article).
-    pub stories: Vec<Option<String>>,
+    /// Story id of each doc (`None` when it shares a story with no other article). Shared:
+    /// an update keeps every article's story.
+    pub stories: Arc<Vec<Option<String>>>,
     /// Shared, so an update copies only the claims it changes.
     pub claims: Vec<Arc<Claim>>,
     /// Shared, so an update copies only its story's disagreements.
@@ -97,7 +98,7 @@ fn findings<T: Send>(
         || claims(&docs),
         || {
             let entities = crate::people::merge(&mentions, &config.people);
-            let stories = crate::stories::group(&docs, &entities);
+            let stories = Arc::new(crate::stories::group(&docs, &entities));
             let disagreements = shared(crate::disagreements::find(&docs, &stories, config));
             let entities: Vec<Arc<Entity>> = shared(entities);
             (entities, stories, disagreements)

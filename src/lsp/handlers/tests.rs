@@ -146,7 +146,7 @@ fn analysis() -> Analysis {
             mentions: vec![(0, 0), (0, 1), (1, 0), (1, 1)],
             description: Some("Mayor of Puerto Claro since 2022".into()),
         })],
-        stories: vec![Some("s1".into()), Some("s1".into())],
+        stories: std::sync::Arc::new(vec![Some("s1".into()), Some("s1".into())]),
         claims: vec![Arc::new(Claim {
             id: "c-1".into(),
             text: "We are devastated by this loss".into(),
