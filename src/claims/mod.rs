@@ -10,12 +10,16 @@
 //!    dense `u32` ids (interned by a 64-bit hash of the stem, in one sequential pass), with
 //!    their flags (generic word, number) computed once, so matching never touches strings.
 //! 2. [`matching`]: units with the same content-word sequence collapse into one variant,
-//!    so a claim reprinted verbatim by hundreds of articles costs one variant. Variants
-//!    are indexed by content-word bigrams (one `u64` key; bigrams found in one variant
-//!    only are not posted); each variant is scored only against earlier variants found
-//!    through the postings, visiting at most [`matching::POSTING_SCAN`] entries per bigram
-//!    and scoring at most [`matching::MAX_CANDIDATES`] candidates, so cost grows with the
-//!    text, not with its square. Shared bigrams are counted in a dense array, word
+//!    so a claim reprinted verbatim by hundreds of articles costs one variant. Each
+//!    variant is scored only against earlier variants sharing content-word bigrams with
+//!    it, as a sequential loop over a capped postings index would find them (at most
+//!    [`matching::POSTING_SCAN`] entries per bigram, the oldest and newest halves; at most
+//!    [`matching::MAX_CANDIDATES`] candidates; a candidate already linked to the variant
+//!    skipped), so cost grows with the text, not with its square. That loop runs in
+//!    parallel with the same result: the postings are built in full once (bigram → dense
+//!    id, then one array; bigrams found in one variant only are not posted), threads
+//!    find and score blocks of variants, and a short sequential replay applies the skip
+//!    rule and the unions in order. Shared bigrams are counted in a dense array, word
 //!    overlaps with dense per-word counters: no hashing or allocation per pair.
 //! 3. A pair matches when most of the shorter unit's content words (generic words count
 //!    half) are in the longer one, in order, numbers included, and the longer is not
