@@ -39,20 +39,20 @@ pub(crate) struct Variants<'a> {
 
 impl<'a> Variants<'a> {
     pub(crate) fn build(docs: &'a [DocUnits]) -> Variants<'a> {
-        let mut by_words: FxHashMap<&'a [u32], u32> = FxHashMap::default();
+        let total: usize = docs.iter().map(|d| d.units.len()).sum();
+        let mut by_words = SequenceTable::with_room_for(total);
         let mut words: Vec<&'a [u32]> = Vec::new();
         let mut unit_base = Vec::with_capacity(docs.len() + 1);
-        let mut unit_variant = Vec::new();
+        let mut unit_variant = Vec::with_capacity(total);
         let mut counts: Vec<u32> = Vec::new();
         for d in docs {
             unit_base.push(unit_variant.len() as u32);
             for u in &d.units {
                 let w = d.words(u);
-                let v = *by_words.entry(w).or_insert_with(|| {
-                    words.push(w);
+                let v = by_words.find_or_add(w, &mut words);
+                if v as usize == counts.len() {
                     counts.push(0);
-                    (words.len() - 1) as u32
-                });
+                }
                 counts[v as usize] += 1;
                 unit_variant.push(v);
             }
@@ -103,6 +103,79 @@ impl<'a> Variants<'a> {
     pub(crate) fn of(&self, u: UnitRef) -> u32 {
         self.unit_variant[(self.unit_base[u.doc as usize] + u.local) as usize]
     }
+}
+
+/// Variant ids by word sequence: an open-addressing table of `u32` ids with a hash tag
+/// each (8 bytes a slot, at most 80 % full), looking words up in the variants' list, so
+/// 400k variants cost 4–8 MB instead of a map's 13 MB of keys.
+struct SequenceTable {
+    /// Variant id + 1 (0: empty).
+    slots: Vec<u32>,
+    tags: Vec<u32>,
+    mask: usize,
+}
+
+impl SequenceTable {
+    fn with_room_for(n: usize) -> SequenceTable {
+        let size = (n + n / 4 + 1).next_power_of_two().max(16);
+        SequenceTable {
+            slots: vec![0; size],
+            tags: vec![0; size],
+            mask: size - 1,
+        }
+    }
+
+    /// The id of the variant with these words, added to `words` (with the next id) if
+    /// new. Never more ids than the room asked for plus a quarter: the table then grows.
+    fn find_or_add<'a>(&mut self, w: &'a [u32], words: &mut Vec<&'a [u32]>) -> u32 {
+        if (words.len() + 1) * 5 > self.slots.len() * 4 {
+            self.grow(words);
+        }
+        let h = sequence_hash(w);
+        let tag = (h >> 32) as u32;
+        let mut i = h as usize & self.mask;
+        loop {
+            match self.slots[i] {
+                0 => {
+                    words.push(w);
+                    let v = (words.len() - 1) as u32;
+                    self.slots[i] = v + 1;
+                    self.tags[i] = tag;
+                    return v;
+                }
+                s if self.tags[i] == tag && words.get(s as usize - 1) == Some(&w) => {
+                    return s - 1;
+                }
+                _ => i = (i + 1) & self.mask,
+            }
+        }
+    }
+
+    fn grow(&mut self, words: &[&[u32]]) {
+        let mut bigger = SequenceTable::with_room_for(self.slots.len() * 2);
+        for (v, w) in words.iter().enumerate() {
+            let h = sequence_hash(w);
+            let mut i = h as usize & bigger.mask;
+            while bigger.slots[i] != 0 {
+                i = (i + 1) & bigger.mask;
+            }
+            bigger.slots[i] = v as u32 + 1;
+            bigger.tags[i] = (h >> 32) as u32;
+        }
+        *self = bigger;
+    }
+}
+
+/// A 64-bit hash of a word sequence (FxHash steps, then a finaliser so the low bits, which
+/// pick the slot, depend on every word).
+fn sequence_hash(w: &[u32]) -> u64 {
+    let mut h: u64 = w.len() as u64;
+    for &x in w {
+        h = (h.rotate_left(5) ^ x as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
 }
 
 /// A bigram of word ids as one key.
@@ -172,7 +245,6 @@ fn matching_pairs_in_blocks(
             postings: &postings,
             groups: &replay.groups,
             block_start: lo as u32,
-            before_block: postings.counts_before(lo as u32),
         };
         let found: Vec<Found> = ranges
             .par_iter()
@@ -264,28 +336,10 @@ impl Postings {
         self.entries.get(a..b).unwrap_or(&[])
     }
 
-    /// For each posted bigram, how many of its variants come before `v`.
-    fn counts_before(&self, v: u32) -> Vec<u32> {
-        (0..self.start.len().saturating_sub(1) as u32)
-            .map(|id| self.list(id).partition_point(|&x| x < v) as u32)
-            .collect()
-    }
-
-    /// The index of variant `v` in the list of bigram `id` (the number of earlier
-    /// variants having it), searched among the entries of `v`'s block, which starts at
-    /// `block_start`, after the `before_block[id]` entries of earlier blocks.
-    fn index_in(&self, id: u32, v: u32, block_start: u32, before_block: &[u32]) -> usize {
-        let list = self.list(id);
-        let from = before_block.get(id as usize).copied().unwrap_or(0) as usize;
-        // entries are distinct and ascending: at most `v - block_start` of them lie in
-        // `block_start..v`
-        let to = list
-            .len()
-            .min(from + v.saturating_sub(block_start) as usize);
-        from + list
-            .get(from..to)
-            .unwrap_or(&[])
-            .partition_point(|&x| x < v)
+    /// The index of variant `v` in the list of bigram `id`: the number of earlier
+    /// variants having it.
+    fn index_in(&self, id: u32, v: u32) -> usize {
+        self.list(id).partition_point(|&x| x < v)
     }
 
     /// What the sequential loop's capped list of bigram `id` held when it reached the
@@ -318,8 +372,6 @@ struct Scan<'a, 'v> {
     /// As left by the earlier blocks: not changed while the block is scanned.
     groups: &'a super::cluster::UnionFind,
     block_start: u32,
-    /// [`Postings::counts_before`] the block.
-    before_block: Vec<u32>,
 }
 
 /// A candidate of variant `v` the replay must consider, in candidate order: a match
@@ -380,13 +432,11 @@ impl Worker {
 
     /// The index of `v` in the list of bigram `id` (`v` has the bigram, so it is there):
     /// next to the cursor when this worker's run reached the previous variant of the
-    /// list, else searched among the block's entries.
+    /// list, else searched.
     fn position(&mut self, ctx: &Scan, id: u32, v: u32) -> usize {
         let list = ctx.postings.list(id);
         let Some(cursor) = self.cursor.get_mut(id as usize) else {
-            return ctx
-                .postings
-                .index_in(id, v, ctx.block_start, &ctx.before_block);
+            return ctx.postings.index_in(id, v);
         };
         let (last, at) = *cursor;
         let guess = if last == v {
@@ -398,8 +448,7 @@ impl Worker {
         let p = if next_in_run && list.get(guess) == Some(&v) {
             guess
         } else {
-            ctx.postings
-                .index_in(id, v, ctx.block_start, &ctx.before_block)
+            ctx.postings.index_in(id, v)
         };
         *cursor = (v, p as u32);
         p

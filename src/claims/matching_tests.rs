@@ -245,7 +245,7 @@ fn the_generated_set_overflows_the_caps() {
                 let Some(id) = postings.id(bigram(w[0], w[1])) else {
                     continue;
                 };
-                let p = postings.index_in(id, v, 0, &[]);
+                let p = postings.index_in(id, v);
                 let (a, b) = postings.capped_before(id, p);
                 a.iter().chain(b).for_each(|&o| counter.add(o));
             }
@@ -280,4 +280,51 @@ fn bit_parallel_lcs_equals_the_table() {
             "round {round}: {a:?} {b:?}"
         );
     }
+}
+
+/// Variants are the distinct word sequences in first-unit order, as a map would number
+/// them, whether the table had room from the start or grew.
+#[test]
+fn sequence_table_numbers_sequences_like_a_map() {
+    let mut rng = Rng(7);
+    let seqs: Vec<Vec<u32>> = (0..5000)
+        .map(|_| (0..rng.below(4)).map(|_| rng.below(6) as u32).collect())
+        .collect();
+    for room in [0, 10, seqs.len()] {
+        let mut table = SequenceTable::with_room_for(room);
+        let mut words: Vec<&[u32]> = Vec::new();
+        let mut map: FxHashMap<&[u32], u32> = FxHashMap::default();
+        for s in &seqs {
+            let next = map.len() as u32;
+            let want = *map.entry(s.as_slice()).or_insert(next);
+            assert_eq!(table.find_or_add(s, &mut words), want, "room {room}: {s:?}");
+        }
+        assert_eq!(words.len(), map.len());
+    }
+}
+
+#[test]
+fn every_unit_has_the_variant_of_its_words() {
+    let docs = generated(300, 5);
+    let (_, units) = units::collect(&docs);
+    let vars = Variants::build(&units);
+    let mut seen: FxHashMap<&[u32], u32> = FxHashMap::default();
+    for (d, du) in units.iter().enumerate() {
+        for (local, u) in du.units.iter().enumerate() {
+            let r = UnitRef {
+                doc: d as u32,
+                local: local as u32,
+            };
+            let v = vars.of(r);
+            assert_eq!(vars.words[v as usize], du.words(u));
+            assert!(vars.members(v).contains(&r));
+            let next = seen.len() as u32;
+            assert_eq!(
+                *seen.entry(du.words(u)).or_insert(next),
+                v,
+                "first-unit order"
+            );
+        }
+    }
+    assert_eq!(seen.len(), vars.len());
 }

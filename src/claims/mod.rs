@@ -116,6 +116,9 @@ pub fn find_with_stats(docs: &[Doc], _config: &Config) -> (Vec<Claim>, Stats) {
     let matches = matching::matching_pairs(&vars, &vocab, &mut stats);
     let outlets = cluster::Outlets::new(docs);
     let clusters = all_clusters(&units, &vars, &vocab, &outlets, matches);
+    // the claim records need only the units: free the rest before making them
+    drop(vars);
+    drop(vocab);
     let refs: Vec<&[UnitRef]> = clusters.iter().map(Vec::as_slice).collect();
     let kept = cluster::without_redundant(&units, &refs);
     let names = source::outlet_names(docs);
