@@ -396,6 +396,8 @@ struct Found {
 struct Worker {
     counter: Counter,
     scorer: Scorer,
+    /// Scratch: the current variant's candidates.
+    candidates: Vec<u32>,
     /// Per posted bigram: the last variant of its list this worker reached, and its
     /// index in the list (`NO_VARIANT`: none yet).
     cursor: Vec<(u32, u32)>,
@@ -412,6 +414,7 @@ impl Worker {
         Worker {
             counter: Counter::new(n),
             scorer: Scorer::default(),
+            candidates: Vec::new(),
             cursor: vec![(NO_VARIANT, 0); posted],
             run_start: 0,
             run_end: 0,
@@ -467,13 +470,21 @@ impl Worker {
                 self.counter.add(other);
             }
         }
-        let candidates = self.counter.take_candidates();
-        if candidates.is_empty() {
-            return;
+        let mut candidates = std::mem::take(&mut self.candidates);
+        self.counter.take_candidates_into(&mut candidates);
+        if !candidates.is_empty() {
+            self.score_candidates(ctx, v, &candidates, found);
         }
+        self.candidates = candidates;
+    }
+
+    /// Score `v`'s candidates in order up to its first match, then those the replay
+    /// cannot be sure to skip (see [`matching_pairs`]).
+    fn score_candidates(&mut self, ctx: &Scan, v: u32, candidates: &[u32], found: &mut Found) {
+        let words = ctx.vars.words[v as usize];
         self.scorer.load(words, ctx.vocab);
         let mut first_match: Option<u32> = None;
-        for &other in &candidates {
+        for &other in candidates {
             if let Some(first) = first_match {
                 if other >= ctx.block_start {
                     found.events.push(Event {
@@ -608,6 +619,8 @@ fn bigrams_seen_once(vars: &Variants) -> SeenOnce {
 pub(crate) struct Counter {
     counts: Vec<u32>,
     touched: Vec<u32>,
+    /// Scratch of [`Counter::take_candidates_into`].
+    ranked: Vec<(u32, u32)>,
 }
 
 impl Counter {
@@ -615,6 +628,7 @@ impl Counter {
         Counter {
             counts: vec![0; n],
             touched: Vec::new(),
+            ranked: Vec::new(),
         }
     }
 
@@ -631,13 +645,18 @@ impl Counter {
 
     /// Candidates sharing at least [`MIN_SHARED_BIGRAMS`], most shared first (then by
     /// id), at most [`MAX_CANDIDATES`]; resets the counts.
+    #[cfg(test)]
     pub(crate) fn take_candidates(&mut self) -> Vec<u32> {
-        self.take_candidates_by(|v| v as u64)
+        let mut out = Vec::new();
+        self.take_candidates_into(&mut out);
+        out
     }
 
-    /// As [`Counter::take_candidates`], ties broken by `order`.
-    pub(crate) fn take_candidates_by(&mut self, order: impl Fn(u32) -> u64) -> Vec<u32> {
-        let mut c: Vec<(u32, u32)> = Vec::new();
+    /// [`Counter::take_candidates`] into `out` (cleared first), allocating nothing once
+    /// warm.
+    pub(crate) fn take_candidates_into(&mut self, out: &mut Vec<u32>) {
+        let c = &mut self.ranked;
+        c.clear();
         for &v in &self.touched {
             let n = std::mem::take(&mut self.counts[v as usize]);
             if n >= MIN_SHARED_BIGRAMS {
@@ -645,13 +664,14 @@ impl Counter {
             }
         }
         self.touched.clear();
-        let rank = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(order(a.0).cmp(&order(b.0)));
+        let rank = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
         if c.len() > MAX_CANDIDATES {
             c.select_nth_unstable_by(MAX_CANDIDATES, rank);
             c.truncate(MAX_CANDIDATES);
         }
         c.sort_unstable_by(rank);
-        c.into_iter().map(|(v, _)| v).collect()
+        out.clear();
+        out.extend(c.iter().map(|&(v, _)| v));
     }
 }
 
