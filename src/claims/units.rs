@@ -171,8 +171,8 @@ pub(crate) fn collect(docs: &[Doc]) -> (Vocab, Vec<DocUnits>) {
     let caches: Vec<Mutex<WordCache>> = (0..rayon::current_num_threads().max(1))
         .map(|_| Mutex::new(WordCache::default()))
         .collect();
-    for batch in docs.chunks(BATCH) {
-        let raw: Vec<RawDoc> = batch
+    let read = |batch: &[Doc]| -> Vec<RawDoc> {
+        batch
             .par_iter()
             .map(|doc| {
                 let slot = rayon::current_thread_index().unwrap_or(0) % caches.len();
@@ -182,9 +182,18 @@ pub(crate) fn collect(docs: &[Doc]) -> (Vocab, Vec<DocUnits>) {
                     .unwrap_or_else(std::sync::PoisonError::into_inner);
                 collect_doc_with(doc, true, &mut cache)
             })
-            .collect();
-        out.extend(raw.into_iter().map(|r| vocab.intern(r)));
+            .collect()
+    };
+    // a batch is interned (in order, on one thread) while the next one is read
+    let mut pending: Vec<RawDoc> = Vec::new();
+    for batch in docs.chunks(BATCH) {
+        let (raw, ()) = rayon::join(
+            || read(batch),
+            || out.extend(pending.drain(..).map(|r| vocab.intern(r))),
+        );
+        pending = raw;
     }
+    out.extend(pending.into_iter().map(|r| vocab.intern(r)));
     (vocab, out)
 }
 
