@@ -328,3 +328,23 @@ fn every_unit_has_the_variant_of_its_words() {
     }
     assert_eq!(seen.len(), vars.len());
 }
+
+/// The same pairs whatever the number of threads (and however rayon splits the work).
+#[test]
+fn parallel_matching_ignores_the_thread_count() {
+    let docs = generated(400, 11);
+    let (vocab, units) = units::collect(&docs);
+    let vars = Variants::build(&units);
+    let want = sequential(&vars, &vocab, &mut Stats::default());
+    for threads in [1, 2, 5] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool");
+        for block in [3, 50, BLOCK] {
+            let got = pool
+                .install(|| matching_pairs_in_blocks(&vars, &vocab, &mut Stats::default(), block));
+            assert_eq!(got, want, "{threads} threads, block {block}");
+        }
+    }
+}

@@ -6,9 +6,12 @@
 //!    [`units::MIN_CONTENT_WORDS`] content words (folded, stemmed, stopwords and speech
 //!    verbs removed), minus boilerplate. Shorter fragments ("he said", "it is not
 //!    necessary") never become claims. Articles are read in parallel; each sentence is
-//!    tokenised and stemmed once, its quotes and clauses reuse its words. Words become
-//!    dense `u32` ids (interned by a 64-bit hash of the stem, in one sequential pass), with
-//!    their flags (generic word, number) computed once, so matching never touches strings.
+//!    tokenised once, its quotes and clauses reuse its words, and each thread keeps a
+//!    cache of the words of tokens it has seen (so a frequent word is folded, stemmed and
+//!    hashed once per thread). Words become dense `u32` ids (interned by a 64-bit hash of
+//!    the stem, in one sequential pass that runs while the next batch of articles is
+//!    read), with their flags (generic word, number) computed once, so matching never
+//!    touches strings.
 //! 2. [`matching`]: units with the same content-word sequence collapse into one variant,
 //!    so a claim reprinted verbatim by hundreds of articles costs one variant. Each
 //!    variant is scored only against earlier variants sharing content-word bigrams with
@@ -30,7 +33,8 @@
 //!    numberless sentence cannot chain "7 killed" and "9 killed" into one claim. A group
 //!    is a claim when it spans two outlets (an article without an outlet counts as its
 //!    own outlet); a claim every occurrence of which lies inside a wider claim is dropped.
-//! 5. [`source`]: the occurrence in the earliest article is the source.
+//! 5. [`source`]: the occurrence in the earliest article is the source (claims in
+//!    parallel). What matching needed (variants, vocabulary) is freed first.
 //!
 //! [`find_indexed`] also returns a [`ClaimIndex`], which [`ClaimIndex::update_doc`] keeps
 //! up to date one edited article at a time (the language server); `find` builds no index.
