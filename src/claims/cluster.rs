@@ -31,6 +31,14 @@ impl UnionFind {
         }
         x as usize
     }
+    /// [`UnionFind::find`] without shortening paths, so threads can share it.
+    pub(crate) fn find_frozen(&self, x: usize) -> usize {
+        let mut x = x;
+        while let Some(&p) = self.parent.get(x).filter(|&&p| p as usize != x) {
+            x = p as usize;
+        }
+        x
+    }
     pub(crate) fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {

@@ -3,7 +3,8 @@
 use super::fxhash::{FxHashMap, FxHashSet};
 use super::units::{DocUnits, UnitRef, Vocab, GENERIC, NUMBER};
 use super::Stats;
-use std::sync::OnceLock;
+use rayon::prelude::*;
+use std::sync::{Mutex, OnceLock};
 
 /// Postings entries visited per bigram of a variant: a bigram shared by hundreds of
 /// variants (one claim reprinted with small edits) needs only a few of them, since
@@ -38,20 +39,20 @@ pub(crate) struct Variants<'a> {
 
 impl<'a> Variants<'a> {
     pub(crate) fn build(docs: &'a [DocUnits]) -> Variants<'a> {
-        let mut by_words: FxHashMap<&'a [u32], u32> = FxHashMap::default();
+        let total: usize = docs.iter().map(|d| d.units.len()).sum();
+        let mut by_words = SequenceTable::with_room_for(total);
         let mut words: Vec<&'a [u32]> = Vec::new();
         let mut unit_base = Vec::with_capacity(docs.len() + 1);
-        let mut unit_variant = Vec::new();
+        let mut unit_variant = Vec::with_capacity(total);
         let mut counts: Vec<u32> = Vec::new();
         for d in docs {
             unit_base.push(unit_variant.len() as u32);
             for u in &d.units {
                 let w = d.words(u);
-                let v = *by_words.entry(w).or_insert_with(|| {
-                    words.push(w);
+                let v = by_words.find_or_add(w, &mut words);
+                if v as usize == counts.len() {
                     counts.push(0);
-                    (words.len() - 1) as u32
-                });
+                }
                 counts[v as usize] += 1;
                 unit_variant.push(v);
             }
@@ -104,87 +105,463 @@ impl<'a> Variants<'a> {
     }
 }
 
+/// Variant ids by word sequence: an open-addressing table of `u32` ids with a hash tag
+/// each (8 bytes a slot, at most 80 % full), looking words up in the variants' list, so
+/// 400k variants cost 4–8 MB instead of a map's 13 MB of keys.
+struct SequenceTable {
+    /// Variant id + 1 (0: empty).
+    slots: Vec<u32>,
+    tags: Vec<u32>,
+    mask: usize,
+}
+
+impl SequenceTable {
+    fn with_room_for(n: usize) -> SequenceTable {
+        let size = (n + n / 4 + 1).next_power_of_two().max(16);
+        SequenceTable {
+            slots: vec![0; size],
+            tags: vec![0; size],
+            mask: size - 1,
+        }
+    }
+
+    /// The id of the variant with these words, added to `words` (with the next id) if
+    /// new. Never more ids than the room asked for plus a quarter: the table then grows.
+    fn find_or_add<'a>(&mut self, w: &'a [u32], words: &mut Vec<&'a [u32]>) -> u32 {
+        if (words.len() + 1) * 5 > self.slots.len() * 4 {
+            self.grow(words);
+        }
+        let h = sequence_hash(w);
+        let tag = (h >> 32) as u32;
+        let mut i = h as usize & self.mask;
+        loop {
+            match self.slots[i] {
+                0 => {
+                    words.push(w);
+                    let v = (words.len() - 1) as u32;
+                    self.slots[i] = v + 1;
+                    self.tags[i] = tag;
+                    return v;
+                }
+                s if self.tags[i] == tag && words.get(s as usize - 1) == Some(&w) => {
+                    return s - 1;
+                }
+                _ => i = (i + 1) & self.mask,
+            }
+        }
+    }
+
+    fn grow(&mut self, words: &[&[u32]]) {
+        let mut bigger = SequenceTable::with_room_for(self.slots.len() * 2);
+        for (v, w) in words.iter().enumerate() {
+            let h = sequence_hash(w);
+            let mut i = h as usize & bigger.mask;
+            while bigger.slots[i] != 0 {
+                i = (i + 1) & bigger.mask;
+            }
+            bigger.slots[i] = v as u32 + 1;
+            bigger.tags[i] = (h >> 32) as u32;
+        }
+        *self = bigger;
+    }
+}
+
+/// A 64-bit hash of a word sequence (FxHash steps, then a finaliser so the low bits, which
+/// pick the slot, depend on every word).
+fn sequence_hash(w: &[u32]) -> u64 {
+    let mut h: u64 = w.len() as u64;
+    for &x in w {
+        h = (h.rotate_left(5) ^ x as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}
+
 /// A bigram of word ids as one key.
 pub(crate) fn bigram(a: u32, b: u32) -> u64 {
     ((a as u64) << 32) | b as u64
 }
 
-/// A posting list that keeps what [`scanned`] visits: its first half of
-/// [`POSTING_SCAN`] entries and a ring of the newest half. Order within does not matter
-/// (the scan only counts).
-#[derive(Default)]
-struct CappedList {
-    items: Vec<u32>,
-    len: u32,
-}
-
-impl CappedList {
-    fn push(&mut self, v: u32) {
-        let half = POSTING_SCAN / 2;
-        let len = self.len as usize;
-        if len < POSTING_SCAN {
-            self.items.push(v);
-        } else if let Some(slot) = self.items.get_mut(half + (len - half) % half) {
-            *slot = v;
-        }
-        self.len += 1;
-    }
-}
+/// Variants per block of the parallel scan (see [`matching_pairs`]).
+const BLOCK: usize = 8192;
+/// Variants per parallel task inside a block.
+const CHUNK: usize = 256;
 
 /// Pairs of variants that say the same thing (earlier variant first), in the order found.
-/// Each variant is scored against earlier ones found through the postings, visiting the
-/// oldest and newest halves of [`POSTING_SCAN`] entries per bigram and at most
-/// [`MAX_CANDIDATES`] candidates, so cost grows with the text, not with its square.
+///
+/// The rule (the contract, which the sequential oracle in the tests states as a loop):
+/// variants are taken in order; each is scored against earlier ones found through the
+/// postings, where a bigram's list holds, at that time, the oldest and newest halves of
+/// [`POSTING_SCAN`] earlier variants having it (all of them when fewer), and at most
+/// [`MAX_CANDIDATES`] candidates, most shared bigrams first; a candidate already linked
+/// to the variant through a match made earlier in the loop is skipped, so a claim
+/// reprinted hundreds of times is scored about once per variant. Cost grows with the
+/// text, not with its square.
+///
+/// Run in parallel with the same result: the postings are built in full once
+/// ([`Postings`]), so any variant's capped view can be read at any time. Variants are
+/// taken in blocks of [`BLOCK`]; inside a block, tasks of [`CHUNK`] variants find each
+/// variant's candidates and score them ([`Worker::scan`]); then one cheap sequential
+/// [`Replay`] applies the skip rule in order and makes the unions. A candidate after the
+/// variant's first match is what the skip rule may drop: it is dropped at once when the
+/// union-find (as left by earlier blocks) already puts it with the first match (groups
+/// only grow, so the skip is certain), scored ahead when it belongs to an earlier block,
+/// and left to the replay, scored only if not skipped, when it is in the same block (its
+/// group is still being formed): that keeps the pairs scored close to the sequential
+/// loop's, even for one claim reprinted a thousand times.
 pub(crate) fn matching_pairs(vars: &Variants, vocab: &Vocab, stats: &mut Stats) -> Vec<(u32, u32)> {
+    matching_pairs_in_blocks(vars, vocab, stats, BLOCK)
+}
+
+fn matching_pairs_in_blocks(
+    vars: &Variants,
+    vocab: &Vocab,
+    stats: &mut Stats,
+    block: usize,
+) -> Vec<(u32, u32)> {
     let n = vars.len();
-    let once = bigrams_seen_once(vars);
-    let mut postings: FxHashMap<u64, CappedList> = FxHashMap::default();
-    let mut counter = Counter::new(n);
-    let mut scorer = Scorer::default();
-    let mut out = Vec::new();
-    let mut groups = super::cluster::UnionFind::new(n);
-    let mut keys: Vec<u64> = Vec::new();
-    let mut joined: Vec<u32> = Vec::new();
-    for v in 0..n as u32 {
-        let words = vars.words[v as usize];
-        for w in words.windows(2) {
-            if let Some(list) = postings.get(&bigram(w[0], w[1])) {
-                stats.postings_visited += list.items.len();
-                for &other in &list.items {
-                    counter.add(other);
+    let postings = Postings::build(vars);
+    let workers: Vec<Mutex<Worker>> = (0..rayon::current_num_threads().max(1))
+        .map(|_| Mutex::new(Worker::new(n, postings.ids.len())))
+        .collect();
+    let mut replay = Replay {
+        groups: super::cluster::UnionFind::new(n),
+        scorer: Scorer::default(),
+        joined: Vec::new(),
+        out: Vec::new(),
+    };
+    let block = block.max(1);
+    let mut lo = 0;
+    while lo < n {
+        let hi = n.min(lo + block);
+        let ranges: Vec<(u32, u32)> = (lo..hi)
+            .step_by(CHUNK)
+            .map(|a| (a as u32, hi.min(a + CHUNK) as u32))
+            .collect();
+        let ctx = Scan {
+            vars,
+            vocab,
+            postings: &postings,
+            groups: &replay.groups,
+            block_start: lo as u32,
+        };
+        let found: Vec<Found> = ranges
+            .par_iter()
+            .map(|&(a, b)| {
+                let slot = rayon::current_thread_index().unwrap_or(0) % workers.len();
+                // a poisoned lock only means another task panicked: its scratch is reset
+                let mut w = workers[slot]
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                w.scan(&ctx, a..b)
+            })
+            .collect();
+        for f in found {
+            stats.postings_visited += f.visited;
+            stats.pairs_scored += f.scored;
+            replay.apply(&f.events, vars, vocab, stats);
+        }
+        lo = hi;
+    }
+    replay.out
+}
+
+/// Every earlier variant having each bigram: bigram → dense id (one hash map), then one
+/// list per id in a single array, in variant order (compressed sparse rows). Bigrams in
+/// one variant only are not posted (they never make a candidate).
+struct Postings {
+    ids: FxHashMap<u64, u32>,
+    /// List of id `i`: `entries[start[i]..start[i + 1]]`, ascending.
+    start: Vec<usize>,
+    entries: Vec<u32>,
+}
+
+impl Postings {
+    fn build(vars: &Variants) -> Postings {
+        let once = bigrams_seen_once(vars);
+        let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut counts: Vec<usize> = Vec::new();
+        let mut keys: Vec<u64> = Vec::new();
+        for words in &vars.words {
+            distinct_bigrams_into(words, &mut keys);
+            for &k in keys.iter().filter(|&&k| !once.contains(k)) {
+                let next = ids.len() as u32;
+                let id = *ids.entry(k).or_insert(next);
+                if id == next {
+                    counts.push(0);
                 }
+                counts[id as usize] += 1;
             }
         }
-        let candidates = counter.take_candidates();
+        drop(once);
+        let mut start = Vec::with_capacity(counts.len() + 1);
+        let mut total = 0usize;
+        for c in &counts {
+            start.push(total);
+            total += c;
+        }
+        start.push(total);
+        let mut fill = start.clone();
+        let mut entries = vec![0u32; total];
+        for (v, words) in vars.words.iter().enumerate() {
+            distinct_bigrams_into(words, &mut keys);
+            for k in &keys {
+                let Some(f) = ids.get(k).and_then(|&id| fill.get_mut(id as usize)) else {
+                    continue;
+                };
+                if let Some(slot) = entries.get_mut(*f) {
+                    *slot = v as u32;
+                }
+                *f += 1;
+            }
+        }
+        Postings {
+            ids,
+            start,
+            entries,
+        }
+    }
+
+    /// The dense id of a posted bigram.
+    fn id(&self, key: u64) -> Option<u32> {
+        self.ids.get(&key).copied()
+    }
+
+    fn list(&self, id: u32) -> &[u32] {
+        let (a, b) = (
+            self.start.get(id as usize).copied().unwrap_or(0),
+            self.start.get(id as usize + 1).copied().unwrap_or(0),
+        );
+        self.entries.get(a..b).unwrap_or(&[])
+    }
+
+    /// The index of variant `v` in the list of bigram `id`: the number of earlier
+    /// variants having it.
+    fn index_in(&self, id: u32, v: u32) -> usize {
+        self.list(id).partition_point(|&x| x < v)
+    }
+
+    /// What the sequential loop's capped list of bigram `id` held when it reached the
+    /// variant at index `p` of the list: the `p` earlier variants having the bigram, when
+    /// at most [`POSTING_SCAN`]; else the oldest and the newest `POSTING_SCAN / 2` of
+    /// them.
+    fn capped_before(&self, id: u32, p: usize) -> (&[u32], &[u32]) {
+        let earlier = self.list(id).get(..p).unwrap_or(&[]);
+        if earlier.len() <= POSTING_SCAN {
+            return (earlier, &[]);
+        }
+        let half = POSTING_SCAN / 2;
+        (&earlier[..half], &earlier[earlier.len() - half..])
+    }
+}
+
+/// The distinct bigram keys of a word sequence, into `keys`.
+fn distinct_bigrams_into(words: &[u32], keys: &mut Vec<u64>) {
+    keys.clear();
+    keys.extend(words.windows(2).map(|w| bigram(w[0], w[1])));
+    keys.sort_unstable();
+    keys.dedup();
+}
+
+/// What the tasks of one block read.
+struct Scan<'a, 'v> {
+    vars: &'a Variants<'v>,
+    vocab: &'a Vocab,
+    postings: &'a Postings,
+    /// As left by the earlier blocks: not changed while the block is scanned.
+    groups: &'a super::cluster::UnionFind,
+    block_start: u32,
+}
+
+/// A candidate of variant `v` the replay must consider, in candidate order: a match
+/// (`known`) or a pair not scored yet.
+#[derive(Clone, Copy, Debug)]
+struct Event {
+    v: u32,
+    other: u32,
+    known: bool,
+}
+
+/// What one task found for its variants, in order.
+#[derive(Default)]
+struct Found {
+    events: Vec<Event>,
+    visited: usize,
+    scored: usize,
+}
+
+/// One thread's scratch: shared-bigram counters, the pair scorer, and where it last
+/// was in each posting list.
+struct Worker {
+    counter: Counter,
+    scorer: Scorer,
+    /// Scratch: the current variant's candidates.
+    candidates: Vec<u32>,
+    /// Per posted bigram: the last variant of its list this worker reached, and its
+    /// index in the list (`NO_VARIANT`: none yet).
+    cursor: Vec<(u32, u32)>,
+    /// The variants `run_start..run_end` were all scanned by this worker, in order: a
+    /// cursor at a variant of that run points just before the next variant of its list.
+    run_start: u32,
+    run_end: u32,
+}
+
+const NO_VARIANT: u32 = u32::MAX;
+
+impl Worker {
+    fn new(n: usize, posted: usize) -> Worker {
+        Worker {
+            counter: Counter::new(n),
+            scorer: Scorer::default(),
+            candidates: Vec::new(),
+            cursor: vec![(NO_VARIANT, 0); posted],
+            run_start: 0,
+            run_end: 0,
+        }
+    }
+
+    fn scan(&mut self, ctx: &Scan, range: std::ops::Range<u32>) -> Found {
+        if range.start != self.run_end {
+            self.run_start = range.start;
+        }
+        self.run_end = range.end;
+        let mut found = Found::default();
+        for v in range {
+            self.scan_variant(ctx, v, &mut found);
+        }
+        found
+    }
+
+    /// The index of `v` in the list of bigram `id` (`v` has the bigram, so it is there):
+    /// next to the cursor when this worker's run reached the previous variant of the
+    /// list, else searched.
+    fn position(&mut self, ctx: &Scan, id: u32, v: u32) -> usize {
+        let list = ctx.postings.list(id);
+        let Some(cursor) = self.cursor.get_mut(id as usize) else {
+            return ctx.postings.index_in(id, v);
+        };
+        let (last, at) = *cursor;
+        let guess = if last == v {
+            at as usize
+        } else {
+            at as usize + 1
+        };
+        let next_in_run = last != NO_VARIANT && last >= self.run_start && last <= v;
+        let p = if next_in_run && list.get(guess) == Some(&v) {
+            guess
+        } else {
+            ctx.postings.index_in(id, v)
+        };
+        *cursor = (v, p as u32);
+        p
+    }
+
+    fn scan_variant(&mut self, ctx: &Scan, v: u32, found: &mut Found) {
+        let words = ctx.vars.words[v as usize];
+        for w in words.windows(2) {
+            let Some(id) = ctx.postings.id(bigram(w[0], w[1])) else {
+                continue;
+            };
+            let p = self.position(ctx, id, v);
+            let (head, tail) = ctx.postings.capped_before(id, p);
+            found.visited += head.len() + tail.len();
+            for &other in head.iter().chain(tail) {
+                self.counter.add(other);
+            }
+        }
+        let mut candidates = std::mem::take(&mut self.candidates);
+        self.counter.take_candidates_into(&mut candidates);
         if !candidates.is_empty() {
-            scorer.load(words, vocab);
-            joined.clear();
-            for &other in &candidates {
-                // already linked to this claim through an earlier match: nothing to learn
-                let root = groups.find(other as usize) as u32;
-                if joined.contains(&root) {
+            self.score_candidates(ctx, v, &candidates, found);
+        }
+        self.candidates = candidates;
+    }
+
+    /// Score `v`'s candidates in order up to its first match, then those the replay
+    /// cannot be sure to skip (see [`matching_pairs`]).
+    fn score_candidates(&mut self, ctx: &Scan, v: u32, candidates: &[u32], found: &mut Found) {
+        let words = ctx.vars.words[v as usize];
+        self.scorer.load(words, ctx.vocab);
+        let mut first_match: Option<u32> = None;
+        for &other in candidates {
+            if let Some(first) = first_match {
+                if other >= ctx.block_start {
+                    found.events.push(Event {
+                        v,
+                        other,
+                        known: false,
+                    });
                     continue;
                 }
-                stats.pairs_scored += 1;
-                if scorer.same_claim(vars.words[other as usize], words, vocab) {
-                    out.push((other, v));
-                    groups.union(other as usize, v as usize);
-                    joined.push(groups.find(v as usize) as u32);
+                if first < ctx.block_start
+                    && ctx.groups.find_frozen(other as usize)
+                        == ctx.groups.find_frozen(first as usize)
+                {
+                    continue; // already with the first match: the replay would skip it
                 }
             }
-            scorer.unload(words);
+            found.scored += 1;
+            if self
+                .scorer
+                .same_claim(ctx.vars.words[other as usize], words, ctx.vocab)
+            {
+                found.events.push(Event {
+                    v,
+                    other,
+                    known: true,
+                });
+                first_match.get_or_insert(other);
+            }
         }
-        keys.clear();
-        keys.extend(words.windows(2).map(|w| bigram(w[0], w[1])));
-        keys.sort_unstable();
-        keys.dedup();
-        for &k in &keys {
-            if !once.contains(k) {
-                postings.entry(k).or_default().push(v);
+        self.scorer.unload(words);
+    }
+}
+
+/// The sequential end of [`matching_pairs`]: the skip rule, the unions and the output,
+/// in variant order.
+struct Replay {
+    groups: super::cluster::UnionFind,
+    scorer: Scorer,
+    joined: Vec<u32>,
+    out: Vec<(u32, u32)>,
+}
+
+impl Replay {
+    fn apply(&mut self, events: &[Event], vars: &Variants, vocab: &Vocab, stats: &mut Stats) {
+        for group in events.chunk_by(|a, b| a.v == b.v) {
+            let Some(v) = group.first().map(|e| e.v) else {
+                continue;
+            };
+            let words = vars.words[v as usize];
+            let mut loaded = false;
+            self.joined.clear();
+            for e in group {
+                // already linked to this claim through an earlier match: nothing to learn
+                let root = self.groups.find(e.other as usize) as u32;
+                if self.joined.contains(&root) {
+                    continue;
+                }
+                let same = e.known || {
+                    stats.pairs_scored += 1;
+                    if !loaded {
+                        self.scorer.load(words, vocab);
+                        loaded = true;
+                    }
+                    self.scorer
+                        .same_claim(vars.words[e.other as usize], words, vocab)
+                };
+                if same {
+                    self.out.push((e.other, v));
+                    self.groups.union(e.other as usize, v as usize);
+                    self.joined.push(self.groups.find(v as usize) as u32);
+                }
+            }
+            if loaded {
+                self.scorer.unload(words);
             }
         }
     }
-    out
 }
 
 /// Bigrams that occur in one variant only, as far as a small counting table can tell:
@@ -242,6 +619,8 @@ fn bigrams_seen_once(vars: &Variants) -> SeenOnce {
 pub(crate) struct Counter {
     counts: Vec<u32>,
     touched: Vec<u32>,
+    /// Scratch of [`Counter::take_candidates_into`].
+    ranked: Vec<(u32, u32)>,
 }
 
 impl Counter {
@@ -249,6 +628,7 @@ impl Counter {
         Counter {
             counts: vec![0; n],
             touched: Vec::new(),
+            ranked: Vec::new(),
         }
     }
 
@@ -265,13 +645,18 @@ impl Counter {
 
     /// Candidates sharing at least [`MIN_SHARED_BIGRAMS`], most shared first (then by
     /// id), at most [`MAX_CANDIDATES`]; resets the counts.
+    #[cfg(test)]
     pub(crate) fn take_candidates(&mut self) -> Vec<u32> {
-        self.take_candidates_by(|v| v as u64)
+        let mut out = Vec::new();
+        self.take_candidates_into(&mut out);
+        out
     }
 
-    /// As [`Counter::take_candidates`], ties broken by `order`.
-    pub(crate) fn take_candidates_by(&mut self, order: impl Fn(u32) -> u64) -> Vec<u32> {
-        let mut c: Vec<(u32, u32)> = Vec::new();
+    /// [`Counter::take_candidates`] into `out` (cleared first), allocating nothing once
+    /// warm.
+    pub(crate) fn take_candidates_into(&mut self, out: &mut Vec<u32>) {
+        let c = &mut self.ranked;
+        c.clear();
         for &v in &self.touched {
             let n = std::mem::take(&mut self.counts[v as usize]);
             if n >= MIN_SHARED_BIGRAMS {
@@ -279,13 +664,14 @@ impl Counter {
             }
         }
         self.touched.clear();
-        let rank = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(order(a.0).cmp(&order(b.0)));
+        let rank = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
         if c.len() > MAX_CANDIDATES {
             c.select_nth_unstable_by(MAX_CANDIDATES, rank);
             c.truncate(MAX_CANDIDATES);
         }
         c.sort_unstable_by(rank);
-        c.into_iter().map(|(v, _)| v).collect()
+        out.clear();
+        out.extend(c.iter().map(|&(v, _)| v));
     }
 }
 
@@ -533,30 +919,5 @@ impl Scorer {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The bit-parallel LCS equals the table on pseudo-random sequences of every length
-    /// up to and past 64 words.
-    #[test]
-    fn bit_parallel_lcs_equals_the_table() {
-        let mut scorer = Scorer::default();
-        scorer.count.resize(16, 0);
-        let mut seed: u64 = 1;
-        let mut next = |n: u64| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
-            (seed >> 33) % n
-        };
-        for round in 0..2000 {
-            let (la, lb) = (next(70) as usize, next(70) as usize);
-            let alphabet = 1 + next(12);
-            let a: Vec<u32> = (0..la).map(|_| next(alphabet) as u32).collect();
-            let b: Vec<u32> = (0..lb).map(|_| next(alphabet) as u32).collect();
-            assert_eq!(
-                scorer.lcs(&a, &b),
-                scorer.lcs_table(&a, &b),
-                "round {round}: {a:?} {b:?}"
-            );
-        }
-    }
-}
+#[path = "matching_tests.rs"]
+mod tests;

@@ -6,16 +6,23 @@
 //!    [`units::MIN_CONTENT_WORDS`] content words (folded, stemmed, stopwords and speech
 //!    verbs removed), minus boilerplate. Shorter fragments ("he said", "it is not
 //!    necessary") never become claims. Articles are read in parallel; each sentence is
-//!    tokenised and stemmed once, its quotes and clauses reuse its words. Words become
-//!    dense `u32` ids (interned by a 64-bit hash of the stem, in one sequential pass), with
-//!    their flags (generic word, number) computed once, so matching never touches strings.
+//!    tokenised once, its quotes and clauses reuse its words, and each thread keeps a
+//!    cache of the words of tokens it has seen (so a frequent word is folded, stemmed and
+//!    hashed once per thread). Words become dense `u32` ids (interned by a 64-bit hash of
+//!    the stem, in one sequential pass that runs while the next batch of articles is
+//!    read), with their flags (generic word, number) computed once, so matching never
+//!    touches strings.
 //! 2. [`matching`]: units with the same content-word sequence collapse into one variant,
-//!    so a claim reprinted verbatim by hundreds of articles costs one variant. Variants
-//!    are indexed by content-word bigrams (one `u64` key; bigrams found in one variant
-//!    only are not posted); each variant is scored only against earlier variants found
-//!    through the postings, visiting at most [`matching::POSTING_SCAN`] entries per bigram
-//!    and scoring at most [`matching::MAX_CANDIDATES`] candidates, so cost grows with the
-//!    text, not with its square. Shared bigrams are counted in a dense array, word
+//!    so a claim reprinted verbatim by hundreds of articles costs one variant. Each
+//!    variant is scored only against earlier variants sharing content-word bigrams with
+//!    it, as a sequential loop over a capped postings index would find them (at most
+//!    [`matching::POSTING_SCAN`] entries per bigram, the oldest and newest halves; at most
+//!    [`matching::MAX_CANDIDATES`] candidates; a candidate already linked to the variant
+//!    skipped), so cost grows with the text, not with its square. That loop runs in
+//!    parallel with the same result: the postings are built in full once (bigram → dense
+//!    id, then one array; bigrams found in one variant only are not posted), threads
+//!    find and score blocks of variants, and a short sequential replay applies the skip
+//!    rule and the unions in order. Shared bigrams are counted in a dense array, word
 //!    overlaps with dense per-word counters: no hashing or allocation per pair.
 //! 3. A pair matches when most of the shorter unit's content words (generic words count
 //!    half) are in the longer one, in order, numbers included, and the longer is not
@@ -26,7 +33,8 @@
 //!    numberless sentence cannot chain "7 killed" and "9 killed" into one claim. A group
 //!    is a claim when it spans two outlets (an article without an outlet counts as its
 //!    own outlet); a claim every occurrence of which lies inside a wider claim is dropped.
-//! 5. [`source`]: the occurrence in the earliest article is the source.
+//! 5. [`source`]: the occurrence in the earliest article is the source (claims in
+//!    parallel). What matching needed (variants, vocabulary) is freed first.
 //!
 //! [`find_indexed`] also returns a [`ClaimIndex`], which [`ClaimIndex::update_doc`] keeps
 //! up to date one edited article at a time (the language server); `find` builds no index.
@@ -34,6 +42,7 @@
 use crate::config::Config;
 use crate::workspace::Doc;
 use crate::Span;
+use rayon::prelude::*;
 
 mod cluster;
 pub(crate) use cluster::outlet_key;
@@ -112,11 +121,15 @@ pub fn find_with_stats(docs: &[Doc], _config: &Config) -> (Vec<Claim>, Stats) {
     let matches = matching::matching_pairs(&vars, &vocab, &mut stats);
     let outlets = cluster::Outlets::new(docs);
     let clusters = all_clusters(&units, &vars, &vocab, &outlets, matches);
+    // the claim records need only the units: free the rest before making them
+    drop(vars);
+    drop(vocab);
     let refs: Vec<&[UnitRef]> = clusters.iter().map(Vec::as_slice).collect();
     let kept = cluster::without_redundant(&units, &refs);
     let names = source::outlet_names(docs);
+    // each claim's record on its own: in parallel, in order
     let claims = kept
-        .iter()
+        .par_iter()
         .filter_map(|&i| source::claim(docs, &units, &clusters[i], &names))
         .collect();
     (source::ordered(claims), stats)

@@ -10,6 +10,7 @@ use crate::quotes::QuoteKind;
 use crate::workspace::Doc;
 use crate::Span;
 use rayon::prelude::*;
+use std::sync::Mutex;
 
 /// Units with fewer content words are fragments, never claims.
 pub(crate) const MIN_CONTENT_WORDS: usize = 4;
@@ -166,11 +167,114 @@ impl Vocab {
 pub(crate) fn collect(docs: &[Doc]) -> (Vocab, Vec<DocUnits>) {
     let mut vocab = Vocab::default();
     let mut out = Vec::with_capacity(docs.len());
+    // one word cache per worker thread, kept across batches, dropped at the end
+    let caches: Vec<Mutex<WordCache>> = (0..rayon::current_num_threads().max(1))
+        .map(|_| Mutex::new(WordCache::default()))
+        .collect();
+    let read = |batch: &[Doc]| -> Vec<RawDoc> {
+        batch
+            .par_iter()
+            .map(|doc| {
+                let slot = rayon::current_thread_index().unwrap_or(0) % caches.len();
+                // a poisoned lock only means another task panicked: the cache stays valid
+                let mut cache = caches[slot]
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                collect_doc_with(doc, true, &mut cache)
+            })
+            .collect()
+    };
+    // a batch is interned (in order, on one thread) while the next one is read
+    let mut pending: Vec<RawDoc> = Vec::new();
     for batch in docs.chunks(BATCH) {
-        let raw: Vec<RawDoc> = batch.par_iter().map(collect_doc).collect();
-        out.extend(raw.into_iter().map(|r| vocab.intern(r)));
+        let (raw, ()) = rayon::join(
+            || read(batch),
+            || out.extend(pending.drain(..).map(|r| vocab.intern(r))),
+        );
+        pending = raw;
     }
+    out.extend(pending.into_iter().map(|r| vocab.intern(r)));
     (vocab, out)
+}
+
+/// The content words of tokens already seen (per thread): a token's words depend on its
+/// text only, so the folding, stopword test, stemming, hashing and flags of a frequent
+/// word are done once. Bounded: past [`WordCache::CAPACITY`] tokens, new ones are
+/// computed every time (frequent words come early).
+#[derive(Default)]
+pub(crate) struct WordCache {
+    /// Token hash → entry index.
+    index: FxHashMap<u64, u32>,
+    entries: Vec<CachedToken>,
+    /// The cached tokens' texts, one after another.
+    texts: String,
+    /// The cached tokens' words, one after another.
+    words: Vec<(u64, u8)>,
+    stems: StemBuffers,
+}
+
+#[derive(Clone, Copy)]
+struct CachedToken {
+    text_start: u32,
+    text_len: u32,
+    words_start: u32,
+    words_len: u32,
+}
+
+impl WordCache {
+    const CAPACITY: usize = 1 << 15;
+    /// Longer tokens are not cached (rare, and they would fill the text buffer).
+    const LONGEST_TOKEN: usize = 64;
+
+    /// The content words of `token` as (stem hash, flags), in order (as
+    /// [`token_stems`] then [`stem_hash`] and [`word_flags`] give them).
+    fn words_of(&mut self, token: &str, mut each: impl FnMut(u64, u8)) {
+        if token.len() > Self::LONGEST_TOKEN {
+            token_stems(token, &mut self.stems, |stem| {
+                each(stem_hash(stem), word_flags(stem))
+            });
+            return;
+        }
+        let key = stem_hash(token);
+        if let Some(e) = self
+            .index
+            .get(&key)
+            .and_then(|&i| self.entries.get(i as usize))
+        {
+            let start = e.text_start as usize;
+            if self.texts.get(start..start + e.text_len as usize) == Some(token) {
+                let w = e.words_start as usize;
+                for &(h, f) in self.words.get(w..w + e.words_len as usize).unwrap_or(&[]) {
+                    each(h, f);
+                }
+                return;
+            }
+            // another token with the same hash: computed every time
+            token_stems(token, &mut self.stems, |stem| {
+                each(stem_hash(stem), word_flags(stem))
+            });
+            return;
+        }
+        let words_start = self.words.len();
+        let words = &mut self.words;
+        token_stems(token, &mut self.stems, |stem| {
+            let w = (stem_hash(stem), word_flags(stem));
+            words.push(w);
+            each(w.0, w.1);
+        });
+        if self.entries.len() >= Self::CAPACITY {
+            self.words.truncate(words_start);
+            return;
+        }
+        self.index.insert(key, self.entries.len() as u32);
+        self.entries.push(CachedToken {
+            text_start: self.texts.len() as u32,
+            text_len: token.len() as u32,
+            words_start: words_start as u32,
+            words_len: (self.words.len() - words_start) as u32,
+        });
+        self.texts.push_str(token);
+    }
 }
 
 /// One article's units before interning: words as stem hashes.
@@ -190,14 +294,15 @@ pub(crate) struct RawDoc {
 /// or joined differently inside the part: joining depends only on the neighbouring
 /// characters); when one does, the part is tokenised on its own.
 pub(crate) fn collect_doc(doc: &Doc) -> RawDoc {
-    collect_doc_with(doc, true)
+    collect_doc_with(doc, true, &mut WordCache::default())
 }
 
 /// `reuse`: take the words of parts from their sentence (false: tokenise every unit on
 /// its own; the tests compare both).
-fn collect_doc_with(doc: &Doc, reuse: bool) -> RawDoc {
+fn collect_doc_with(doc: &Doc, reuse: bool, cache: &mut WordCache) -> RawDoc {
     let mut b = Builder {
         reuse,
+        cache,
         text: &doc.text,
         raw: RawDoc {
             units: Vec::new(),
@@ -205,7 +310,6 @@ fn collect_doc_with(doc: &Doc, reuse: bool) -> RawDoc {
             flags: Vec::new(),
             links: Vec::new(),
         },
-        stems: StemBuffers::default(),
         folded: String::new(),
         sentences: Vec::new(),
         tokens: Vec::new(),
@@ -278,9 +382,9 @@ struct SentenceWords {
 
 struct Builder<'a> {
     reuse: bool,
+    cache: &'a mut WordCache,
     text: &'a str,
     raw: RawDoc,
-    stems: StemBuffers,
     folded: String,
     sentences: Vec<SentenceWords>,
     tokens: Vec<Span>,
@@ -296,9 +400,8 @@ impl Builder<'_> {
         if valid {
             for t in crate::text::tokens_in(self.text, span) {
                 let words = &mut self.words;
-                token_stems(t.text(self.text), &mut self.stems, |stem| {
-                    words.push((stem_hash(stem), word_flags(stem)));
-                });
+                self.cache
+                    .words_of(t.text(self.text), |h, f| words.push((h, f)));
                 self.tokens.push(t.span);
                 self.token_words.push(self.words.len() as u32);
             }
@@ -353,9 +456,9 @@ impl Builder<'_> {
                 let tokens = crate::text::tokens_in(self.text, span);
                 for t in &tokens {
                     let (hashes, flags) = (&mut self.raw.hashes, &mut self.raw.flags);
-                    token_stems(t.text(self.text), &mut self.stems, |stem| {
-                        hashes.push(stem_hash(stem));
-                        flags.push(word_flags(stem));
+                    self.cache.words_of(t.text(self.text), |h, f| {
+                        hashes.push(h);
+                        flags.push(f);
                     });
                 }
                 tokens.len()
@@ -398,27 +501,37 @@ impl Builder<'_> {
         self.is_boilerplate(span.slice(self.text))
     }
 
+    /// Folding ASCII text only lowers its case, which the comparison ignores: only other
+    /// text is folded first.
     fn is_boilerplate(&mut self, s: &str) -> bool {
-        self.folded.clear();
         if s.is_ascii() {
-            self.folded.push_str(s);
-            self.folded.make_ascii_lowercase();
-        } else {
-            self.folded.push_str(&crate::text::fold(s));
+            return has_boilerplate(s.as_bytes());
         }
+        self.folded.clear();
+        self.folded.push_str(&crate::text::fold(s));
         has_boilerplate(self.folded.as_bytes())
     }
 }
 
-/// Does folded text hold one of [`BOILERPLATE`]? One pass: only where a phrase's first
-/// byte is is it compared.
+/// Does folded text hold one of [`BOILERPLATE`] (ASCII case ignored, so ASCII text needs
+/// no folding)? One pass: only where a phrase's first two bytes are is it compared.
 fn has_boilerplate(f: &[u8]) -> bool {
     f.iter().enumerate().any(|(i, &b)| {
-        let mut mask = FIRST_BYTES[b as usize];
+        let mut mask = FIRST_BYTES[b.to_ascii_lowercase() as usize];
+        if mask == 0 {
+            return false;
+        }
+        let rest = &f[i..];
+        let second = rest.get(1).map(u8::to_ascii_lowercase);
         while mask != 0 {
             let k = mask.trailing_zeros() as usize;
             mask &= mask - 1;
-            if f[i..].starts_with(BOILERPLATE[k].as_bytes()) {
+            let p = BOILERPLATE[k].as_bytes();
+            if second == p.get(1).copied()
+                && rest
+                    .get(..p.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(p))
+            {
                 return true;
             }
         }
@@ -524,10 +637,29 @@ fn clause_cuts(s: &str) -> Vec<(usize, usize)> {
         }
     }
     for p in CLAUSE_BREAKS.iter().filter(|p| !p.starts_with([',', ';'])) {
-        cuts.extend(s.match_indices(p).map(|(i, m)| (i, i + m.len())));
+        non_overlapping_matches(b, p.as_bytes(), &mut cuts);
     }
     cuts.sort_unstable();
     cuts
+}
+
+/// The (start, end) of each match of `p` in `b`, as [`str::match_indices`] finds them
+/// (left to right, not overlapping), without its searcher's set-up cost per call: the
+/// statements are short and the phrases rare.
+fn non_overlapping_matches(b: &[u8], p: &[u8], out: &mut Vec<(usize, usize)>) {
+    let Some(&first) = p.first() else {
+        return;
+    };
+    let mut i = 0;
+    while let Some(k) = b.get(i..).and_then(|r| r.iter().position(|&c| c == first)) {
+        let at = i + k;
+        if b.get(at..).is_some_and(|r| r.starts_with(p)) {
+            out.push((at, at + p.len()));
+            i = at + p.len();
+        } else {
+            i = at + 1;
+        }
+    }
 }
 
 /// The span without surrounding quotation marks, spaces and a trailing comma.
@@ -574,11 +706,110 @@ mod tests {
         ];
         for d in &docs {
             assert_eq!(
-                collect_doc_with(d, true),
-                collect_doc_with(d, false),
+                collect_doc_with(d, true, &mut WordCache::default()),
+                collect_doc_with(d, false, &mut WordCache::default()),
                 "{}",
                 d.key
             );
+        }
+    }
+
+    /// A warm cache gives every token the words computing them afresh gives.
+    #[test]
+    fn cached_words_equal_fresh_words() {
+        let long = "x".repeat(WordCache::LONGEST_TOKEN + 1);
+        let tokens = [
+            "Ortega's",
+            "the",
+            "The",
+            "stay-at-home",
+            "U.S.",
+            "1,200",
+            "3.5%",
+            "Peñasco",
+            "said",
+            "evacuated",
+            "evacuate",
+            "children",
+            "co-op",
+            "--",
+            "'s",
+            "",
+            &long,
+            "Monday",
+            "yesterday",
+            "7",
+            "mayor’s",
+        ];
+        let fresh = |t: &str| {
+            let mut out = Vec::new();
+            token_stems(t, &mut StemBuffers::default(), |stem| {
+                out.push((stem_hash(stem), word_flags(stem)))
+            });
+            out
+        };
+        let mut cache = WordCache::default();
+        for round in 0..3 {
+            for t in tokens {
+                let mut got = Vec::new();
+                cache.words_of(t, |h, f| got.push((h, f)));
+                assert_eq!(got, fresh(t), "round {round}: {t:?}");
+            }
+        }
+        // a full cache still answers
+        let mut full = WordCache::default();
+        for i in 0..WordCache::CAPACITY + 10 {
+            let t = format!("word{i}");
+            let mut got = Vec::new();
+            full.words_of(&t, |h, f| got.push((h, f)));
+            assert_eq!(got, fresh(&t), "{t}");
+        }
+        assert_eq!(full.entries.len(), WordCache::CAPACITY);
+    }
+
+    /// Articles read with one cache shared across them give the units each gives alone.
+    #[test]
+    fn a_shared_cache_changes_no_unit() {
+        let texts = [
+            "Officials said the mayor's \"stay-at-home\" order, and the 1,200 fines issued, would end; traders were relieved.",
+            "The Peñasco bridge, and the Río Blanco ferry, closed after the storm damaged both piers badly and that was that.",
+            "Officials said the mayor's order would end, and that traders were relieved and that and that fines stay.",
+        ];
+        let docs: Vec<Doc> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| article(&format!("{i}"), None, None, t).build())
+            .collect();
+        let mut shared = WordCache::default();
+        for d in &docs {
+            assert_eq!(
+                collect_doc_with(d, true, &mut shared),
+                collect_doc_with(d, true, &mut WordCache::default()),
+                "{}",
+                d.key
+            );
+        }
+    }
+
+    /// The byte search finds what `match_indices` finds: left to right, not overlapping.
+    #[test]
+    fn clause_phrase_matches_equal_match_indices() {
+        for s in [
+            "",
+            " and that ",
+            "x and that and that y",
+            " and that  and that ",
+            "sand that and thats and that",
+            "no phrase here",
+            "  and that",
+        ] {
+            let mut got = Vec::new();
+            non_overlapping_matches(s.as_bytes(), b" and that ", &mut got);
+            let want: Vec<(usize, usize)> = s
+                .match_indices(" and that ")
+                .map(|(i, m)| (i, i + m.len()))
+                .collect();
+            assert_eq!(got, want, "{s:?}");
         }
     }
 
@@ -592,12 +823,17 @@ mod tests {
             ("The bridge reopened", false),
             ("", false),
             ("c", false),
+            ("READ MOR", false),
+            ("Editing By Ana", true),
+            ("sign u", false),
+            ("xx sign up", true),
         ] {
-            assert_eq!(
-                has_boilerplate(s.to_ascii_lowercase().as_bytes()),
-                want,
-                "{s}"
-            );
+            // folded or not, as the phrases are or as a plain search of the folded text
+            let folded = s.to_ascii_lowercase();
+            assert_eq!(has_boilerplate(folded.as_bytes()), want, "{s}");
+            assert_eq!(has_boilerplate(s.as_bytes()), want, "{s}");
+            let plain = BOILERPLATE.iter().any(|p| folded.contains(p));
+            assert_eq!(plain, want, "{s}");
         }
     }
 }
