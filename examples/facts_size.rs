@@ -35,11 +35,24 @@ fn held<T: Clone>(x: &T) -> usize {
 }
 
 fn main() {
-    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(2000);
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(2000);
     let config = Config::default();
     let articles = synth::Corpus::collect(n, 42);
     let mut sizes = [0usize; 9];
-    let names = ["text", "meta", "problems", "body", "sentences", "people", "figures", "quotes", "ignores"];
+    let names = [
+        "text",
+        "meta",
+        "problems",
+        "body",
+        "sentences",
+        "people",
+        "figures",
+        "quotes",
+        "ignores",
+    ];
     let mut counts = [0usize; 4];
     for a in articles {
         let f = corroborate::article::analyze(&a.text, &ArticleContext::default(), &config);
@@ -60,5 +73,8 @@ fn main() {
     for (n, s) in names.iter().zip(sizes) {
         println!("{n:10} {:8.2} MB", s as f64 / 1e6);
     }
-    println!("people {} figures {} quotes {} sentences {}", counts[0], counts[1], counts[2], counts[3]);
+    println!(
+        "people {} figures {} quotes {} sentences {}",
+        counts[0], counts[1], counts[2], counts[3]
+    );
 }

@@ -150,14 +150,14 @@ pub fn extract(
 ) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut toks: Vec<Tok> = Vec::with_capacity(64);
-    let mut last_name: Option<String> = None;
+    let mut last_name: Option<&str> = None;
     for (si, s) in sentences.iter().enumerate() {
         tokens::tokenize(text, s.start, s.end, &mut toks);
         let first = out.len();
         scan_sentence(text, &toks, si, published, config, &mut last_name, &mut out);
         mark_partitive_subsets(text, *s, &mut out[first..]);
         if let Some(n) = last_person_like(text, &toks) {
-            last_name = Some(n.to_string());
+            last_name = Some(n);
         }
     }
     out
@@ -196,7 +196,7 @@ fn scan_sentence(
     si: usize,
     published: Option<DateTime>,
     config: &Config,
-    last_name: &mut Option<String>,
+    last_name: &mut Option<&str>,
     out: &mut Vec<Figure>,
 ) {
     if is_date_line(text, toks) {
@@ -252,7 +252,7 @@ fn scan_sentence(
                     hyphenated: q.hyphenated,
                 };
                 let name = if q.kind == QKind::Age {
-                    age_name(text, toks, &q).or(last_name.as_deref())
+                    age_name(text, toks, &q).or(*last_name)
                 } else {
                     None
                 };

@@ -22,6 +22,9 @@ use crate::text::{fold_cow, tokens_in, FxHashSet, Token};
 use crate::Span;
 use std::borrow::Cow;
 
+/// [`Tok::lex`] not looked up yet (no list uses the top bit).
+const LEX_UNSET: lx::Flags = 1 << 31;
+
 /// A word token with what the rules need to know about it.
 struct Tok<'a> {
     /// The word, without a possessive "'s".
@@ -38,8 +41,9 @@ struct Tok<'a> {
     dot: bool,
     /// A word of an all-capitals name ("MATEO LORCA has told…"): treated as capitalised.
     caps_name: bool,
-    /// The word lists `key` is in ([`lx::flags`]), looked up once.
-    lex: lx::Flags,
+    /// The word lists `key` is in ([`lx::flags`]), looked up on the first question
+    /// ([`LEX_UNSET`] until then): most lowercase words far from a name are never asked.
+    lex: std::cell::Cell<lx::Flags>,
     /// Cached [`Tok::compute_initial`] (asked for every token several times).
     initial: bool,
     /// Cached [`Tok::compute_all_capitals`].
@@ -49,7 +53,16 @@ struct Tok<'a> {
 impl Tok<'_> {
     /// Is the word in one of the lists of `mask` (an `lx` mask such as `lx::STOPWORD`)?
     fn is(&self, mask: lx::Flags) -> bool {
-        self.lex & mask != 0
+        self.lex() & mask != 0
+    }
+    fn lex(&self) -> lx::Flags {
+        let cached = self.lex.get();
+        if cached != LEX_UNSET {
+            return cached;
+        }
+        let flags = lx::flags(&self.key);
+        self.lex.set(flags);
+        flags
     }
     fn is_cap(&self) -> bool {
         crate::text::is_capitalised(self.text) && !self.is_acronym()
@@ -137,11 +150,10 @@ fn tokenize<'a>(text: &'a str, tokens: &[Token]) -> Vec<Tok<'a>> {
                 possessive,
                 dot,
                 caps_name: false,
-                lex: 0,
+                lex: std::cell::Cell::new(LEX_UNSET),
                 initial: false,
                 all_capitals: false,
             };
-            tok.lex = lx::flags(&tok.key);
             tok.initial = tok.compute_initial();
             tok.all_capitals = tok.compute_all_capitals();
             tok
@@ -162,6 +174,10 @@ fn mark_capitals_names(text: &str, toks: &mut [Tok]) {
             && joined(text, toks, i)
             && toks[i].is(lx::FIRST_NAME)
     };
+    // most sentences hold no word in capitals at all
+    if !toks.iter().any(|t| t.is_all_capitals()) {
+        return;
+    }
     let flags: Vec<bool> = (0..toks.len())
         .map(|i| pair(i) || i > 0 && pair(i - 1))
         .collect();
@@ -320,23 +336,28 @@ fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
 /// swallow ordinary words ("Tara Reid Finally Checks"), so they only count as far as they
 /// match a name accepted in a prose sentence (pass 2).
 /// Returns, per token, whether its line looks like one.
+///
+/// Newlines only sit in the gaps between tokens: a sentence without one is one line, found
+/// in one byte scan.
 fn headline_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
+    let one_line = match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => !text
+            .get(a.span.start..b.full_end)
+            .is_some_and(|s| s.contains('\n')),
+        _ => true,
+    };
     let mut start = 0;
     while start < toks.len() {
         let mut end = start + 1;
+        if one_line {
+            end = toks.len();
+        }
         while end < toks.len() && !gap_after(text, toks, end - 1).contains('\n') {
             end += 1;
         }
         let line = &toks[start..end];
-        let (mut words, mut lower) = (0usize, 0usize);
-        for t in line.iter().filter(|t| is_long_plain_word(t.text)) {
-            words += 1;
-            if !t.is_cap() && !t.is_acronym() {
-                lower += 1;
-            }
-        }
-        let title_case = words >= 3 && lower * 10 <= words;
+        let title_case = is_title_case(line);
         let capitalised_function_word = || {
             line.iter()
                 .skip(1)
@@ -354,6 +375,26 @@ fn headline_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
         start = end;
     }
     out
+}
+
+/// Are at least 90 % of a line's long plain words (three or more) capitalised? Stops as
+/// soon as the lowercase words already outnumber what the rest of the line could offset.
+fn is_title_case(line: &[Tok]) -> bool {
+    let (mut words, mut lower) = (0usize, 0usize);
+    for (k, t) in line.iter().enumerate() {
+        if !is_long_plain_word(t.text) {
+            continue;
+        }
+        words += 1;
+        if !t.is_cap() && !t.is_acronym() {
+            lower += 1;
+            // every later token a capitalised word still leaves too many lowercase ones
+            if lower * 10 > words + (line.len() - k - 1) {
+                return false;
+            }
+        }
+    }
+    words >= 3 && lower * 10 <= words
 }
 
 /// More than three chars, all letters ("Checks", not "Tom" nor "B-52").
@@ -403,15 +444,25 @@ fn gap_after<'a>(text: &'a str, toks: &[Tok], i: usize) -> &'a str {
 }
 
 /// Can token `i` be part of a name run, given its neighbours?
+///
+/// The word's shape is tested before its word lists: a lowercase word longer than any
+/// particle is out without a lexicon lookup (most words of running text).
 fn name_like(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
     if t.is_initial() {
         return true;
     }
-    if t.is(lx::STOPWORD) && !t.is_title_word() && !(t.is(lx::TITLE_MODIFIER) && t.is_cap()) {
+    let cap = t.is_cap();
+    let shaped = cap
+        || t.is_prefixed_surname()
+        || t.key.len() <= lx::MAX_PARTICLE_LEN && t.text.chars().all(|c| c.is_lowercase());
+    if !shaped {
         return false;
     }
-    if t.is_cap() || t.is_initial() || t.is_prefixed_surname() {
+    if t.is(lx::STOPWORD) && !t.is_title_word() && !(t.is(lx::TITLE_MODIFIER) && cap) {
+        return false;
+    }
+    if cap || t.is_prefixed_surname() {
         return true;
     }
     // lowercase particle between name words: "Ana de la Rosa", "Ludwig van Beethoven"
