@@ -157,6 +157,14 @@ pub fn sentences_in(text: &str, span: Span) -> Vec<Span> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // jump to the next sentence mark
+        match bytes
+            .get(i..)
+            .and_then(|r| r.iter().position(|&b| matches!(b, b'.' | b'!' | b'?')))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
         let c = bytes[i];
         if c == b'.' || c == b'!' || c == b'?' {
             let mut j = i + 1;

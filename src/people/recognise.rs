@@ -453,8 +453,9 @@ fn name_like(text: &str, toks: &[Tok], i: usize) -> bool {
         return true;
     }
     let cap = t.is_cap();
+    let prefixed = !cap && t.is_prefixed_surname();
     let shaped = cap
-        || t.is_prefixed_surname()
+        || prefixed
         || t.key.len() <= lx::MAX_PARTICLE_LEN && t.text.chars().all(|c| c.is_lowercase());
     if !shaped {
         return false;
@@ -462,7 +463,7 @@ fn name_like(text: &str, toks: &[Tok], i: usize) -> bool {
     if t.is(lx::STOPWORD) && !t.is_title_word() && !(t.is(lx::TITLE_MODIFIER) && cap) {
         return false;
     }
-    if cap || t.is_prefixed_surname() {
+    if cap || prefixed {
         return true;
     }
     // lowercase particle between name words: "Ana de la Rosa", "Ludwig van Beethoven"
@@ -534,16 +535,21 @@ fn classify(
     {
         return None;
     }
-    let joined_keys: String = toks[core.clone()]
-        .iter()
-        .map(|t| t.key.as_ref())
-        .collect::<Vec<_>>()
-        .join(" ");
+    // an organisation phrase has two words or a hyphen: one plain word is none
+    let may_be_org_phrase = core.len() >= 2 || first.key.contains('-');
+    let org_phrase = || {
+        let joined_keys: String = toks[core.clone()]
+            .iter()
+            .map(|t| t.key.as_ref())
+            .collect::<Vec<_>>()
+            .join(" ");
+        lx::is_org_phrase(&joined_keys)
+    };
     // never people: organisations, venues, streets, outlets, titles alone
     if toks[core.clone()]
         .iter()
         .any(|t| t.is(lx::ORG_WORD) || t.key.contains('-') && t.key.split('-').any(lx::is_org_word))
-        || lx::is_org_phrase(&joined_keys)
+        || may_be_org_phrase && org_phrase()
         || name_words.iter().all(|t| {
             t.is(lx::TITLE_WORD_KEY)
                 || t.is(lx::TITLE_MODIFIER)
