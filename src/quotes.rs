@@ -1023,7 +1023,7 @@ mod tests {
             .map(|q| {
                 let who = q
                     .speaker
-                    .map(|i| people[i].full_name.clone())
+                    .map(|i| people[i].full_name.to_string())
                     .or(q.speaker_text.clone());
                 (
                     q.span.slice(text).to_string(),

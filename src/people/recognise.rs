@@ -21,6 +21,7 @@ use crate::text::FxHashMap;
 use crate::text::{fold_cow, tokens_in, FxHashSet, Token};
 use crate::Span;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// [`Tok::lex`] not looked up yet (no list uses the top bit).
 const LEX_UNSET: lx::Flags = 1 << 31;
@@ -1467,6 +1468,7 @@ fn promote_matching(text: &str, cands: &mut [Candidate]) {
 fn resolve_full_names(people: Vec<Candidate>) -> Vec<PersonMention> {
     let index = NameIndex::new(&people, 1, |_| true);
     let mut out = Vec::with_capacity(people.len());
+    let mut strings = Interner::default();
     for c in people.iter().filter(|c| !c.context) {
         let longer = index.cited_by(&c.keys);
         // maximal: not contained in another candidate
@@ -1486,15 +1488,27 @@ fn resolve_full_names(people: Vec<Candidate>) -> Vec<PersonMention> {
             many => index.nearest_before(many, c.span.start),
         };
         // the chosen name as first written
-        let full_name =
-            chosen.map_or_else(|| c.name.clone(), |id| people[index.first[id]].name.clone());
+        let full_name = chosen.map_or(c.name.as_str(), |id| people[index.first[id]].name.as_str());
+        let roles: Box<[Arc<str>]> = c.roles.iter().map(|r| strings.get(r)).collect();
         out.push(PersonMention {
             span: c.span,
-            name: c.name.clone(),
-            full_name,
-            role: c.roles.first().cloned(),
-            roles: c.roles.clone(),
+            name: strings.get(&c.name),
+            full_name: strings.get(full_name),
+            role: roles.first().cloned(),
+            roles,
         });
     }
     out
+}
+
+/// One shared copy of each distinct string of an article's mentions.
+#[derive(Default)]
+struct Interner<'a> {
+    copies: FxHashMap<&'a str, Arc<str>>,
+}
+
+impl<'a> Interner<'a> {
+    fn get(&mut self, s: &'a str) -> Arc<str> {
+        self.copies.entry(s).or_insert_with(|| Arc::from(s)).clone()
+    }
 }
