@@ -345,12 +345,17 @@ fn is_date_line(text: &str, toks: &[Tok]) -> bool {
     numbers > 0
 }
 
+/// Asked for every word of every sentence ([`last_person_like`]): an ASCII first byte is
+/// answered without decoding.
 fn is_cap_word(text: &str, t: &Tok) -> bool {
-    t.kind == Kind::Word
-        && t.text(text)
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase())
+    if t.kind != Kind::Word {
+        return false;
+    }
+    let w = t.text(text);
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(|c| c.is_uppercase()),
+    }
 }
 
 /// The surname an age belongs to: "Ortega, 54," → the word before the comma; "the

@@ -134,18 +134,33 @@ impl Tok<'_> {
 }
 
 fn tokenize<'a>(text: &'a str, tokens: &[Token]) -> Vec<Tok<'a>> {
+    tokenize_keyed(text, tokens, fold_cow)
+}
+
+/// The word a token stands for: without a glued "-and" and a possessive "'s".
+fn token_word<'a>(text: &'a str, t: &Token) -> (&'a str, &'a str, bool) {
+    let raw = cut_glued_word(t.text(text));
+    let (word, possessive) = strip_possessive(raw);
+    (raw, word, possessive)
+}
+
+/// [`Tok`]s of a sentence, `key` giving each word's folded form.
+fn tokenize_keyed<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    mut key: impl FnMut(&'a str) -> Cow<'a, str>,
+) -> Vec<Tok<'a>> {
     tokens
         .iter()
         .map(|t| {
-            let raw = cut_glued_word(t.text(text));
-            let (word, possessive) = strip_possessive(raw);
+            let (raw, word, possessive) = token_word(text, t);
             let span = Span::new(t.span.start, t.span.start + word.len());
             let full_end = t.span.start + raw.len();
             let dot = text.get(full_end..).is_some_and(|r| r.starts_with('.'));
             let mut tok = Tok {
                 span,
                 text: word,
-                key: fold_cow(word),
+                key: key(word),
                 full_end,
                 raw_end: t.span.end,
                 possessive,
@@ -789,14 +804,19 @@ impl<'a, 't> LowercaseWords<'a, 't> {
         let (short, long) = self.set.get_or_init(|| {
             let mut short = FxHashSet::default();
             let mut long = FxHashSet::default();
-            let words = self
-                .sentence_toks
-                .iter()
-                .flatten()
-                .filter_map(|t| self.text.get(t.span.start..t.raw_end))
-                .filter(|w| w.chars().next().is_some_and(char::is_lowercase));
-            for w in words {
-                let w = fold_cow(w);
+            let lowercase = self.sentence_toks.iter().flatten().filter_map(|t| {
+                let raw = self.text.get(t.span.start..t.raw_end)?;
+                if !raw.chars().next().is_some_and(char::is_lowercase) {
+                    return None;
+                }
+                // nothing cut off the word: its key is the folded raw word already
+                Some(if raw.len() == t.text.len() {
+                    t.key.clone()
+                } else {
+                    fold_cow(raw)
+                })
+            });
+            for w in lowercase {
                 match lx::pack(&w) {
                     Some(k) => {
                         short.insert(k);
