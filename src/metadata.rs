@@ -1083,6 +1083,36 @@ mod tests {
     }
 
     #[test]
+    fn stamp_checks_on_unicode_agree_with_the_folded_text() {
+        let seps = |b: u8| is_space_byte(b) || matches!(b, b',' | b'(' | b')');
+        for s in [
+            "Publicado el 3 de marzo de 2026 — 14:20",
+            "“We lost everything,” said Zoë Núñez, 54, who has lived here since 1998 and runs a shop.",
+            "Actualizado: miércoles, 4 de marzo",
+            "Cost: 5 €",
+            "Area: 12 km² across the valley",
+            "½ mile",
+            "北京 2026年3月4日",
+            "Posted 4/3/2026 ·",
+            "—",
+        ] {
+            let folded = crate::text::fold(s);
+            for max in [6, 12] {
+                assert_eq!(
+                    surely_not_a_stamp(s, seps, max),
+                    surely_not_a_stamp(&folded, seps, max),
+                    "{s:?} max {max}"
+                );
+            }
+            assert_eq!(
+                folds_to_a_digit(s),
+                folded.bytes().any(|b| b.is_ascii_digit()),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
     fn date_formats() {
         let cases = [
             ("13.01.2026", "2026-01-13"),
