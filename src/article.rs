@@ -81,7 +81,7 @@ pub fn analyze(text: &str, context: &ArticleContext, config: &Config) -> Article
     let figures = crate::figures::extract(text, &sentences, meta.published, config);
     let quotes = crate::quotes::extract_tokenized(text, &sentences, &tokens, &people);
     let ignores = crate::noise::inline_ignores(text);
-    ArticleFacts {
+    let mut facts = ArticleFacts {
         meta,
         problems,
         body,
@@ -90,5 +90,22 @@ pub fn analyze(text: &str, context: &ArticleContext, config: &Config) -> Article
         figures,
         quotes,
         ignores,
+    };
+    facts.shrink_to_fit();
+    facts
+}
+
+impl ArticleFacts {
+    /// Give back the spare capacity of every list: the facts of a whole workspace stay in
+    /// memory for the session, and lists grown by pushing hold up to twice their length.
+    fn shrink_to_fit(&mut self) {
+        self.meta.lines.shrink_to_fit();
+        self.problems.shrink_to_fit();
+        self.body.shrink_to_fit();
+        self.sentences.shrink_to_fit();
+        self.people.shrink_to_fit();
+        self.figures.shrink_to_fit();
+        self.quotes.shrink_to_fit();
+        self.ignores.shrink_to_fit();
     }
 }

@@ -103,8 +103,8 @@ pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
 
 /// Month number from an English month name or abbreviation ("Jan", "Jan.", "Sept").
 pub fn month_from_name(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    let m = match w.as_str() {
+    let mut buf = [0u8; 9];
+    let m = match lower_ascii(word.trim_end_matches('.'), &mut buf)? {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
         "march" | "mar" => 3,
@@ -122,10 +122,19 @@ pub fn month_from_name(word: &str) -> Option<u32> {
     Some(m)
 }
 
+/// `word` ASCII-lowercased into `buf`, without allocating (asked for most words of a
+/// sentence); `None` when longer than `buf` (no month or weekday name is).
+fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 9]) -> Option<&'b str> {
+    let out = buf.get_mut(..word.len())?;
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
 /// Weekday number (0 = Monday) from an English weekday name or abbreviation.
 pub fn weekday_from_name(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    let d = match w.as_str() {
+    let mut buf = [0u8; 9];
+    let d = match lower_ascii(word.trim_end_matches('.'), &mut buf)? {
         "monday" | "mon" => 0,
         "tuesday" | "tue" | "tues" => 1,
         "wednesday" | "wed" => 2,

@@ -597,9 +597,31 @@ fn looks_like_role(s: &str) -> bool {
 /// ASCII `s` certainly has more than `max` such words, or no digit at all. Folding ASCII
 /// only lowercases; [`join_spaced_clock`] then removes at most one space per ':' and two
 /// per '/', each merging two words.
+///
+/// Any other `s` is counted the same way over the bytes [`crate::text::fold`] would give
+/// ([`for_each_folded_byte`]), without building the folded string: lines with curly quotes
+/// or accents are common, and most are long prose.
 fn surely_not_a_stamp(s: &str, sep: impl Fn(u8) -> bool, max: usize) -> bool {
     if !s.is_ascii() {
-        return false;
+        let (mut digit, mut words, mut joins) = (false, 0usize, 0usize);
+        let mut in_word = false;
+        for_each_folded_byte(s, |b| {
+            digit |= b.is_ascii_digit();
+            if sep(b) {
+                in_word = false;
+                return;
+            }
+            match b {
+                b':' => joins += 1,
+                b'/' => joins += 2,
+                _ => {}
+            }
+            if b.is_ascii_alphanumeric() && !in_word {
+                words += 1;
+                in_word = true;
+            }
+        });
+        return !digit || words > max + joins;
     }
     if !s.bytes().any(|b| b.is_ascii_digit()) {
         return true;
@@ -622,6 +644,33 @@ fn surely_not_a_stamp(s: &str, sep: impl Fn(u8) -> bool, max: usize) -> bool {
         }
     }
     words > max + joins
+}
+
+/// Calls `f` with each byte of `crate::text::fold(s)` up to case: ASCII chars as they are,
+/// others as their `deunicode` transliteration ("[?]" when it has none). `deunicode` also
+/// drops a transliteration's trailing space before another space or the end; the extra
+/// space seen here never separates or joins words, nor is a digit.
+fn for_each_folded_byte(s: &str, mut f: impl FnMut(u8)) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            f(c as u8);
+        } else {
+            deunicode::deunicode_char(c)
+                .unwrap_or("[?]")
+                .bytes()
+                .for_each(&mut f);
+        }
+    }
+}
+
+/// Does `crate::text::fold(s)` hold a digit? ("²" and "½" fold to digits.)
+fn folds_to_a_digit(s: &str) -> bool {
+    if s.is_ascii() {
+        return s.bytes().any(|b| b.is_ascii_digit());
+    }
+    let mut digit = false;
+    for_each_folded_byte(s, |b| digit |= b.is_ascii_digit());
+    digit
 }
 
 /// ASCII bytes that `char::is_whitespace` accepts.
@@ -658,8 +707,9 @@ fn find_folded(s: &str, needle: &str) -> Option<usize> {
 
 /// A line that is a date: (date-time, is an "updated" stamp).
 fn date_line(line: &str) -> Option<(DateTime, bool)> {
-    // every date needs a year in digits (see `surely_not_a_stamp`)
-    if line.is_ascii() && !line.bytes().any(|b| b.is_ascii_digit()) {
+    // every date needs a year in digits (see `surely_not_a_stamp`); a part of the line
+    // folds to a part of its folded bytes
+    if !folds_to_a_digit(line) {
         return None;
     }
     for part in line.split(['|', '·', '•']) {
@@ -1030,6 +1080,36 @@ mod tests {
 
     fn meta_of(text: &str) -> Metadata {
         extract(text, &crate::noise::layout(text))
+    }
+
+    #[test]
+    fn stamp_checks_on_unicode_agree_with_the_folded_text() {
+        let seps = |b: u8| is_space_byte(b) || matches!(b, b',' | b'(' | b')');
+        for s in [
+            "Publicado el 3 de marzo de 2026 — 14:20",
+            "“We lost everything,” said Zoë Núñez, 54, who has lived here since 1998 and runs a shop.",
+            "Actualizado: miércoles, 4 de marzo",
+            "Cost: 5 €",
+            "Area: 12 km² across the valley",
+            "½ mile",
+            "北京 2026年3月4日",
+            "Posted 4/3/2026 ·",
+            "—",
+        ] {
+            let folded = crate::text::fold(s);
+            for max in [6, 12] {
+                assert_eq!(
+                    surely_not_a_stamp(s, seps, max),
+                    surely_not_a_stamp(&folded, seps, max),
+                    "{s:?} max {max}"
+                );
+            }
+            assert_eq!(
+                folds_to_a_digit(s),
+                folded.bytes().any(|b| b.is_ascii_digit()),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

@@ -219,6 +219,14 @@ fn marks(text: &str, s: Span) -> Vec<(usize, usize, Mark)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        // jump to the next byte that may start a mark (most bytes are letters)
+        match bytes.get(i..).and_then(|r| {
+            r.iter()
+                .position(|&b| matches!(b, b'"' | b'`' | b'\'' | 0xE2))
+        }) {
+            Some(k) => i += k,
+            None => break,
+        }
         let at = s.start + i;
         let rest = &bytes[i..];
         let next = bytes.get(i + 1).copied();
@@ -1015,7 +1023,7 @@ mod tests {
             .map(|q| {
                 let who = q
                     .speaker
-                    .map(|i| people[i].full_name.clone())
+                    .map(|i| people[i].full_name.to_string())
                     .or(q.speaker_text.clone());
                 (
                     q.span.slice(text).to_string(),

@@ -36,11 +36,26 @@ pub fn count_tokens(text: &str, span: Span) -> usize {
 /// outside ASCII, remembering whether the previous char was alphanumeric / a digit.
 fn scan_tokens(text: &str, span: Span, mut found: impl FnMut(Span)) {
     let s = span.slice(text);
+    let bytes = s.as_bytes();
     let mut start: Option<usize> = None;
     let mut prev_alnum = false;
     let mut prev_digit = false;
     let mut i = 0;
-    while let Some((c, len)) = char_at(s, i) {
+    while let Some(&b) = bytes.get(i) {
+        // a run of ASCII letters and digits is inside one token: taken in one inner loop
+        if b.is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+            let run = bytes.get(i..).map_or(1, |r| {
+                r.iter().take_while(|b| b.is_ascii_alphanumeric()).count()
+            });
+            i += run;
+            prev_alnum = true;
+            prev_digit = bytes.get(i - 1).is_some_and(u8::is_ascii_digit);
+            continue;
+        }
+        let Some((c, len)) = char_at(s, i) else {
+            break;
+        };
         let is_word = is_alnum(c);
         let joiner = start.is_some()
             && prev_alnum
@@ -157,6 +172,14 @@ pub fn sentences_in(text: &str, span: Span) -> Vec<Span> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // jump to the next sentence mark
+        match bytes
+            .get(i..)
+            .and_then(|r| r.iter().position(|&b| matches!(b, b'.' | b'!' | b'?')))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
         let c = bytes[i];
         if c == b'.' || c == b'!' || c == b'?' {
             let mut j = i + 1;

@@ -150,14 +150,14 @@ pub fn extract(
 ) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut toks: Vec<Tok> = Vec::with_capacity(64);
-    let mut last_name: Option<String> = None;
+    let mut last_name: Option<&str> = None;
     for (si, s) in sentences.iter().enumerate() {
         tokens::tokenize(text, s.start, s.end, &mut toks);
         let first = out.len();
         scan_sentence(text, &toks, si, published, config, &mut last_name, &mut out);
         mark_partitive_subsets(text, *s, &mut out[first..]);
         if let Some(n) = last_person_like(text, &toks) {
-            last_name = Some(n.to_string());
+            last_name = Some(n);
         }
     }
     out
@@ -196,7 +196,7 @@ fn scan_sentence(
     si: usize,
     published: Option<DateTime>,
     config: &Config,
-    last_name: &mut Option<String>,
+    last_name: &mut Option<&str>,
     out: &mut Vec<Figure>,
 ) {
     if is_date_line(text, toks) {
@@ -252,7 +252,7 @@ fn scan_sentence(
                     hyphenated: q.hyphenated,
                 };
                 let name = if q.kind == QKind::Age {
-                    age_name(text, toks, &q).or(last_name.as_deref())
+                    age_name(text, toks, &q).or(*last_name)
                 } else {
                     None
                 };
@@ -345,12 +345,17 @@ fn is_date_line(text: &str, toks: &[Tok]) -> bool {
     numbers > 0
 }
 
+/// Asked for every word of every sentence ([`last_person_like`]): an ASCII first byte is
+/// answered without decoding.
 fn is_cap_word(text: &str, t: &Tok) -> bool {
-    t.kind == Kind::Word
-        && t.text(text)
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase())
+    if t.kind != Kind::Word {
+        return false;
+    }
+    let w = t.text(text);
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(|c| c.is_uppercase()),
+    }
 }
 
 /// The surname an age belongs to: "Ortega, 54," → the word before the comma; "the

@@ -56,6 +56,10 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         }
         let (kind, len) = if b.is_ascii_digit() {
             number_len(bytes, i)
+        } else if b.is_ascii_alphabetic() {
+            (Kind::Word, word_len(s, i))
+        } else if b.is_ascii() && !(b as char).is_whitespace() {
+            (Kind::Punct, 1)
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
             if c.is_whitespace() {
@@ -110,22 +114,37 @@ fn comma_groups_thousands(bytes: &[u8], j: usize) -> bool {
         && !bytes.get(j + 4).is_some_and(|b| b.is_ascii_digit())
 }
 
+/// Length of the word at `i`: letters, with an apostrophe between two letters kept
+/// inside ("O'Neill"). ASCII letters are taken a byte at a time without decoding.
 fn word_len(s: &str, i: usize) -> usize {
-    let mut len = 0;
-    let mut chars = s[i..].char_indices().peekable();
-    while let Some((k, c)) = chars.next() {
-        if c.is_alphabetic() {
-            len = k + c.len_utf8();
-        } else if matches!(c, '\'' | '’')
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
-            && len == k
-        {
+    let bytes = s.as_bytes();
+    let char_at = |k: usize| s.get(k..).and_then(|r| r.chars().next());
+    let mut k = i;
+    // end of the last letter taken
+    let mut end = i;
+    while let Some(&b) = bytes.get(k) {
+        if b.is_ascii_alphabetic() {
+            k += 1;
+            end = k;
             continue;
+        }
+        let Some(c) = char_at(k) else {
+            break;
+        };
+        let next = k + c.len_utf8();
+        if c.is_alphabetic() {
+            k = next;
+            end = k;
+        } else if matches!(c, '\'' | '’')
+            && end == k
+            && char_at(next).is_some_and(char::is_alphabetic)
+        {
+            k = next;
         } else {
             break;
         }
     }
-    len
+    end - i
 }
 
 /// Is `word` one of `list`, ignoring ASCII case? No allocation. `list` is a slice, an

@@ -133,7 +133,7 @@ fn group_by_full_name<'a>(articles: &[&'a [PersonMention]]) -> Vec<Group> {
                     groups.push(Group {
                         article: a,
                         keys,
-                        written: m.full_name.clone(),
+                        written: m.full_name.to_string(),
                         mentions: vec![i],
                     });
                 }
@@ -258,8 +258,8 @@ fn finish(articles: &[&[PersonMention]], groups: &[Group], building: Vec<Buildin
             };
             let stated = p.role.iter().chain(p.roles.iter());
             for role in stated {
-                if seen.insert((a, role.as_str())) {
-                    roles.push((a, role.clone()));
+                if seen.insert((a, &**role)) {
+                    roles.push((a, role.to_string()));
                 }
             }
         }

@@ -26,26 +26,32 @@ mod merge;
 mod recognise;
 
 use crate::Span;
+use std::sync::Arc;
 
 pub use merge::merge;
 pub use recognise::{recognise, recognise_tokenized};
 
 /// One mention of a person in an article.
+///
+/// Strings are shared (`Arc<str>`): within an article, every mention of one name, one
+/// full name or one role points at a single copy ("Ruiz" said ten times, `full_name` equal
+/// to `name`, `role` equal to `roles[0]` cost no new string), and the facts are read from
+/// several threads.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PersonMention {
     /// The name as written, without a possessive "'s" and without the title.
     pub span: Span,
     /// The name text (whitespace collapsed).
-    pub name: String,
+    pub name: Arc<str>,
     /// The fullest name this mention refers to within the article ("Salcedo" → "Luis Ortega
     /// Salcedo" when the article named him in full earlier).
-    pub full_name: String,
+    pub full_name: Arc<str>,
     /// Role or title stated with this mention, lowercased with title words and
     /// abbreviation periods kept ("health minister", "gov.", "mayor of puerto claro").
-    pub role: Option<String>,
+    pub role: Option<Arc<str>>,
     /// Every role stated with this mention, `role` first ("Dr. Helena van Dijk, head of
     /// emergency medicine at …" → ["dr.", "head of emergency medicine at …"]).
-    pub roles: Vec<String>,
+    pub roles: Box<[Arc<str>]>,
 }
 
 /// A person across the workspace.

@@ -21,6 +21,10 @@ use crate::text::FxHashMap;
 use crate::text::{fold_cow, tokens_in, FxHashSet, Token};
 use crate::Span;
 use std::borrow::Cow;
+use std::sync::Arc;
+
+/// [`Tok::lex`] not looked up yet (no list uses the top bit).
+const LEX_UNSET: lx::Flags = 1 << 31;
 
 /// A word token with what the rules need to know about it.
 struct Tok<'a> {
@@ -38,8 +42,9 @@ struct Tok<'a> {
     dot: bool,
     /// A word of an all-capitals name ("MATEO LORCA has told…"): treated as capitalised.
     caps_name: bool,
-    /// The word lists `key` is in ([`lx::flags`]), looked up once.
-    lex: lx::Flags,
+    /// The word lists `key` is in ([`lx::flags`]), looked up on the first question
+    /// ([`LEX_UNSET`] until then): most lowercase words far from a name are never asked.
+    lex: std::cell::Cell<lx::Flags>,
     /// Cached [`Tok::compute_initial`] (asked for every token several times).
     initial: bool,
     /// Cached [`Tok::compute_all_capitals`].
@@ -49,7 +54,16 @@ struct Tok<'a> {
 impl Tok<'_> {
     /// Is the word in one of the lists of `mask` (an `lx` mask such as `lx::STOPWORD`)?
     fn is(&self, mask: lx::Flags) -> bool {
-        self.lex & mask != 0
+        self.lex() & mask != 0
+    }
+    fn lex(&self) -> lx::Flags {
+        let cached = self.lex.get();
+        if cached != LEX_UNSET {
+            return cached;
+        }
+        let flags = lx::flags(&self.key);
+        self.lex.set(flags);
+        flags
     }
     fn is_cap(&self) -> bool {
         crate::text::is_capitalised(self.text) && !self.is_acronym()
@@ -120,28 +134,42 @@ impl Tok<'_> {
 }
 
 fn tokenize<'a>(text: &'a str, tokens: &[Token]) -> Vec<Tok<'a>> {
+    tokenize_keyed(text, tokens, fold_cow)
+}
+
+/// The word a token stands for: without a glued "-and" and a possessive "'s".
+fn token_word<'a>(text: &'a str, t: &Token) -> (&'a str, &'a str, bool) {
+    let raw = cut_glued_word(t.text(text));
+    let (word, possessive) = strip_possessive(raw);
+    (raw, word, possessive)
+}
+
+/// [`Tok`]s of a sentence, `key` giving each word's folded form.
+fn tokenize_keyed<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    mut key: impl FnMut(&'a str) -> Cow<'a, str>,
+) -> Vec<Tok<'a>> {
     tokens
         .iter()
         .map(|t| {
-            let raw = cut_glued_word(t.text(text));
-            let (word, possessive) = strip_possessive(raw);
+            let (raw, word, possessive) = token_word(text, t);
             let span = Span::new(t.span.start, t.span.start + word.len());
             let full_end = t.span.start + raw.len();
             let dot = text.get(full_end..).is_some_and(|r| r.starts_with('.'));
             let mut tok = Tok {
                 span,
                 text: word,
-                key: fold_cow(word),
+                key: key(word),
                 full_end,
                 raw_end: t.span.end,
                 possessive,
                 dot,
                 caps_name: false,
-                lex: 0,
+                lex: std::cell::Cell::new(LEX_UNSET),
                 initial: false,
                 all_capitals: false,
             };
-            tok.lex = lx::flags(&tok.key);
             tok.initial = tok.compute_initial();
             tok.all_capitals = tok.compute_all_capitals();
             tok
@@ -162,6 +190,10 @@ fn mark_capitals_names(text: &str, toks: &mut [Tok]) {
             && joined(text, toks, i)
             && toks[i].is(lx::FIRST_NAME)
     };
+    // most sentences hold no word in capitals at all
+    if !toks.iter().any(|t| t.is_all_capitals()) {
+        return;
+    }
     let flags: Vec<bool> = (0..toks.len())
         .map(|i| pair(i) || i > 0 && pair(i - 1))
         .collect();
@@ -320,23 +352,28 @@ fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
 /// swallow ordinary words ("Tara Reid Finally Checks"), so they only count as far as they
 /// match a name accepted in a prose sentence (pass 2).
 /// Returns, per token, whether its line looks like one.
+///
+/// Newlines only sit in the gaps between tokens: a sentence without one is one line, found
+/// in one byte scan.
 fn headline_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
+    let one_line = match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => !text
+            .get(a.span.start..b.full_end)
+            .is_some_and(|s| s.contains('\n')),
+        _ => true,
+    };
     let mut start = 0;
     while start < toks.len() {
         let mut end = start + 1;
+        if one_line {
+            end = toks.len();
+        }
         while end < toks.len() && !gap_after(text, toks, end - 1).contains('\n') {
             end += 1;
         }
         let line = &toks[start..end];
-        let (mut words, mut lower) = (0usize, 0usize);
-        for t in line.iter().filter(|t| is_long_plain_word(t.text)) {
-            words += 1;
-            if !t.is_cap() && !t.is_acronym() {
-                lower += 1;
-            }
-        }
-        let title_case = words >= 3 && lower * 10 <= words;
+        let title_case = is_title_case(line);
         let capitalised_function_word = || {
             line.iter()
                 .skip(1)
@@ -354,6 +391,26 @@ fn headline_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
         start = end;
     }
     out
+}
+
+/// Are at least 90 % of a line's long plain words (three or more) capitalised? Stops as
+/// soon as the lowercase words already outnumber what the rest of the line could offset.
+fn is_title_case(line: &[Tok]) -> bool {
+    let (mut words, mut lower) = (0usize, 0usize);
+    for (k, t) in line.iter().enumerate() {
+        if !is_long_plain_word(t.text) {
+            continue;
+        }
+        words += 1;
+        if !t.is_cap() && !t.is_acronym() {
+            lower += 1;
+            // every later token a capitalised word still leaves too many lowercase ones
+            if lower * 10 > words + (line.len() - k - 1) {
+                return false;
+            }
+        }
+    }
+    words >= 3 && lower * 10 <= words
 }
 
 /// More than three chars, all letters ("Checks", not "Tom" nor "B-52").
@@ -403,15 +460,26 @@ fn gap_after<'a>(text: &'a str, toks: &[Tok], i: usize) -> &'a str {
 }
 
 /// Can token `i` be part of a name run, given its neighbours?
+///
+/// The word's shape is tested before its word lists: a lowercase word longer than any
+/// particle is out without a lexicon lookup (most words of running text).
 fn name_like(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
     if t.is_initial() {
         return true;
     }
-    if t.is(lx::STOPWORD) && !t.is_title_word() && !(t.is(lx::TITLE_MODIFIER) && t.is_cap()) {
+    let cap = t.is_cap();
+    let prefixed = !cap && t.is_prefixed_surname();
+    let shaped = cap
+        || prefixed
+        || t.key.len() <= lx::MAX_PARTICLE_LEN && t.text.chars().all(|c| c.is_lowercase());
+    if !shaped {
         return false;
     }
-    if t.is_cap() || t.is_initial() || t.is_prefixed_surname() {
+    if t.is(lx::STOPWORD) && !t.is_title_word() && !(t.is(lx::TITLE_MODIFIER) && cap) {
+        return false;
+    }
+    if cap || prefixed {
         return true;
     }
     // lowercase particle between name words: "Ana de la Rosa", "Ludwig van Beethoven"
@@ -483,16 +551,21 @@ fn classify(
     {
         return None;
     }
-    let joined_keys: String = toks[core.clone()]
-        .iter()
-        .map(|t| t.key.as_ref())
-        .collect::<Vec<_>>()
-        .join(" ");
+    // an organisation phrase has two words or a hyphen: one plain word is none
+    let may_be_org_phrase = core.len() >= 2 || first.key.contains('-');
+    let org_phrase = || {
+        let joined_keys: String = toks[core.clone()]
+            .iter()
+            .map(|t| t.key.as_ref())
+            .collect::<Vec<_>>()
+            .join(" ");
+        lx::is_org_phrase(&joined_keys)
+    };
     // never people: organisations, venues, streets, outlets, titles alone
     if toks[core.clone()]
         .iter()
         .any(|t| t.is(lx::ORG_WORD) || t.key.contains('-') && t.key.split('-').any(lx::is_org_word))
-        || lx::is_org_phrase(&joined_keys)
+        || may_be_org_phrase && org_phrase()
         || name_words.iter().all(|t| {
             t.is(lx::TITLE_WORD_KEY)
                 || t.is(lx::TITLE_MODIFIER)
@@ -731,14 +804,19 @@ impl<'a, 't> LowercaseWords<'a, 't> {
         let (short, long) = self.set.get_or_init(|| {
             let mut short = FxHashSet::default();
             let mut long = FxHashSet::default();
-            let words = self
-                .sentence_toks
-                .iter()
-                .flatten()
-                .filter_map(|t| self.text.get(t.span.start..t.raw_end))
-                .filter(|w| w.chars().next().is_some_and(char::is_lowercase));
-            for w in words {
-                let w = fold_cow(w);
+            let lowercase = self.sentence_toks.iter().flatten().filter_map(|t| {
+                let raw = self.text.get(t.span.start..t.raw_end)?;
+                if !raw.chars().next().is_some_and(char::is_lowercase) {
+                    return None;
+                }
+                // nothing cut off the word: its key is the folded raw word already
+                Some(if raw.len() == t.text.len() {
+                    t.key.clone()
+                } else {
+                    fold_cow(raw)
+                })
+            });
+            for w in lowercase {
                 match lx::pack(&w) {
                     Some(k) => {
                         short.insert(k);
@@ -1410,6 +1488,7 @@ fn promote_matching(text: &str, cands: &mut [Candidate]) {
 fn resolve_full_names(people: Vec<Candidate>) -> Vec<PersonMention> {
     let index = NameIndex::new(&people, 1, |_| true);
     let mut out = Vec::with_capacity(people.len());
+    let mut strings = Interner::default();
     for c in people.iter().filter(|c| !c.context) {
         let longer = index.cited_by(&c.keys);
         // maximal: not contained in another candidate
@@ -1429,15 +1508,27 @@ fn resolve_full_names(people: Vec<Candidate>) -> Vec<PersonMention> {
             many => index.nearest_before(many, c.span.start),
         };
         // the chosen name as first written
-        let full_name =
-            chosen.map_or_else(|| c.name.clone(), |id| people[index.first[id]].name.clone());
+        let full_name = chosen.map_or(c.name.as_str(), |id| people[index.first[id]].name.as_str());
+        let roles: Box<[Arc<str>]> = c.roles.iter().map(|r| strings.get(r)).collect();
         out.push(PersonMention {
             span: c.span,
-            name: c.name.clone(),
-            full_name,
-            role: c.roles.first().cloned(),
-            roles: c.roles.clone(),
+            name: strings.get(&c.name),
+            full_name: strings.get(full_name),
+            role: roles.first().cloned(),
+            roles,
         });
     }
     out
+}
+
+/// One shared copy of each distinct string of an article's mentions.
+#[derive(Default)]
+struct Interner<'a> {
+    copies: FxHashMap<&'a str, Arc<str>>,
+}
+
+impl<'a> Interner<'a> {
+    fn get(&mut self, s: &'a str) -> Arc<str> {
+        self.copies.entry(s).or_insert_with(|| Arc::from(s)).clone()
+    }
 }

@@ -184,7 +184,7 @@ fn update_entities(
                 names.insert(keys, id.clone());
                 added.push(Entity {
                     id,
-                    name: p.full_name.clone(),
+                    name: p.full_name.to_string(),
                     roles: Vec::new(),
                     mentions: Vec::new(),
                     description: None,
@@ -201,8 +201,8 @@ fn update_entities(
         let entity = Arc::make_mut(&mut entities[e]);
         entity.mentions.push((i, m));
         for role in p.role.iter().chain(p.roles.iter()) {
-            if !entity.roles.iter().any(|(d, r)| *d == i && r == role) {
-                entity.roles.push((i, role.clone()));
+            if !entity.roles.iter().any(|(d, r)| *d == i && **r == **role) {
+                entity.roles.push((i, role.to_string()));
             }
         }
         touched.insert(e);

@@ -26,7 +26,7 @@ pub fn quote_card(snap: &Snapshot, doc: usize, quote: usize) -> Option<String> {
             let e = snap.entity_of(doc, m);
             e.and_then(|e| snap.analysis.entities.get(e))
                 .map(|e| e.name.clone())
-                .or_else(|| d.facts.people.get(m).map(|p| p.full_name.clone()))
+                .or_else(|| d.facts.people.get(m).map(|p| p.full_name.to_string()))
         })
         .or_else(|| q.speaker_text.clone());
     let mut md = match speaker {

@@ -38,7 +38,7 @@ pub fn document_symbols(snap: &Snapshot, doc: usize) -> Vec<DocumentSymbol> {
         let name = snap
             .entity_of(doc, i)
             .map(|e| snap.analysis.entities[e].name.clone())
-            .unwrap_or_else(|| m.full_name.clone());
+            .unwrap_or_else(|| m.full_name.to_string());
         if seen_people.contains(&name) {
             continue;
         }
@@ -47,7 +47,7 @@ pub fn document_symbols(snap: &Snapshot, doc: usize) -> Vec<DocumentSymbol> {
             m.span,
             symbol(
                 name,
-                m.role.clone(),
+                m.role.as_deref().map(str::to_string),
                 SymbolKind::OBJECT,
                 lines.range(m.span),
             ),

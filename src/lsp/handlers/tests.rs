@@ -45,10 +45,10 @@ fn span_of(text: &str, needle: &str, nth: usize) -> Span {
 fn mention(text: &str, name: &str, nth: usize, role: Option<&str>) -> PersonMention {
     PersonMention {
         span: span_of(text, name, nth),
-        name: name.to_string(),
-        full_name: "Ana María Ruiz".to_string(),
-        role: role.map(str::to_string),
-        roles: role.map(str::to_string).into_iter().collect(),
+        name: name.into(),
+        full_name: "Ana María Ruiz".into(),
+        role: role.map(Into::into),
+        roles: role.map(Into::into).into_iter().collect(),
     }
 }
 
