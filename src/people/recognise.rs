@@ -217,6 +217,10 @@ fn cut_glued_word(word: &str) -> &str {
 }
 
 fn strip_possessive(word: &str) -> (&str, bool) {
+    // asked for every token: most words do not end in "s"
+    if !word.ends_with(['s', 'S']) {
+        return (word, false);
+    }
     for suffix in ["'s", "’s", "'S", "’S"] {
         if let Some(stem) = word.strip_suffix(suffix) {
             if !stem.is_empty() {
