@@ -184,16 +184,10 @@ pub(crate) fn collect(docs: &[Doc]) -> (Vocab, Vec<DocUnits>) {
             })
             .collect()
     };
-    // a batch is interned (in order, on one thread) while the next one is read
-    let mut pending: Vec<RawDoc> = Vec::new();
     for batch in docs.chunks(BATCH) {
-        let (raw, ()) = rayon::join(
-            || read(batch),
-            || out.extend(pending.drain(..).map(|r| vocab.intern(r))),
-        );
-        pending = raw;
+        let raw = read(batch);
+        out.extend(raw.into_iter().map(|r| vocab.intern(r)));
     }
-    out.extend(pending.into_iter().map(|r| vocab.intern(r)));
     (vocab, out)
 }
 
