@@ -49,6 +49,9 @@ fn num(v: Option<f64>) -> Value {
     }
 }
 
+/// The whole output as a [`Value`] tree: the readable statement of the schema, and the
+/// oracle the streaming printer ([`write`]) and the fuzz invariants are checked against
+/// (too big to build at scale: [`write`] prints the same bytes without it).
 pub fn to_value(a: &Analysis, warnings: &[String]) -> Value {
     let loc = Locator::new(a);
     let articles: Vec<Value> = a
