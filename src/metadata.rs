@@ -602,48 +602,45 @@ fn looks_like_role(s: &str) -> bool {
 /// ([`for_each_folded_byte`]), without building the folded string: lines with curly quotes
 /// or accents are common, and most are long prose.
 fn surely_not_a_stamp(s: &str, sep: impl Fn(u8) -> bool, max: usize) -> bool {
-    if !s.is_ascii() {
-        let (mut digit, mut words, mut joins) = (false, 0usize, 0usize);
-        let mut in_word = false;
-        for_each_folded_byte(s, |b| {
-            digit |= b.is_ascii_digit();
-            if sep(b) {
-                in_word = false;
-                return;
-            }
-            match b {
-                b':' => joins += 1,
-                b'/' => joins += 2,
-                _ => {}
-            }
-            if b.is_ascii_alphanumeric() && !in_word {
-                words += 1;
-                in_word = true;
-            }
-        });
-        return !digit || words > max + joins;
+    let mut count = StampCount::default();
+    if s.is_ascii() {
+        if !s.bytes().any(|b| b.is_ascii_digit()) {
+            return true; // most prose lines: no need to count words
+        }
+        s.bytes().for_each(|b| count.add(b, &sep));
+    } else {
+        for_each_folded_byte(s, |b| count.add(b, &sep));
     }
-    if !s.bytes().any(|b| b.is_ascii_digit()) {
-        return true;
-    }
-    let (mut words, mut joins) = (0usize, 0usize);
-    let mut in_word = false;
-    for b in s.bytes() {
+    !count.digit || count.words > max + count.joins
+}
+
+/// What [`surely_not_a_stamp`] counts, one (folded) byte at a time.
+#[derive(Default)]
+struct StampCount {
+    digit: bool,
+    words: usize,
+    /// ':' counts once and '/' twice: they join a stamp's parts ("10:42", "3/14/2026").
+    joins: usize,
+    in_word: bool,
+}
+
+impl StampCount {
+    fn add(&mut self, b: u8, sep: impl Fn(u8) -> bool) {
+        self.digit |= b.is_ascii_digit();
         if sep(b) {
-            in_word = false;
-            continue;
+            self.in_word = false;
+            return;
         }
         match b {
-            b':' => joins += 1,
-            b'/' => joins += 2,
+            b':' => self.joins += 1,
+            b'/' => self.joins += 2,
             _ => {}
         }
-        if b.is_ascii_alphanumeric() && !in_word {
-            words += 1;
-            in_word = true;
+        if b.is_ascii_alphanumeric() && !self.in_word {
+            self.words += 1;
+            self.in_word = true;
         }
     }
-    words > max + joins
 }
 
 /// Calls `f` with each byte of `crate::text::fold(s)` up to case: ASCII chars as they are,
