@@ -710,6 +710,20 @@ struct Candidate {
     b: usize,
     versions: (u32, u32),
 }
+impl Candidate {
+    /// The pair `(a, b)` in either order, stamped with the groups' current versions (a
+    /// candidate whose groups changed since is stale).
+    fn between(avg: f64, a: usize, b: usize, version: &[u32]) -> Candidate {
+        let (a, b) = (a.min(b), a.max(b));
+        let stamp = |g: usize| version.get(g).copied().unwrap_or(0);
+        Candidate {
+            avg,
+            a,
+            b,
+            versions: (stamp(a), stamp(b)),
+        }
+    }
+}
 impl Eq for Candidate {}
 impl PartialOrd for Candidate {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
@@ -790,13 +804,7 @@ fn average_link(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<
         for (&other, &sum) in &links[a] {
             let avg = sum / (members[a].len() * members[other].len()) as f64;
             if avg >= threshold {
-                let (x, y) = (a.min(other), a.max(other));
-                heap.push(Candidate {
-                    avg,
-                    a: x,
-                    b: y,
-                    versions: (version[x], version[y]),
-                });
+                heap.push(Candidate::between(avg, a, other, &version));
             }
         }
     }
@@ -933,13 +941,7 @@ fn merge_fragments(
         for &other in &links[a] {
             let avg = fragments[a].mean_similarity(&fragments[other]);
             if avg >= FRAGMENT_THRESHOLD {
-                let (x, y) = (a.min(other), a.max(other));
-                heap.push(Candidate {
-                    avg,
-                    a: x,
-                    b: y,
-                    versions: (version[x], version[y]),
-                });
+                heap.push(Candidate::between(avg, a, other, &version));
             }
         }
     }
