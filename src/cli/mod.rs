@@ -120,6 +120,40 @@ pub fn load_config(root: &Path) -> Result<(Config, Vec<String>), String> {
 
 /// Read and analyse the articles under `paths` (the whole `check` job, without printing).
 pub fn analyze_paths(paths: &[PathBuf]) -> Result<(Analysis, Vec<String>), String> {
+    analyze_paths_timed(paths, &mut PhaseClock::from_env())
+}
+
+/// Wall time of `check`'s phases on standard error, when `CORROBORATE_TIMING=1`: the
+/// whole-process benchmarks use it to show where the seconds go (BENCHMARKS.md). Lives at
+/// the edge: the core has no clocks.
+struct PhaseClock {
+    last: Option<std::time::Instant>,
+}
+
+impl PhaseClock {
+    fn from_env() -> PhaseClock {
+        let on = std::env::var_os("CORROBORATE_TIMING").is_some_and(|v| v == "1");
+        PhaseClock {
+            last: on.then(std::time::Instant::now),
+        }
+    }
+    /// Print the time since the previous mark under `phase`.
+    fn mark(&mut self, phase: &str) {
+        if let Some(last) = self.last {
+            let now = std::time::Instant::now();
+            eprintln!(
+                "corroborate: time: {phase} {:.0} ms",
+                (now - last).as_secs_f64() * 1e3
+            );
+            self.last = Some(now);
+        }
+    }
+}
+
+fn analyze_paths_timed(
+    paths: &[PathBuf],
+    clock: &mut PhaseClock,
+) -> Result<(Analysis, Vec<String>), String> {
     let root = find_root(paths);
     let (config, mut warnings) = load_config(&root)?;
     let paths: Vec<PathBuf> = if !paths.is_empty() {
@@ -130,6 +164,7 @@ pub fn analyze_paths(paths: &[PathBuf]) -> Result<(Analysis, Vec<String>), Strin
         vec![PathBuf::from("articles")]
     };
     let found = walk::find_articles(&paths, &root, &config, &mut warnings)?;
+    clock.mark("find files");
     // Read and analyse each file on one worker thread: no barrier between reading and
     // analysing, and the text is never held twice. File order is kept (`collect`
     // preserves it).
@@ -160,11 +195,15 @@ pub fn analyze_paths(paths: &[PathBuf]) -> Result<(Analysis, Vec<String>), Strin
             Err(w) => warnings.push(w),
         }
     }
-    Ok((crate::workspace::analyze_docs(docs, &config), warnings))
+    clock.mark("read and analyse articles");
+    let analysis = crate::workspace::analyze_docs(docs, &config);
+    clock.mark("cross-article findings");
+    Ok((analysis, warnings))
 }
 
 fn check(paths: &[PathBuf], format: Format) -> Result<i32, String> {
-    let (analysis, warnings) = analyze_paths(paths)?;
+    let mut clock = PhaseClock::from_env();
+    let (analysis, warnings) = analyze_paths_timed(paths, &mut clock)?;
     for w in &warnings {
         eprintln!("corroborate: warning: {w}");
     }
@@ -173,6 +212,7 @@ fn check(paths: &[PathBuf], format: Format) -> Result<i32, String> {
         Format::Json => json::write(&mut out, &analysis, &warnings),
         Format::Human => human::write(&mut out, &analysis),
     };
+    clock.mark("print");
     if let Err(e) = written {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             return Err(format!("writing output: {e}"));

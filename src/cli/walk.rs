@@ -56,6 +56,7 @@ pub fn find_articles(
             });
             continue;
         }
+        let mut canonical = Canonical::default();
         let walker = ignore::WalkBuilder::new(base)
             .require_git(false)
             .follow_links(true)
@@ -73,14 +74,15 @@ pub fn find_articles(
             if !entry.file_type().is_some_and(|t| t.is_file()) || !is_article_path(path) {
                 continue;
             }
-            let abs = match std::fs::canonicalize(path) {
+            let abs = match canonical.of(path, entry.path_is_symlink()) {
                 Ok(a) => a,
                 Err(e) => {
                     warnings.push(format!("{}: skipped: {e}", path.display()));
                     continue;
                 }
             };
-            if (entry.path_is_symlink() || path_has_link(path)) && !abs.starts_with(&base_abs) {
+            // A canonical path outside the folder can only come from a link on the way.
+            if !abs.starts_with(&base_abs) {
                 warnings.push(format!(
                     "{}: skipped: symbolic link leads outside {}",
                     path.display(),
@@ -103,9 +105,34 @@ pub fn find_articles(
     Ok(out)
 }
 
-fn path_has_link(p: &Path) -> bool {
-    p.ancestors()
-        .any(|a| std::fs::symlink_metadata(a).is_ok_and(|m| m.file_type().is_symlink()))
+/// Canonical paths of walked files, resolving each folder once: a file that is not itself
+/// a link is its canonical folder joined with its name (a `realpath` per file cost more
+/// than reading it).
+#[derive(Default)]
+struct Canonical {
+    folder: Option<(PathBuf, PathBuf)>,
+}
+
+impl Canonical {
+    fn of(&mut self, path: &Path, is_link: bool) -> std::io::Result<PathBuf> {
+        let (Some(parent), Some(name), false) = (path.parent(), path.file_name(), is_link) else {
+            return std::fs::canonicalize(path);
+        };
+        let parent = if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        };
+        match &self.folder {
+            Some((written, resolved)) if written == parent => Ok(resolved.join(name)),
+            _ => {
+                let resolved = std::fs::canonicalize(parent)?;
+                let abs = resolved.join(name);
+                self.folder = Some((parent.to_path_buf(), resolved));
+                Ok(abs)
+            }
+        }
+    }
 }
 
 fn rel_to(root: &Path, abs: &Path) -> String {
@@ -142,14 +169,40 @@ impl Skip {
 }
 
 pub fn read_article(path: &Path, max_size: u64) -> Result<Decoded, Skip> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| Skip::Io(e.to_string()))?
-        .len();
+    use std::io::Read;
+    let io = |e: std::io::Error| Skip::Io(e.to_string());
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
     if size > max_size {
         return Err(Skip::TooLarge(size));
     }
-    let bytes = std::fs::read(path).map_err(|e| Skip::Io(e.to_string()))?;
-    decode(&bytes)
+    // One byte past the limit tells a file that grew while being read.
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    file.take(max_size + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > max_size {
+        return Err(Skip::TooLarge(bytes.len() as u64));
+    }
+    decode_owned(bytes)
+}
+
+/// [`decode`] of bytes the caller gives up: valid UTF-8 becomes the text without a copy.
+fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, Skip> {
+    let plain_utf8 = !bytes.starts_with(&[0xFF, 0xFE])
+        && !bytes.starts_with(&[0xFE, 0xFF])
+        && !bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+        && !looks_binary(&bytes);
+    if !plain_utf8 {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            problems: Vec::new(),
+        }),
+        Err(e) => decode(e.as_bytes()),
+    }
 }
 
 /// Decode file bytes: UTF-8 (BOM stripped), UTF-16 with a BOM, else lossy UTF-8 with a
@@ -216,5 +269,25 @@ mod tests {
         let u16 = [0xFF, 0xFE, b'h', 0, b'i', 0];
         assert_eq!(decode(&u16).ok().unwrap().text, "hi");
         assert!(matches!(decode(b"\x00\x01\x02binary"), Err(Skip::Binary)));
+    }
+
+    #[test]
+    fn owned_decoding_matches_borrowed() {
+        let cases: [&[u8]; 6] = [
+            b"plain text",
+            b"\xEF\xBB\xBFbom",
+            b"caf\xE9",
+            &[0xFF, 0xFE, b'h', 0],
+            b"\x00nul",
+            b"",
+        ];
+        for bytes in cases {
+            let (owned, borrowed) = (decode_owned(bytes.to_vec()), decode(bytes));
+            match (owned, borrowed) {
+                (Ok(a), Ok(b)) => assert_eq!((a.text, a.problems), (b.text, b.problems)),
+                (Err(Skip::Binary), Err(Skip::Binary)) => {}
+                _ => panic!("decodings differ for {bytes:?}"),
+            }
+        }
     }
 }
