@@ -845,7 +845,10 @@ impl<'a, 't> LowercaseWords<'a, 't> {
 
     fn contains(&self, key: &str) -> bool {
         let (short, long) = self.set.get_or_init(|| {
-            let mut short = FxHashSet::default();
+            // sized for the common case (most tokens are lowercase, many of them repeated):
+            // growing the table as it fills would rehash it several times
+            let mut short =
+                FxHashSet::with_capacity_and_hasher(self.toks.len() / 2, Default::default());
             let mut long = FxHashSet::default();
             let lowercase = self.toks.iter().filter_map(|t| {
                 let raw = self.text.get(t.span.start..t.raw_end)?;
@@ -1336,6 +1339,16 @@ fn speech_nearby(
 }
 
 fn collapse_ws(s: &str) -> String {
+    // nearly every name is ASCII words joined by single spaces: nothing to collapse
+    let b = s.as_bytes();
+    let plain_byte = |c: u8| c.is_ascii() && !(c.is_ascii_whitespace() || c == 0x0b);
+    let single_spaced = b.first().is_some_and(|&c| plain_byte(c))
+        && b.last().is_some_and(|&c| plain_byte(c))
+        && b.windows(2)
+            .all(|w| plain_byte(w[1]) || w[1] == b' ' && plain_byte(w[0]));
+    if single_spaced {
+        return s.to_owned();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
