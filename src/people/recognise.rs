@@ -49,6 +49,8 @@ struct Tok<'a> {
     initial: bool,
     /// Cached [`all_capitals_word`].
     all_capitals: bool,
+    /// First char uppercase (cached [`crate::text::is_capitalised`]).
+    capitalised: bool,
 }
 
 impl Tok<'_> {
@@ -66,7 +68,7 @@ impl Tok<'_> {
         flags
     }
     fn is_cap(&self) -> bool {
-        crate::text::is_capitalised(self.text) && !self.is_acronym()
+        self.capitalised && !self.is_acronym()
     }
     /// "NATO", "CNN": all capitals, two letters or more (not "II", "III").
     fn is_acronym(&self) -> bool {
@@ -128,13 +130,32 @@ fn tokenize<'a>(
     for tokens in sentences {
         let start = toks.len();
         for t in tokens {
-            let (raw, word, possessive) = token_word(text, t);
-            let key_range = push_folded(folded, word);
+            let token = t.text(text);
+            // most words are plain lowercase ASCII: nothing to cut (no hyphen), fold or
+            // test for capitals
+            let plain = token
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'-');
+            let (raw, word, possessive) = if plain {
+                let (word, possessive) = strip_possessive(token);
+                (token, word, possessive)
+            } else {
+                token_word(text, t)
+            };
+            let key_range = if plain {
+                None
+            } else {
+                push_folded(folded, word)
+            };
             let key = key_range.clone().map_or(word, |r| &folded[r]);
             let full_end = t.span.start + raw.len();
-            let dot = text.get(full_end..).is_some_and(|r| r.starts_with('.'));
+            let dot = text.as_bytes().get(full_end) == Some(&b'.');
             let initial = is_initial_word(word, key, dot);
-            let (all_capitals, lex) = all_capitals_word(word, key, initial);
+            let (all_capitals, lex) = if plain {
+                (false, LEX_UNSET)
+            } else {
+                all_capitals_word(word, key, initial)
+            };
             if let Some(r) = key_range {
                 folded_keys.push((toks.len(), r));
             }
@@ -151,6 +172,7 @@ fn tokenize<'a>(
                 lex: std::cell::Cell::new(lex),
                 initial,
                 all_capitals,
+                capitalised: !plain && crate::text::is_capitalised(word),
             });
         }
         ranges.push(start..toks.len());
@@ -254,7 +276,7 @@ fn cut_glued_word(word: &str) -> &str {
 
 fn strip_possessive(word: &str) -> (&str, bool) {
     // asked for every token: most words do not end in "s"
-    if !word.ends_with(['s', 'S']) {
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S')) {
         return (word, false);
     }
     for suffix in ["'s", "’s", "'S", "’S"] {
