@@ -76,11 +76,18 @@ pub(crate) fn name_keys(name: &str) -> Vec<String> {
     let folded = crate::text::fold_cow(name);
     let mut keys = Vec::new();
     let mut push = |w: std::borrow::Cow<str>| {
-        if !w.is_empty() && !lexicon::is_ending(&w) && !lexicon::is_honorific(&w) {
+        // one lookup answers both lists
+        let dropped = lexicon::ENDING | lexicon::HONORIFIC;
+        if !w.is_empty() && lexicon::flags(&w) & dropped == 0 {
             keys.push(w.into_owned());
         }
     };
     for w in folded.split(|c: char| c.is_whitespace() || c == '-') {
+        // a plain word (nearly all): nothing to trim, split or remove
+        if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            push(w.into());
+            continue;
+        }
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         let w = w.trim_start_matches("'");
         let parts = || w.split('.').filter(|p| !p.is_empty());

@@ -32,7 +32,7 @@ struct Tok<'a> {
     span: Span,
     text: &'a str,
     /// Folded word (lowercase, no accents); borrowed from the text when already folded.
-    key: Cow<'a, str>,
+    key: &'a str,
     /// End of the token including a possessive "'s".
     full_end: usize,
     /// End of the word token as cut by `tokens_in` (before `cut_glued_word`).
@@ -45,10 +45,12 @@ struct Tok<'a> {
     /// The word lists `key` is in ([`lx::flags`]), looked up on the first question
     /// ([`LEX_UNSET`] until then): most lowercase words far from a name are never asked.
     lex: std::cell::Cell<lx::Flags>,
-    /// Cached [`Tok::compute_initial`] (asked for every token several times).
+    /// Cached [`is_initial_word`] (asked for every token several times).
     initial: bool,
-    /// Cached [`Tok::compute_all_capitals`].
+    /// Cached [`all_capitals_word`].
     all_capitals: bool,
+    /// First char uppercase (cached [`crate::text::is_capitalised`]).
+    capitalised: bool,
 }
 
 impl Tok<'_> {
@@ -61,12 +63,12 @@ impl Tok<'_> {
         if cached != LEX_UNSET {
             return cached;
         }
-        let flags = lx::flags(&self.key);
+        let flags = lx::flags(self.key);
         self.lex.set(flags);
         flags
     }
     fn is_cap(&self) -> bool {
-        crate::text::is_capitalised(self.text) && !self.is_acronym()
+        self.capitalised && !self.is_acronym()
     }
     /// "NATO", "CNN": all capitals, two letters or more (not "II", "III").
     fn is_acronym(&self) -> bool {
@@ -75,29 +77,9 @@ impl Tok<'_> {
     fn is_all_capitals(&self) -> bool {
         self.all_capitals
     }
-    /// Two letters or more, all of them capitals, not an ending ("III") nor an initial.
-    /// Needs `initial` set.
-    fn compute_all_capitals(&self) -> bool {
-        let mut letters = 0usize;
-        for c in self.text.chars().filter(|c| c.is_alphabetic()) {
-            if !c.is_uppercase() {
-                return false;
-            }
-            letters += 1;
-        }
-        letters >= 2 && !self.is(lx::ENDING) && !self.is_initial()
-    }
     /// "M." or "J.R." (not "U.S.").
     fn is_initial(&self) -> bool {
         self.initial
-    }
-    fn compute_initial(&self) -> bool {
-        self.dot
-            && !matches!(self.key.as_ref(), "u.s" | "u.k" | "u.n" | "e.u")
-            && self
-                .text
-                .split('.')
-                .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase()))
     }
     fn is_ending(&self) -> bool {
         self.is(lx::ENDING) && (self.is_cap() || self.text.chars().all(|c| c.is_uppercase()))
@@ -133,8 +115,92 @@ impl Tok<'_> {
     }
 }
 
-fn tokenize<'a>(text: &'a str, tokens: &[Token]) -> Vec<Tok<'a>> {
-    tokenize_keyed(text, tokens, fold_cow)
+/// The [`Tok`]s of sentences (their `tokens_in` word tokens) in one list, with the range
+/// of each sentence. Keys that need folding (capitalised or accented words) are written
+/// into `folded`, one buffer for all of them instead of one string per word.
+fn tokenize<'a>(
+    text: &'a str,
+    sentences: &[Vec<Token>],
+    folded: &'a mut String,
+) -> (Vec<Tok<'a>>, Vec<std::ops::Range<usize>>) {
+    let mut toks = Vec::with_capacity(sentences.iter().map(Vec::len).sum());
+    let mut ranges = Vec::with_capacity(sentences.len());
+    // (token index, its key in `folded`), set once `folded` is complete
+    let mut folded_keys: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    for tokens in sentences {
+        let start = toks.len();
+        for t in tokens {
+            let token = t.text(text);
+            // most words are plain lowercase ASCII: nothing to cut (no hyphen), fold or
+            // test for capitals
+            let plain = token
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'-');
+            let (raw, word, possessive) = if plain {
+                let (word, possessive) = strip_possessive(token);
+                (token, word, possessive)
+            } else {
+                token_word(text, t)
+            };
+            let key_range = if plain {
+                None
+            } else {
+                push_folded(folded, word)
+            };
+            let key = key_range.clone().map_or(word, |r| &folded[r]);
+            let full_end = t.span.start + raw.len();
+            let dot = text.as_bytes().get(full_end) == Some(&b'.');
+            let initial = is_initial_word(word, key, dot);
+            let (all_capitals, lex) = if plain {
+                (false, LEX_UNSET)
+            } else {
+                all_capitals_word(word, key, initial)
+            };
+            if let Some(r) = key_range {
+                folded_keys.push((toks.len(), r));
+            }
+            toks.push(Tok {
+                span: Span::new(t.span.start, t.span.start + word.len()),
+                text: word,
+                // the word itself until `folded` stops growing (below)
+                key: word,
+                full_end,
+                raw_end: t.span.end,
+                possessive,
+                dot,
+                caps_name: false,
+                lex: std::cell::Cell::new(lex),
+                initial,
+                all_capitals,
+                capitalised: !plain && crate::text::is_capitalised(word),
+            });
+        }
+        ranges.push(start..toks.len());
+    }
+    let folded: &'a String = folded;
+    for (i, r) in folded_keys {
+        toks[i].key = &folded[r];
+    }
+    (toks, ranges)
+}
+
+/// Append the folded form of `word` to `folded` when it differs from the word (as
+/// [`fold_cow`] would allocate it); returns where it is.
+fn push_folded(folded: &mut String, word: &str) -> Option<std::ops::Range<usize>> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return None;
+    }
+    let start = folded.len();
+    if word.is_ascii() {
+        folded.push_str(word);
+        folded[start..].make_ascii_lowercase();
+    } else {
+        folded.push_str(&crate::text::fold(word));
+    }
+    Some(start..folded.len())
 }
 
 /// The word a token stands for: without a glued "-and" and a possessive "'s".
@@ -144,37 +210,29 @@ fn token_word<'a>(text: &'a str, t: &Token) -> (&'a str, &'a str, bool) {
     (raw, word, possessive)
 }
 
-/// [`Tok`]s of a sentence, `key` giving each word's folded form.
-fn tokenize_keyed<'a>(
-    text: &'a str,
-    tokens: &[Token],
-    mut key: impl FnMut(&'a str) -> Cow<'a, str>,
-) -> Vec<Tok<'a>> {
-    tokens
-        .iter()
-        .map(|t| {
-            let (raw, word, possessive) = token_word(text, t);
-            let span = Span::new(t.span.start, t.span.start + word.len());
-            let full_end = t.span.start + raw.len();
-            let dot = text.get(full_end..).is_some_and(|r| r.starts_with('.'));
-            let mut tok = Tok {
-                span,
-                text: word,
-                key: key(word),
-                full_end,
-                raw_end: t.span.end,
-                possessive,
-                dot,
-                caps_name: false,
-                lex: std::cell::Cell::new(LEX_UNSET),
-                initial: false,
-                all_capitals: false,
-            };
-            tok.initial = tok.compute_initial();
-            tok.all_capitals = tok.compute_all_capitals();
-            tok
-        })
-        .collect()
+/// "M." or "J.R." (not "U.S."): `dot` when the word is directly followed by '.'.
+fn is_initial_word(word: &str, key: &str, dot: bool) -> bool {
+    dot && !matches!(key, "u.s" | "u.k" | "u.n" | "e.u")
+        && word
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase()))
+}
+
+/// Two letters or more, all of them capitals, not an ending ("III") nor an initial; with
+/// the word's lexicon flags when they had to be looked up ([`LEX_UNSET`] otherwise).
+fn all_capitals_word(word: &str, key: &str, initial: bool) -> (bool, lx::Flags) {
+    let mut letters = 0usize;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return (false, LEX_UNSET);
+        }
+        letters += 1;
+    }
+    if letters < 2 {
+        return (false, LEX_UNSET);
+    }
+    let flags = lx::flags(key);
+    (flags & lx::ENDING == 0 && !initial, flags)
 }
 
 /// Mark runs of two or more all-capital words of three letters or more ("MATEO LORCA"):
@@ -218,7 +276,7 @@ fn cut_glued_word(word: &str) -> &str {
 
 fn strip_possessive(word: &str) -> (&str, bool) {
     // asked for every token: most words do not end in "s"
-    if !word.ends_with(['s', 'S']) {
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S')) {
         return (word, false);
     }
     for suffix in ["'s", "’s", "'S", "’S"] {
@@ -278,13 +336,15 @@ pub fn recognise_tokenized(
     sentences: &[Span],
     tokens: &[Vec<Token>],
 ) -> Vec<PersonMention> {
-    let mut sentence_toks: Vec<Vec<Tok>> = tokens.iter().map(|t| tokenize(text, t)).collect();
-    for toks in &mut sentence_toks {
-        mark_capitals_names(text, toks);
+    let mut folded = String::new();
+    let (mut all_toks, sentence_ranges) = tokenize(text, tokens, &mut folded);
+    for r in &sentence_ranges {
+        mark_capitals_names(text, &mut all_toks[r.clone()]);
     }
-    let lower_words = LowercaseWords::new(text, &sentence_toks);
+    let lower_words = LowercaseWords::new(text, &all_toks);
     let mut cands = Vec::new();
-    for toks in &sentence_toks {
+    for r in &sentence_ranges {
+        let toks = &all_toks[r.clone()];
         let headline = headline_lines(text, toks);
         for run in runs(text, toks) {
             if let Some(c) = classify(text, &lower_words, toks, run.clone(), headline[run.start]) {
@@ -311,7 +371,8 @@ fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
         if line.is_empty() || sentences.iter().any(|s| s.overlaps(line)) {
             continue;
         }
-        let toks = tokenize(text, &tokens_in(text, line));
+        let mut folded = String::new();
+        let (toks, _) = tokenize(text, &[tokens_in(text, line)], &mut folded);
         for run in runs(text, &toks).into_iter().filter(|r| r.len() <= MAX_RUN) {
             let (core, _) = split_title(&toks, run);
             if core.len() < 2 {
@@ -450,7 +511,7 @@ fn joined(text: &str, toks: &[Tok], i: usize) -> bool {
     }
     // "King, Jr."
     b.is_ending()
-        && matches!(b.key.as_ref(), "jr" | "sr" | "ii" | "iii" | "iv")
+        && matches!(b.key, "jr" | "sr" | "ii" | "iii" | "iv")
         && gap.starts_with(',')
         && gap
             .get(1..)
@@ -560,7 +621,7 @@ fn classify(
     let org_phrase = || {
         let joined_keys: String = toks[core.clone()]
             .iter()
-            .map(|t| t.key.as_ref())
+            .map(|t| t.key)
             .collect::<Vec<_>>()
             .join(" ");
         lx::is_org_phrase(&joined_keys)
@@ -604,7 +665,7 @@ fn classify(
     // "52-year-old Tomasz Wierzbicki": an age before the name
     let age_before = core.start > 0
         && joined(text, toks, core.start - 1)
-        && is_age_adjective(&toks[core.start - 1].key);
+        && is_age_adjective(toks[core.start - 1].key);
     let lead = if age_before {
         core.start - 1
     } else {
@@ -687,7 +748,7 @@ fn classify(
         after_determiner: core.start > 0
             && joined(text, toks, core.start - 1)
             && matches!(
-                toks[core.start - 1].key.as_ref(),
+                toks[core.start - 1].key,
                 "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
             ),
         vouches: !multi
@@ -777,7 +838,7 @@ fn drop_sentence_initial_word(
     let adverb_or_participle =
         first.key.chars().count() > 4 && (first.key.ends_with("ly") || first.key.ends_with("ing"));
     if toks[core.start + 1].is(lx::FIRST_NAME)
-        || lower_words.contains(first.key.as_ref())
+        || lower_words.contains(first.key)
         || adverb_or_participle
     {
         return core.start + 1..core.end;
@@ -790,32 +851,35 @@ fn drop_sentence_initial_word(
 /// never ask.
 struct LowercaseWords<'a, 't> {
     text: &'a str,
-    sentence_toks: &'t [Vec<Tok<'a>>],
+    toks: &'t [Tok<'a>],
     /// Short words packed ([`lx::pack`]), longer ones as strings.
     set: std::cell::OnceCell<(FxHashSet<u128>, FxHashSet<Cow<'a, str>>)>,
 }
 
 impl<'a, 't> LowercaseWords<'a, 't> {
-    fn new(text: &'a str, sentence_toks: &'t [Vec<Tok<'a>>]) -> Self {
+    fn new(text: &'a str, toks: &'t [Tok<'a>]) -> Self {
         LowercaseWords {
             text,
-            sentence_toks,
+            toks,
             set: std::cell::OnceCell::new(),
         }
     }
 
     fn contains(&self, key: &str) -> bool {
         let (short, long) = self.set.get_or_init(|| {
-            let mut short = FxHashSet::default();
+            // sized for the common case (most tokens are lowercase, many of them repeated):
+            // growing the table as it fills would rehash it several times
+            let mut short =
+                FxHashSet::with_capacity_and_hasher(self.toks.len() / 2, Default::default());
             let mut long = FxHashSet::default();
-            let lowercase = self.sentence_toks.iter().flatten().filter_map(|t| {
+            let lowercase = self.toks.iter().filter_map(|t| {
                 let raw = self.text.get(t.span.start..t.raw_end)?;
                 if !raw.chars().next().is_some_and(char::is_lowercase) {
                     return None;
                 }
                 // nothing cut off the word: its key is the folded raw word already
                 Some(if raw.len() == t.text.len() {
-                    t.key.clone()
+                    Cow::Borrowed(t.key)
                 } else {
                     fold_cow(raw)
                 })
@@ -879,13 +943,13 @@ fn take_leading_particles(
     let mut start = core.start;
     while start > 0 && core.start - start < 3 && joined(text, toks, start - 1) {
         let t = &toks[start - 1];
-        let article_after_de = matches!(t.key.as_ref(), "la" | "las" | "los")
+        let article_after_de = matches!(t.key, "la" | "las" | "los")
             && start >= 2
             && toks[start - 2].key == "de"
             && joined(text, toks, start - 2);
         let particle = t.is(lx::PARTICLE)
             && t.text.chars().all(char::is_lowercase)
-            && !matches!(t.key.as_ref(), "y" | "e" | "la" | "le" | "el" | "st");
+            && !matches!(t.key, "y" | "e" | "la" | "le" | "el" | "st");
         if !(particle || article_after_de) {
             break;
         }
@@ -918,7 +982,7 @@ struct PreRole {
 /// "actress", "Gov.". Honorifics alone (Mr., Ms.) are evidence without a role.
 fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole> {
     // "the mayor of Valdemora": the capitalised words are the title's complement
-    if core_start > 0 && matches!(toks[core_start - 1].key.as_ref(), "of" | "for") {
+    if core_start > 0 && matches!(toks[core_start - 1].key, "of" | "for") {
         return None;
     }
     let mut first = core_start;
@@ -929,7 +993,7 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
             break;
         }
         let t = &toks[i];
-        let lower_connector = matches!(t.key.as_ref(), "of" | "for") && first < core_start;
+        let lower_connector = matches!(t.key, "of" | "for") && first < core_start;
         let fits = t.is_title_word()
             || t.is(lx::TITLE_MODIFIER)
             || lower_connector
@@ -940,7 +1004,7 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
                 && !t.possessive
                 && first < core_start
                 && !starts_clause(text, toks, i + 1))
-            || matches!(t.key.as_ref(), "u.s" | "u.k" | "u.n" | "e.u");
+            || matches!(t.key, "u.s" | "u.k" | "u.n" | "e.u");
         if !fits {
             break;
         }
@@ -948,7 +1012,7 @@ fn pre_title_role(text: &str, toks: &[Tok], core_start: usize) -> Option<PreRole
         j = i;
     }
     // trim connectors and bare modifiers on the left ("of", "the")
-    while first < core_start && matches!(toks[first].key.as_ref(), "of" | "for") {
+    while first < core_start && matches!(toks[first].key, "of" | "for") {
         first += 1;
     }
     if first == core_start {
@@ -1044,7 +1108,7 @@ fn post_appositive(text: &str, toks: &[Tok], last: usize) -> PostAppositive {
         if closed {
             let leads = toks.get(i + 1).is_some_and(|t| {
                 matches!(
-                    t.key.as_ref(),
+                    t.key,
                     "leads"
                         | "heads"
                         | "runs"
@@ -1076,7 +1140,7 @@ fn post_appositive(text: &str, toks: &[Tok], last: usize) -> PostAppositive {
     let phrase = &toks[i..end];
     let opens = phrase.first().is_some_and(|t| {
         matches!(
-            t.key.as_ref(),
+            t.key,
             "the" | "a" | "an" | "his" | "her" | "their" | "its" | "then" | "now" | "formerly"
         ) || t.is(lx::ROLE_HEAD_WORD)
             || t.is(lx::TITLE_MODIFIER)
@@ -1090,7 +1154,7 @@ fn post_appositive(text: &str, toks: &[Tok], last: usize) -> PostAppositive {
     let mut next = end;
     if toks
         .get(end)
-        .is_some_and(|t| matches!(t.key.as_ref(), "who" | "which" | "that"))
+        .is_some_and(|t| matches!(t.key, "who" | "which" | "that"))
     {
         let (e, closed) = phrase_end(text, toks, end + 1, 16, false);
         if closed {
@@ -1114,11 +1178,11 @@ fn phrase_end(
     while end < toks.len() && end - start < max {
         let t = &toks[end];
         if stop_at_clause {
-            if matches!(t.key.as_ref(), "who" | "which" | "that" | "whose") && end > start {
+            if matches!(t.key, "who" | "which" | "that" | "whose") && end > start {
                 return (end, true);
             }
             if matches!(
-                t.key.as_ref(),
+                t.key,
                 "said"
                     | "says"
                     | "told"
@@ -1182,10 +1246,7 @@ fn pre_appositive_role(
     let mut first = core_start - 1;
     while first > 0 && core_start - first < 8 {
         let t = &toks[first - 1];
-        let opener = matches!(
-            t.key.as_ref(),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its"
-        );
+        let opener = matches!(t.key, "the" | "a" | "an" | "his" | "her" | "their" | "its");
         if !(joined(text, toks, first - 1) || t.possessive) {
             return None;
         }
@@ -1203,7 +1264,7 @@ fn role_text(text: &str, phrase: &[Tok], need_head: bool) -> Option<String> {
     let mut s = 0;
     while s < phrase.len()
         && (matches!(
-            phrase[s].key.as_ref(),
+            phrase[s].key,
             "the"
                 | "a"
                 | "an"
@@ -1223,7 +1284,7 @@ fn role_text(text: &str, phrase: &[Tok], need_head: bool) -> Option<String> {
         s += 1;
     }
     let mut e = phrase.len();
-    while e > s && matches!(phrase[e - 1].key.as_ref(), "for" | "of" | "to" | "and") {
+    while e > s && matches!(phrase[e - 1].key, "for" | "of" | "to" | "and") {
         e -= 1;
     }
     // "a nurse travelling home to …", "a retired teacher from Port Amsel": a participle
@@ -1255,7 +1316,7 @@ fn after_place_preposition(text: &str, toks: &[Tok], core_start: usize) -> bool 
     core_start > 0
         && joined(text, toks, core_start - 1)
         && matches!(
-            toks[core_start - 1].key.as_ref(),
+            toks[core_start - 1].key,
             "in" | "at"
                 | "near"
                 | "outside"
@@ -1293,13 +1354,23 @@ fn speech_nearby(
     let after = plain_gap && toks.get(next).is_some_and(|t| t.is(lx::SPEECH_VERB));
     let before = core_start > 0 && {
         let p = &toks[core_start - 1];
-        matches!(p.key.as_ref(), "said" | "says" | "added" | "wrote")
+        matches!(p.key, "said" | "says" | "added" | "wrote")
             || p.key == "to" && core_start > 1 && toks[core_start - 2].key == "according"
     };
     after || before
 }
 
 fn collapse_ws(s: &str) -> String {
+    // nearly every name is ASCII words joined by single spaces: nothing to collapse
+    let b = s.as_bytes();
+    let plain_byte = |c: u8| c.is_ascii() && !(c.is_ascii_whitespace() || c == 0x0b);
+    let single_spaced = b.first().is_some_and(|&c| plain_byte(c))
+        && b.last().is_some_and(|&c| plain_byte(c))
+        && b.windows(2)
+            .all(|w| plain_byte(w[1]) || w[1] == b' ' && plain_byte(w[0]));
+    if single_spaced {
+        return s.to_owned();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
