@@ -223,7 +223,7 @@ fn matching_pairs_in_blocks(
     let n = vars.len();
     let postings = Postings::build(vars);
     let workers: Vec<Mutex<Worker>> = (0..rayon::current_num_threads().max(1))
-        .map(|_| Mutex::new(Worker::new(n)))
+        .map(|_| Mutex::new(Worker::new(n, postings.ids.len())))
         .collect();
     let mut replay = Replay {
         groups: super::cluster::UnionFind::new(n),
@@ -270,19 +270,11 @@ fn matching_pairs_in_blocks(
 /// Every earlier variant having each bigram: bigram → dense id (one hash map), then one
 /// list per id in a single array, in variant order (compressed sparse rows). Bigrams in
 /// one variant only are not posted (they never make a candidate).
-///
-/// Each variant also keeps its posted bigrams as (id, its own index in that list), in
-/// word order (a bigram twice in the variant: twice), written while the lists are
-/// filled: the scan then reads them in sequence instead of hashing each bigram and
-/// searching each list (both were cache misses), and the hash map is freed before the
-/// scan.
 struct Postings {
+    ids: FxHashMap<u64, u32>,
     /// List of id `i`: `entries[start[i]..start[i + 1]]`, ascending.
     start: Vec<usize>,
     entries: Vec<u32>,
-    /// Posted bigrams of variant `v`: `posted[posted_start[v]..posted_start[v + 1]]`.
-    posted_start: Vec<u32>,
-    posted: Vec<(u32, u32)>,
 }
 
 impl Postings {
@@ -312,48 +304,28 @@ impl Postings {
         start.push(total);
         let mut fill = start.clone();
         let mut entries = vec![0u32; total];
-        let mut posted_start = Vec::with_capacity(vars.words.len() + 1);
-        let mut posted: Vec<(u32, u32)> = Vec::with_capacity(total);
         for (v, words) in vars.words.iter().enumerate() {
-            posted_start.push(posted.len() as u32);
-            let v = v as u32;
-            for w in words.windows(2) {
-                let Some(&id) = ids.get(&bigram(w[0], w[1])) else {
+            distinct_bigrams_into(words, &mut keys);
+            for k in &keys {
+                let Some(f) = ids.get(k).and_then(|&id| fill.get_mut(id as usize)) else {
                     continue;
                 };
-                let (Some(&first), Some(f)) = (start.get(id as usize), fill.get_mut(id as usize))
-                else {
-                    continue;
-                };
-                // a bigram seen earlier in this variant is already the list's last entry
-                let at = if *f > first && entries.get(*f - 1) == Some(&v) {
-                    *f - 1
-                } else {
-                    if let Some(slot) = entries.get_mut(*f) {
-                        *slot = v;
-                    }
-                    *f += 1;
-                    *f - 1
-                };
-                posted.push((id, (at - first) as u32));
+                if let Some(slot) = entries.get_mut(*f) {
+                    *slot = v as u32;
+                }
+                *f += 1;
             }
         }
-        posted_start.push(posted.len() as u32);
         Postings {
+            ids,
             start,
             entries,
-            posted_start,
-            posted,
         }
     }
 
-    /// The posted bigrams of variant `v`, each as (id, index of `v` in its list).
-    fn posted_of(&self, v: u32) -> &[(u32, u32)] {
-        let (a, b) = (
-            self.posted_start.get(v as usize).copied().unwrap_or(0) as usize,
-            self.posted_start.get(v as usize + 1).copied().unwrap_or(0) as usize,
-        );
-        self.posted.get(a..b).unwrap_or(&[])
+    /// The dense id of a posted bigram.
+    fn id(&self, key: u64) -> Option<u32> {
+        self.ids.get(&key).copied()
     }
 
     fn list(&self, id: u32) -> &[u32] {
@@ -362,6 +334,12 @@ impl Postings {
             self.start.get(id as usize + 1).copied().unwrap_or(0),
         );
         self.entries.get(a..b).unwrap_or(&[])
+    }
+
+    /// The index of variant `v` in the list of bigram `id`: the number of earlier
+    /// variants having it.
+    fn index_in(&self, id: u32, v: u32) -> usize {
+        self.list(id).partition_point(|&x| x < v)
     }
 
     /// What the sequential loop's capped list of bigram `id` held when it reached the
@@ -420,18 +398,34 @@ struct Worker {
     scorer: Scorer,
     /// Scratch: the current variant's candidates.
     candidates: Vec<u32>,
+    /// Per posted bigram: the last variant of its list this worker reached, and its
+    /// index in the list (`NO_VARIANT`: none yet).
+    cursor: Vec<(u32, u32)>,
+    /// The variants `run_start..run_end` were all scanned by this worker, in order: a
+    /// cursor at a variant of that run points just before the next variant of its list.
+    run_start: u32,
+    run_end: u32,
 }
 
+const NO_VARIANT: u32 = u32::MAX;
+
 impl Worker {
-    fn new(n: usize) -> Worker {
+    fn new(n: usize, posted: usize) -> Worker {
         Worker {
             counter: Counter::new(n),
             scorer: Scorer::default(),
             candidates: Vec::new(),
+            cursor: vec![(NO_VARIANT, 0); posted],
+            run_start: 0,
+            run_end: 0,
         }
     }
 
     fn scan(&mut self, ctx: &Scan, range: std::ops::Range<u32>) -> Found {
+        if range.start != self.run_end {
+            self.run_start = range.start;
+        }
+        self.run_end = range.end;
         let mut found = Found::default();
         for v in range {
             self.scan_variant(ctx, v, &mut found);
@@ -439,13 +433,41 @@ impl Worker {
         found
     }
 
+    /// The index of `v` in the list of bigram `id` (`v` has the bigram, so it is there):
+    /// next to the cursor when this worker's run reached the previous variant of the
+    /// list, else searched.
+    fn position(&mut self, ctx: &Scan, id: u32, v: u32) -> usize {
+        let list = ctx.postings.list(id);
+        let Some(cursor) = self.cursor.get_mut(id as usize) else {
+            return ctx.postings.index_in(id, v);
+        };
+        let (last, at) = *cursor;
+        let guess = if last == v {
+            at as usize
+        } else {
+            at as usize + 1
+        };
+        let next_in_run = last != NO_VARIANT && last >= self.run_start && last <= v;
+        let p = if next_in_run && list.get(guess) == Some(&v) {
+            guess
+        } else {
+            ctx.postings.index_in(id, v)
+        };
+        *cursor = (v, p as u32);
+        p
+    }
+
     fn scan_variant(&mut self, ctx: &Scan, v: u32, found: &mut Found) {
-        for &(id, p) in ctx.postings.posted_of(v) {
-            let (head, tail) = ctx.postings.capped_before(id, p as usize);
+        let words = ctx.vars.words[v as usize];
+        for w in words.windows(2) {
+            let Some(id) = ctx.postings.id(bigram(w[0], w[1])) else {
+                continue;
+            };
+            let p = self.position(ctx, id, v);
+            let (head, tail) = ctx.postings.capped_before(id, p);
             found.visited += head.len() + tail.len();
-            for &other in head.iter().chain(tail) {
-                self.counter.add(other);
-            }
+            self.counter.add_all(head);
+            self.counter.add_all(tail);
         }
         let mut candidates = std::mem::take(&mut self.candidates);
         self.counter.take_candidates_into(&mut candidates);
@@ -611,6 +633,22 @@ impl Counter {
             counts: vec![0; n],
             touched: Vec::new(),
             ranked: Vec::new(),
+        }
+    }
+
+    /// [`Counter::add`] each of `vs` (the hot loop of the scan: one tight loop per
+    /// postings slice rather than a chained iterator).
+    pub(crate) fn add_all(&mut self, vs: &[u32]) {
+        for &v in vs {
+            match self.counts.get_mut(v as usize) {
+                Some(c) => {
+                    if *c == 0 {
+                        self.touched.push(v);
+                    }
+                    *c = c.saturating_add(1);
+                }
+                None => self.add(v),
+            }
         }
     }
 

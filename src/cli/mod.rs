@@ -218,5 +218,9 @@ fn check(paths: &[PathBuf], format: Format) -> Result<i32, String> {
             return Err(format!("writing output: {e}"));
         }
     }
-    Ok(if analysis.warnings() > 0 { 1 } else { 0 })
+    let code = if analysis.warnings() > 0 { 1 } else { 0 };
+    // The process ends next: freeing the analysis allocation by allocation would cost
+    // 40-50 ms at 10k articles for nothing (the system takes the memory back at once).
+    std::mem::forget(analysis);
+    Ok(code)
 }
