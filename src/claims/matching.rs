@@ -4,6 +4,7 @@ use super::fxhash::{FxHashMap, FxHashSet};
 use super::units::{DocUnits, UnitRef, Vocab, GENERIC, NUMBER};
 use super::Stats;
 use rayon::prelude::*;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 /// Postings entries visited per bigram of a variant: a bigram shared by hundreds of
@@ -278,44 +279,82 @@ struct Postings {
 }
 
 impl Postings {
+    /// Built in parallel, with the same lists whatever the thread count: variants are cut
+    /// into ranges; each range counts its posted bigrams in a local map; ids follow the
+    /// sorted keys (so they do not depend on the ranges); each range then writes its
+    /// variants at its own offset in every list, so the lists stay in variant order.
     fn build(vars: &Variants) -> Postings {
         let once = bigrams_seen_once(vars);
-        let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut counts: Vec<usize> = Vec::new();
-        let mut keys: Vec<u64> = Vec::new();
-        for words in &vars.words {
-            distinct_bigrams_into(words, &mut keys);
-            for &k in keys.iter().filter(|&&k| !once.contains(k)) {
-                let next = ids.len() as u32;
-                let id = *ids.entry(k).or_insert(next);
-                if id == next {
-                    counts.push(0);
+        let ranges = variant_ranges(vars.len(), rayon::current_num_threads().max(1) * 2);
+        let local: Vec<FxHashMap<u64, u32>> = ranges
+            .par_iter()
+            .map(|r| {
+                let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+                let mut keys = Vec::new();
+                for words in &vars.words[r.clone()] {
+                    distinct_bigrams_into(words, &mut keys);
+                    for &k in keys.iter().filter(|&&k| !once.contains(k)) {
+                        *counts.entry(k).or_insert(0) += 1;
+                    }
                 }
-                counts[id as usize] += 1;
+                counts
+            })
+            .collect();
+        drop(once);
+        let mut sorted: Vec<u64> = local.iter().flat_map(|m| m.keys().copied()).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let ids: FxHashMap<u64, u32> = sorted
+            .iter()
+            .enumerate()
+            .map(|(id, &k)| (k, id as u32))
+            .collect();
+        drop(sorted);
+        // offsets[r][id]: where range `r` writes its first variant of list `id`
+        let mut offsets: Vec<Vec<usize>> = vec![vec![0; ids.len()]; local.len()];
+        let mut start = Vec::with_capacity(ids.len() + 1);
+        let mut sizes = vec![0usize; ids.len()];
+        for (r, counts) in local.iter().enumerate() {
+            for (k, &c) in counts {
+                if let (Some(&id), Some(o)) = (ids.get(k), offsets.get_mut(r)) {
+                    o[id as usize] = sizes[id as usize];
+                    sizes[id as usize] += c as usize;
+                }
             }
         }
-        drop(once);
-        let mut start = Vec::with_capacity(counts.len() + 1);
+        drop(local);
         let mut total = 0usize;
-        for c in &counts {
+        for (id, size) in sizes.iter().enumerate() {
             start.push(total);
-            total += c;
+            for o in &mut offsets {
+                o[id] += total;
+            }
+            total += size;
         }
         start.push(total);
-        let mut fill = start.clone();
-        let mut entries = vec![0u32; total];
-        for (v, words) in vars.words.iter().enumerate() {
-            distinct_bigrams_into(words, &mut keys);
-            for k in &keys {
-                let Some(f) = ids.get(k).and_then(|&id| fill.get_mut(id as usize)) else {
-                    continue;
-                };
-                if let Some(slot) = entries.get_mut(*f) {
-                    *slot = v as u32;
+        drop(sizes);
+        let entries: Vec<AtomicU32> = (0..total).map(|_| AtomicU32::new(0)).collect();
+        ranges
+            .par_iter()
+            .zip(offsets.par_iter_mut())
+            .for_each(|(r, fill)| {
+                let mut keys = Vec::new();
+                for v in r.clone() {
+                    distinct_bigrams_into(vars.words[v], &mut keys);
+                    for k in &keys {
+                        let Some(f) = ids.get(k).and_then(|&id| fill.get_mut(id as usize)) else {
+                            continue;
+                        };
+                        if let Some(slot) = entries.get(*f) {
+                            slot.store(v as u32, Ordering::Relaxed);
+                        }
+                        *f += 1;
+                    }
                 }
-                *f += 1;
-            }
-        }
+            });
+        drop(offsets);
+        // the same allocation, as plain integers (in-place collect)
+        let entries: Vec<u32> = entries.into_iter().map(AtomicU32::into_inner).collect();
         Postings {
             ids,
             start,
@@ -566,11 +605,12 @@ impl Replay {
 /// Bigrams that occur in one variant only, as far as a small counting table can tell:
 /// such a bigram never makes a candidate, so it need not be posted. A table slot shared
 /// by several bigrams only makes the answer "more than once" (never wrong the other way).
+/// Filled in parallel: setting bits commutes, so the table is the same in any order.
 struct SeenOnce {
     mask: u64,
     /// Two bits per slot: seen once, seen more than once.
-    once: Vec<u64>,
-    more: Vec<u64>,
+    once: Vec<AtomicU64>,
+    more: Vec<AtomicU64>,
 }
 
 impl SeenOnce {
@@ -579,39 +619,48 @@ impl SeenOnce {
         let i = (h >> 20) & self.mask;
         ((i / 64) as usize, 1u64 << (i % 64))
     }
-    fn add(&mut self, key: u64) {
+    fn add(&self, key: u64) {
         let (i, bit) = self.slot(key);
-        if self.once[i] & bit != 0 {
-            self.more[i] |= bit;
-        } else {
-            self.once[i] |= bit;
+        if let (Some(once), Some(more)) = (self.once.get(i), self.more.get(i)) {
+            if once.fetch_or(bit, Ordering::Relaxed) & bit != 0 {
+                more.fetch_or(bit, Ordering::Relaxed);
+            }
         }
     }
     fn contains(&self, key: u64) -> bool {
         let (i, bit) = self.slot(key);
-        self.more[i] & bit == 0
+        self.more
+            .get(i)
+            .map_or(true, |m| m.load(Ordering::Relaxed) & bit == 0)
     }
 }
 
 fn bigrams_seen_once(vars: &Variants) -> SeenOnce {
     let total: usize = vars.words.iter().map(|w| w.len()).sum();
     let slots = (total * 4).next_power_of_two().clamp(64, 1 << 40) as u64;
-    let mut t = SeenOnce {
+    let words = (slots / 64) as usize;
+    let t = SeenOnce {
         mask: slots - 1,
-        once: vec![0; (slots / 64) as usize],
-        more: vec![0; (slots / 64) as usize],
+        once: (0..words).map(|_| AtomicU64::new(0)).collect(),
+        more: (0..words).map(|_| AtomicU64::new(0)).collect(),
     };
-    let mut keys: Vec<u64> = Vec::new();
-    for words in &vars.words {
-        keys.clear();
-        keys.extend(words.windows(2).map(|w| bigram(w[0], w[1])));
-        keys.sort_unstable();
-        keys.dedup();
-        for &k in &keys {
-            t.add(k);
+    let ranges = variant_ranges(vars.len(), rayon::current_num_threads().max(1) * 2);
+    ranges.par_iter().for_each(|r| {
+        let mut keys: Vec<u64> = Vec::new();
+        for words in &vars.words[r.clone()] {
+            distinct_bigrams_into(words, &mut keys);
+            for &k in &keys {
+                t.add(k);
+            }
         }
-    }
+    });
     t
+}
+
+/// `0..n` cut into about `parts` ranges of equal length.
+fn variant_ranges(n: usize, parts: usize) -> Vec<std::ops::Range<usize>> {
+    let step = n.div_ceil(parts.max(1)).max(1);
+    (0..n).step_by(step).map(|a| a..n.min(a + step)).collect()
 }
 
 /// Shared-bigram counts per candidate: a dense array and the list of touched entries.
