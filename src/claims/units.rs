@@ -83,11 +83,15 @@ pub(crate) struct Unit {
     pub end: u32,
     /// Index of the sentence holding it (its first sentence for a quote).
     pub sentence: u32,
-    /// Its word ids: `DocUnits::words[first..first + len]`.
+    /// Its word ids: `DocUnits::words[first..first + len]` (a unit of more content words
+    /// than `u16::MAX` is no claim: not kept). 20 bytes a unit.
     first: u32,
-    len: u32,
+    len: u16,
     pub kind: UnitKind,
 }
+
+// 400k units at 10k articles, 2M at 50k: keep them at 20 bytes.
+const _: () = assert!(std::mem::size_of::<Unit>() == 20);
 
 impl Unit {
     pub(crate) fn span(&self) -> Span {
@@ -194,6 +198,8 @@ impl Vocab {
                 laid[i] = (first, w.len() as u32);
             }
             for (u, &(first, len)) in run.iter().zip(&laid) {
+                // never longer than the raw unit, whose length fits
+                let len = u16::try_from(len).unwrap_or(u.len);
                 out.units.push(Unit { first, len, ..*u });
             }
         }
@@ -501,6 +507,7 @@ impl Builder<'_> {
         let long_plain_statement =
             len + 1 == MIN_CONTENT_WORDS && token_count >= MIN_TOKENS_OF_PLAIN_STATEMENT;
         let keep = (len >= MIN_CONTENT_WORDS || long_plain_statement)
+            && len <= usize::from(u16::MAX)
             && !self.boilerplate_at(span, sentence, known_clean);
         if keep {
             self.raw.units.push(Unit {
@@ -508,7 +515,7 @@ impl Builder<'_> {
                 end: span.end as u32,
                 sentence: sentence as u32,
                 first: first as u32,
-                len: len as u32,
+                len: len as u16,
                 kind,
             });
         } else {
