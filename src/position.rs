@@ -33,23 +33,41 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        // LSP line ends: "\n", "\r\n" and a lone "\r" (old Mac files, some scrapers).
-        starts.extend(
-            bytes
-                .iter()
-                .enumerate()
-                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-                .map(|(i, _)| i + 1),
-        );
+        let mut wide = Vec::new();
         let mut excess = 0;
-        let wide = text
-            .char_indices()
-            .filter(|(_, c)| !c.is_ascii())
-            .map(|(i, c)| {
-                excess += c.len_utf8() - c.len_utf16();
-                (i, excess)
-            })
-            .collect();
+        // One pass over the bytes, eight at a time where none is a line end or non-ASCII
+        // (most of them): LSP line ends are "\n", "\r\n" and a lone "\r" (old Mac files,
+        // some scrapers); a char's lead byte gives its excess (2 bytes → 1 unit, 3 → 1,
+        // 4 → 2).
+        const ONES: u64 = u64::from_ne_bytes([1; 8]);
+        const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+        let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH;
+        let mut i = 0;
+        while i < bytes.len() {
+            let end = match bytes.get(i..i + 8) {
+                Some(word) => {
+                    let w = u64::from_ne_bytes(word.try_into().expect("eight bytes"));
+                    let hit = (w & HIGH)
+                        | has_zero(w ^ (ONES * u64::from(b'\n')))
+                        | has_zero(w ^ (ONES * u64::from(b'\r')));
+                    if hit == 0 {
+                        i += 8;
+                        continue;
+                    }
+                    i + 8
+                }
+                None => bytes.len(),
+            };
+            for (j, &b) in bytes.iter().enumerate().take(end).skip(i) {
+                if b == b'\n' || (b == b'\r' && bytes.get(j + 1) != Some(&b'\n')) {
+                    starts.push(j + 1);
+                } else if b >= 0xC0 {
+                    excess += if b >= 0xE0 { 2 } else { 1 };
+                    wide.push((j, excess));
+                }
+            }
+            i = end;
+        }
         LineIndex {
             starts,
             len: text.len(),
@@ -76,6 +94,7 @@ impl LineIndex {
         let start = self.starts[line];
         let character = match enc {
             Encoding::Utf8 => offset - start,
+            Encoding::Utf16 if self.wide.is_empty() => offset - start,
             Encoding::Utf16 => (offset - start)
                 .saturating_sub(self.excess_before(offset) - self.excess_before(start)),
         };
@@ -164,6 +183,41 @@ mod tests {
                 assert_eq!(idx.offset(t, idx.position(t, off, enc), enc), off);
             }
         }
+    }
+
+    #[test]
+    fn positions_match_a_walk_over_the_text() {
+        let pieces = ["abcdefghij", "\n", "\r", "\r\n", "é", "中", "😀", "x"];
+        let mut t = String::new();
+        for i in 0..400usize {
+            t.push_str(pieces[(i * 7 + i / 3) % pieces.len()]);
+        }
+        let idx = LineIndex::new(&t);
+        let (mut line, mut start) = (0u32, 0usize);
+        let b = t.as_bytes();
+        for (off, _) in t.char_indices().chain([(t.len(), ' ')]) {
+            let line_text = &t[start..off];
+            let expected16 = line_text.encode_utf16().count() as u32;
+            assert_eq!(
+                idx.position(&t, off, Encoding::Utf16),
+                LineCol {
+                    line,
+                    character: expected16
+                },
+                "{off}"
+            );
+            assert_eq!(
+                idx.position(&t, off, Encoding::Utf8).character as usize,
+                line_text.len()
+            );
+            if off < b.len()
+                && (b[off] == b'\n' || b[off] == b'\r' && b.get(off + 1) != Some(&b'\n'))
+            {
+                line += 1;
+                start = off + 1;
+            }
+        }
+        assert_eq!(idx.line_count(), line as usize + 1);
     }
 
     #[test]

@@ -1,37 +1,63 @@
 //! The `--format json` printer: exactly the schema of README.md ("JSON output").
 //! Positions are 0-based lines and UTF-16 characters.
 
-use crate::position::{Encoding, LineIndex};
+use crate::position::{Encoding, LineCol, LineIndex};
 use crate::workspace::Analysis;
 use crate::Span;
 use serde_json::{json, Value};
 use std::io::Write;
 
-/// Converts spans of one analysis to JSON Locations, caching line indexes.
+/// Converts spans of one analysis to JSON Locations, caching each article's line index
+/// and its path as a quoted, escaped JSON string (written once per location).
 pub struct Locator<'a> {
     analysis: &'a Analysis,
-    indexes: Vec<std::sync::OnceLock<LineIndex>>,
+    docs: Vec<std::sync::OnceLock<DocLines>>,
+}
+
+struct DocLines {
+    index: LineIndex,
+    path: Box<[u8]>,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(analysis: &'a Analysis) -> Self {
         Locator {
             analysis,
-            indexes: (0..analysis.docs.len())
+            docs: (0..analysis.docs.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
         }
     }
+
+    fn doc(&self, doc: usize) -> &DocLines {
+        self.docs[doc].get_or_init(|| {
+            let d = &self.analysis.docs[doc];
+            let mut path = Vec::with_capacity(d.key.len() + 2);
+            out::string(&mut path, &d.key);
+            DocLines {
+                index: LineIndex::new(&d.text),
+                path: path.into_boxed_slice(),
+            }
+        })
+    }
+
+    /// The quoted path, start, end and text of a span of article `doc`.
+    fn span(&self, doc: usize, span: Span) -> (&[u8], LineCol, LineCol, &'a str) {
+        let text: &'a str = &self.analysis.docs[doc].text;
+        let lines = self.doc(doc);
+        let s = lines.index.position(text, span.start, Encoding::Utf16);
+        let e = lines.index.position(text, span.end, Encoding::Utf16);
+        (&lines.path, s, e, span.slice(text))
+    }
+
     pub fn location(&self, doc: usize, span: Span) -> Value {
         let d = &self.analysis.docs[doc];
-        let idx = self.indexes[doc].get_or_init(|| LineIndex::new(&d.text));
-        let s = idx.position(&d.text, span.start, Encoding::Utf16);
-        let e = idx.position(&d.text, span.end, Encoding::Utf16);
+        let (_, s, e, text) = self.span(doc, span);
         json!({
             "path": &*d.key,
             "range": { "start": { "line": s.line, "character": s.character },
                        "end": { "line": e.line, "character": e.character } },
-            "text": span.slice(&d.text),
+            "text": text,
         })
     }
 }
@@ -132,41 +158,310 @@ fn split_warning(w: &str) -> (&str, &str) {
 /// Print the analysis as JSON, byte for byte what `to_writer_pretty(&to_value(..))` prints
 /// (keys sorted, numbers through the same [`num`] rule) but without building the
 /// [`Value`] tree (at 10k articles it took over a gigabyte): the top-level object is
-/// written by hand and the elements of its arrays are serialised in parallel, in bounded
-/// batches, then written in order.
+/// written by hand and the elements of its arrays are rendered in parallel, in bounded
+/// batches, then written in order. Elements are rendered straight at their depth from
+/// templates (the fixed bytes between values, made once by the same pretty-printing rules
+/// as serde_json's `PrettyFormatter`), with strings escaped as serde_json escapes them.
 pub fn write(out: &mut impl Write, a: &Analysis, warnings: &[String]) -> std::io::Result<()> {
     let mut buf = std::io::BufWriter::with_capacity(1 << 16, &mut *out);
-    stream::Output::new(a, warnings).write(&mut buf)?;
+    Output::new(a, warnings).write(&mut buf)?;
     writeln!(buf)?;
     buf.flush()
 }
 
+/// Pretty-printed JSON into a byte buffer, as serde_json's `PrettyFormatter` (two-space
+/// indent) prints it. A value at `level` starts on a line indented `2 * level` spaces.
+mod out {
+    const SPACES: [u8; 64] = [b' '; 64];
+
+    pub fn newline_indent(out: &mut Vec<u8>, level: usize) {
+        out.push(b'\n');
+        out.extend_from_slice(&SPACES[..2 * level]);
+    }
+
+    /// An object or array being written: its members go one level deeper.
+    pub struct Container {
+        level: usize,
+        first: bool,
+        close: u8,
+    }
+
+    impl Container {
+        pub fn object(out: &mut Vec<u8>, level: usize) -> Container {
+            out.push(b'{');
+            Container {
+                level,
+                first: true,
+                close: b'}',
+            }
+        }
+        pub fn array(out: &mut Vec<u8>, level: usize) -> Container {
+            out.push(b'[');
+            Container {
+                level,
+                first: true,
+                close: b']',
+            }
+        }
+        /// Before an array element.
+        pub fn element(&mut self, out: &mut Vec<u8>) {
+            if !self.first {
+                out.push(b',');
+            }
+            self.first = false;
+            newline_indent(out, self.level + 1);
+        }
+        /// Before an object member's value (keys here are plain ASCII, never escaped).
+        pub fn key(&mut self, out: &mut Vec<u8>, key: &str) {
+            self.element(out);
+            out.push(b'"');
+            out.extend_from_slice(key.as_bytes());
+            out.extend_from_slice(b"\": ");
+        }
+        pub fn end(self, out: &mut Vec<u8>) {
+            if !self.first {
+                newline_indent(out, self.level);
+            }
+            out.push(self.close);
+        }
+    }
+
+    // serde_json's escape table: control characters, quote and backslash.
+    const UU: u8 = b'u';
+    const ESCAPE: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut i = 0;
+        while i < 0x20 {
+            t[i] = UU;
+            i += 1;
+        }
+        t[0x08] = b'b';
+        t[0x09] = b't';
+        t[0x0A] = b'n';
+        t[0x0C] = b'f';
+        t[0x0D] = b'r';
+        t[b'"' as usize] = b'"';
+        t[b'\\' as usize] = b'\\';
+        t
+    };
+
+    /// A JSON string, escaped byte for byte as serde_json escapes it.
+    pub fn string(out: &mut Vec<u8>, s: &str) {
+        let bytes = s.as_bytes();
+        out.reserve(bytes.len() + 2);
+        out.push(b'"');
+        let mut run = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let escape = ESCAPE[b as usize];
+            if escape == 0 {
+                continue;
+            }
+            out.extend_from_slice(&bytes[run..i]);
+            run = i + 1;
+            if escape == UU {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(&[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[(b >> 4) as usize],
+                    HEX[(b & 0xF) as usize],
+                ]);
+            } else {
+                out.extend_from_slice(&[b'\\', escape]);
+            }
+        }
+        out.extend_from_slice(&bytes[run..]);
+        out.push(b'"');
+    }
+
+    pub fn opt_string(out: &mut Vec<u8>, s: Option<&str>) {
+        match s {
+            Some(s) => string(out, s),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+
+    pub fn uint(out: &mut Vec<u8>, mut n: u64) {
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        out.extend_from_slice(&digits[i..]);
+    }
+
+    /// A value through the [`super::num`] rule: whole numbers as integers, others as
+    /// serde_json prints an `f64`, non-finite or missing as `null`.
+    pub fn number(out: &mut Vec<u8>, v: Option<f64>) {
+        match v {
+            Some(x) if x.is_finite() => {
+                if x.fract() == 0.0 && x.abs() < 9.0e15 {
+                    let n = x as i64;
+                    if n < 0 {
+                        out.push(b'-');
+                    }
+                    uint(out, n.unsigned_abs());
+                } else if serde_json::to_writer(&mut *out, &x).is_err() {
+                    out.extend_from_slice(b"null"); // writing to memory does not fail
+                }
+            }
+            _ => out.extend_from_slice(b"null"),
+        }
+    }
+
+    /// The fixed bytes of a pretty-printed value with holes for its variable parts.
+    #[derive(Default)]
+    pub struct Template {
+        buf: Vec<u8>,
+        cuts: Vec<usize>,
+    }
+
+    impl Template {
+        /// Build with `make`, which writes the fixed bytes into the buffer and calls
+        /// `hole` wherever a variable part goes.
+        pub fn new(make: impl FnOnce(&mut Vec<u8>, &mut Vec<usize>)) -> Template {
+            let mut t = Template::default();
+            make(&mut t.buf, &mut t.cuts);
+            t
+        }
+        /// Write the template, `fill(out, i)` writing hole `i`.
+        #[inline]
+        pub fn fill(&self, out: &mut Vec<u8>, mut fill: impl FnMut(&mut Vec<u8>, usize)) {
+            let mut from = 0;
+            for (i, &cut) in self.cuts.iter().enumerate() {
+                out.extend_from_slice(&self.buf[from..cut]);
+                fill(out, i);
+                from = cut;
+            }
+            out.extend_from_slice(&self.buf[from..]);
+        }
+    }
+
+    pub fn hole(buf: &[u8], cuts: &mut Vec<usize>) {
+        cuts.push(buf.len());
+    }
+
+    /// `{"end": {"character", "line"}, "start": {..}}` at `level`: holes end character,
+    /// end line, start character, start line.
+    pub fn range(buf: &mut Vec<u8>, cuts: &mut Vec<usize>, level: usize) {
+        let mut r = Container::object(buf, level);
+        for key in ["end", "start"] {
+            r.key(buf, key);
+            let mut p = Container::object(buf, level + 1);
+            p.key(buf, "character");
+            hole(buf, cuts);
+            p.key(buf, "line");
+            hole(buf, cuts);
+            p.end(buf);
+        }
+        r.end(buf);
+    }
+
+    /// Writes the value of a key itself (template bytes and holes) and says so, or not.
+    pub type Nested<'a> = dyn Fn(&str, &mut Vec<u8>, &mut Vec<usize>) -> bool + 'a;
+
+    /// Object at `level` with `keys` (sorted), a hole for each value, except that keys
+    /// named in `nested` get their value from that function instead.
+    pub fn object(
+        buf: &mut Vec<u8>,
+        cuts: &mut Vec<usize>,
+        level: usize,
+        keys: &[&str],
+        nested: &Nested<'_>,
+    ) {
+        let mut o = Container::object(buf, level);
+        for key in keys {
+            o.key(buf, key);
+            if !nested(key, buf, cuts) {
+                hole(buf, cuts);
+            }
+        }
+        o.end(buf);
+    }
+}
+
+/// Templates of every element kind, each at the depth where it is printed: top-level
+/// array elements at level 2, their nested arrays' elements at level 4.
+struct Templates {
+    article: out::Template,
+    claim: out::Template,
+    disagreement: out::Template,
+    entity: out::Template,
+    figure: out::Template,
+    problem: out::Template,
+    role: out::Template,
+    /// A Location as the value of a key of an element (a claim's source).
+    location3: out::Template,
+    /// A Location as an element of an element's array.
+    location4: out::Template,
+}
+
+impl Templates {
+    fn new() -> Templates {
+        use out::Template;
+        let plain = |level: usize, keys: &'static [&'static str]| {
+            Template::new(|b, c| out::object(b, c, level, keys, &|_, _, _| false))
+        };
+        let location = |level: usize| {
+            Template::new(|b, c| {
+                out::object(b, c, level, &["path", "range", "text"], &|k, b, c| {
+                    k == "range" && {
+                        out::range(b, c, level + 1);
+                        true
+                    }
+                })
+            })
+        };
+        let figure = Template::new(|b, c| {
+            let keys = ["baseline", "path", "range", "subject", "text", "value"];
+            out::object(b, c, 2, &keys, &|k, b, c| match k {
+                "range" => {
+                    out::range(b, c, 3);
+                    true
+                }
+                "value" => {
+                    out::object(b, c, 3, &["high", "low", "unit"], &|_, _, _| false);
+                    true
+                }
+                _ => false,
+            })
+        });
+        Templates {
+            article: plain(2, &["outlet", "path", "published", "story", "title"]),
+            claim: plain(2, &["id", "occurrences", "source", "text"]),
+            disagreement: plain(2, &["figures", "message", "severity", "subject"]),
+            entity: plain(2, &["id", "kind", "mentions", "name", "roles"]),
+            figure,
+            problem: plain(2, &["message", "path"]),
+            role: plain(4, &["path", "role"]),
+            location3: location(3),
+            location4: location(4),
+        }
+    }
+}
+
 /// Writes one pretty-printed array at depth 1 of the top-level object from elements
 /// rendered in parallel: each batch of `items` becomes one buffer of
-/// `",\n    " + element` entries (the element re-indented by two levels).
+/// `",\n    " + element` entries (the element rendered at level 2).
 mod array {
     use rayon::prelude::*;
-    use serde::Serialize;
     use std::io::Write;
 
     /// Items per parallel batch, and per buffer within it: bounds the memory in flight.
     const BATCH: usize = 512;
     const CHUNK: usize = 16;
 
-    /// Serialise `element` pretty-printed as an array element at depth 2, preceded by
-    /// its separator, into `out`.
-    pub fn push_element(out: &mut Vec<u8>, element: &impl Serialize) {
-        let mut own = Vec::new();
-        if serde_json::to_writer_pretty(&mut own, element).is_err() {
-            return; // our views serialise infallibly (no maps with non-string keys)
-        }
+    /// The separator before an element of a top-level array, then `element`'s bytes.
+    pub fn push_element(out: &mut Vec<u8>, element: impl FnOnce(&mut Vec<u8>)) {
         out.extend_from_slice(b",\n    ");
-        for line in own.split_inclusive(|&b| b == b'\n') {
-            out.extend_from_slice(line);
-            if line.ends_with(b"\n") {
-                out.extend_from_slice(b"    ");
-            }
-        }
+        element(out);
     }
 
     /// An array being written as the value of a top-level key (after `"key": `).
@@ -187,7 +482,7 @@ mod array {
                 let buffers: Vec<Vec<u8>> = batch
                     .par_chunks(CHUNK)
                     .map(|chunk| {
-                        let mut out = Vec::new();
+                        let mut out = Vec::with_capacity(1 << 12);
                         for item in chunk {
                             render(item, &mut out);
                         }
@@ -224,259 +519,165 @@ mod array {
     }
 }
 
-/// Serialisable views over an [`Analysis`], mirroring [`to_value`]. Struct fields are in
-/// alphabetical order because `json!` objects (BTreeMap) print their keys sorted.
-mod stream {
-    use super::{num, split_warning, Locator};
-    use crate::workspace::Analysis;
-    use crate::Span;
-    use serde::ser::{SerializeSeq, Serializer};
-    use serde::Serialize;
+/// The streaming printer's state: the analysis, its locator and the templates. Keys are
+/// written in sorted order because `json!` objects (BTreeMap) print their keys sorted.
+struct Output<'a> {
+    a: &'a Analysis,
+    loc: Locator<'a>,
+    t: Templates,
+    warnings: &'a [String],
+}
 
-    pub struct Output<'a> {
-        a: &'a Analysis,
-        loc: Locator<'a>,
-        warnings: &'a [String],
-    }
-
-    impl<'a> Output<'a> {
-        pub fn new(a: &'a Analysis, warnings: &'a [String]) -> Self {
-            Output {
-                a,
-                loc: Locator::new(a),
-                warnings,
-            }
+impl<'a> Output<'a> {
+    fn new(a: &'a Analysis, warnings: &'a [String]) -> Self {
+        Output {
+            a,
+            loc: Locator::new(a),
+            t: Templates::new(),
+            warnings,
         }
     }
 
-    /// A sequence serialised from an iterator made on demand.
-    struct Seq<F>(F);
+    /// A Location from template `t` (one of the `location` templates).
+    fn location(&self, out: &mut Vec<u8>, t: &out::Template, doc: usize, span: Span) {
+        let (path, s, e, text) = self.loc.span(doc, span);
+        t.fill(out, |out, i| match i {
+            0 => out.extend_from_slice(path),
+            1 => out::uint(out, e.character.into()),
+            2 => out::uint(out, e.line.into()),
+            3 => out::uint(out, s.character.into()),
+            4 => out::uint(out, s.line.into()),
+            _ => out::string(out, text),
+        })
+    }
 
-    impl<F, I> Serialize for Seq<F>
-    where
-        F: Fn() -> I,
-        I: Iterator,
-        I::Item: Serialize,
-    {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut seq = s.serialize_seq(None)?;
-            for item in (self.0)() {
-                seq.serialize_element(&item)?;
-            }
-            seq.end()
+    /// An array at level 3 of Locations at level 4.
+    fn locations(&self, out: &mut Vec<u8>, spans: impl Iterator<Item = (usize, Span)>) {
+        let mut array = out::Container::array(out, 3);
+        for (doc, span) in spans {
+            array.element(out);
+            self.location(out, &self.t.location4, doc, span);
         }
+        array.end(out);
     }
 
-    #[derive(Serialize)]
-    struct Pos {
-        character: u32,
-        line: u32,
-    }
-
-    #[derive(Serialize)]
-    struct Range {
-        end: Pos,
-        start: Pos,
-    }
-
-    #[derive(Serialize)]
-    struct Location<'a> {
-        path: &'a str,
-        range: Range,
-        text: &'a str,
-    }
-
-    impl Locator<'_> {
-        fn loc(&self, doc: usize, span: Span) -> Location<'_> {
-            let d = &self.analysis.docs[doc];
-            let idx = self.indexes[doc].get_or_init(|| crate::position::LineIndex::new(&d.text));
-            let s = idx.position(&d.text, span.start, crate::position::Encoding::Utf16);
-            let e = idx.position(&d.text, span.end, crate::position::Encoding::Utf16);
-            Location {
-                path: &d.key,
-                range: Range {
-                    end: Pos {
-                        character: e.character,
-                        line: e.line,
-                    },
-                    start: Pos {
-                        character: s.character,
-                        line: s.line,
-                    },
-                },
-                text: span.slice(&d.text),
-            }
-        }
-    }
-
-    #[derive(Serialize)]
-    struct Article<'a> {
-        outlet: &'a Option<String>,
-        path: &'a str,
-        published: Option<String>,
-        story: Option<&'a String>,
-        title: &'a Option<String>,
-    }
-
-    #[derive(Serialize)]
-    struct Role<'a> {
-        path: &'a str,
-        role: &'a str,
-    }
-
-    #[derive(Serialize)]
-    struct Value<'a> {
-        high: serde_json::Value,
-        low: serde_json::Value,
-        unit: &'a str,
-    }
-
-    #[derive(Serialize)]
-    struct Figure<'a> {
-        baseline: &'a Option<String>,
-        path: &'a str,
-        range: Range,
-        subject: &'a str,
-        text: &'a str,
-        value: Value<'a>,
-    }
-
-    #[derive(Serialize)]
-    struct Problem<'a> {
-        message: &'a str,
-        path: &'a str,
-    }
-
-    impl Output<'_> {
-        /// The top-level object, keys in sorted order as `json!` printed them.
-        pub fn write(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
-            use super::array::{push_element, write as array};
-            let (a, loc) = (self.a, &self.loc);
-            let docs: Vec<usize> = (0..a.docs.len()).collect();
-            w.write_all(b"{\n  \"articles\": ")?;
-            array(w, &docs, |&i, out| {
-                let (d, meta) = (&a.docs[i], &a.docs[i].facts.meta);
-                let article = Article {
-                    outlet: &meta.outlet,
-                    path: &d.key,
-                    published: meta.published.map(|p| p.iso()),
-                    story: a.stories.get(i).and_then(Option::as_ref),
-                    title: &meta.title,
-                };
-                push_element(out, &article)
-            })?;
-            w.write_all(b",\n  \"claims\": ")?;
-            array(w, &a.claims, |c, out| {
-                let claim = Claim {
-                    id: &c.id,
-                    occurrences: Seq(move || {
-                        c.occurrences.iter().map(move |o| loc.loc(o.doc, o.span))
-                    }),
-                    source: loc.loc(c.source.doc, c.source.span),
-                    text: &c.text,
-                };
-                push_element(out, &claim)
-            })?;
-            w.write_all(b",\n  \"disagreements\": ")?;
-            array(w, &a.disagreements, |x, out| {
-                let disagreement = Disagreement {
-                    figures: Seq(move || {
-                        x.figures().map(move |r| {
-                            loc.loc(r.doc, a.docs[r.doc].facts.figures[r.figure].span)
-                        })
-                    }),
-                    message: &x.message,
-                    severity: x.severity.as_str(),
-                    subject: &x.subject,
-                };
-                push_element(out, &disagreement)
-            })?;
-            w.write_all(b",\n  \"entities\": ")?;
-            array(w, &a.entities, |e, out| {
-                let entity = Entity {
-                    id: &e.id,
-                    kind: "person",
-                    mentions: Seq(move || {
+    /// The top-level object, keys in sorted order as `json!` printed them.
+    fn write(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        use array::{push_element, write as array};
+        let (a, t) = (self.a, &self.t);
+        let docs: Vec<usize> = (0..a.docs.len()).collect();
+        w.write_all(b"{\n  \"articles\": ")?;
+        array(w, &docs, |&i, out| {
+            let meta = &a.docs[i].facts.meta;
+            push_element(out, |out| {
+                t.article.fill(out, |out, h| match h {
+                    0 => out::opt_string(out, meta.outlet.as_deref()),
+                    1 => out.extend_from_slice(&self.loc.doc(i).path),
+                    2 => out::opt_string(out, meta.published.map(|p| p.iso()).as_deref()),
+                    3 => out::opt_string(out, a.stories.get(i).and_then(|s| s.as_deref())),
+                    _ => out::opt_string(out, meta.title.as_deref()),
+                })
+            })
+        })?;
+        w.write_all(b",\n  \"claims\": ")?;
+        array(w, &a.claims, |c, out| {
+            push_element(out, |out| {
+                t.claim.fill(out, |out, h| match h {
+                    0 => out::string(out, &c.id),
+                    1 => self.locations(out, c.occurrences.iter().map(|o| (o.doc, o.span))),
+                    2 => self.location(out, &t.location3, c.source.doc, c.source.span),
+                    _ => out::string(out, &c.text),
+                })
+            })
+        })?;
+        w.write_all(b",\n  \"disagreements\": ")?;
+        array(w, &a.disagreements, |x, out| {
+            push_element(out, |out| {
+                t.disagreement.fill(out, |out, h| match h {
+                    0 => self.locations(
+                        out,
+                        x.figures()
+                            .map(|r| (r.doc, a.docs[r.doc].facts.figures[r.figure].span)),
+                    ),
+                    1 => out::string(out, &x.message),
+                    2 => out::string(out, x.severity.as_str()),
+                    _ => out::string(out, &x.subject),
+                })
+            })
+        })?;
+        w.write_all(b",\n  \"entities\": ")?;
+        array(w, &a.entities, |e, out| {
+            push_element(out, |out| {
+                t.entity.fill(out, |out, h| match h {
+                    0 => out::string(out, &e.id),
+                    1 => out::string(out, "person"),
+                    2 => self.locations(
+                        out,
                         e.mentions
                             .iter()
-                            .map(move |&(d, i)| loc.loc(d, a.docs[d].facts.people[i].span))
-                    }),
-                    name: &e.name,
-                    roles: Seq(move || {
-                        e.roles.iter().map(move |(d, r)| Role {
-                            path: &a.docs[*d].key,
-                            role: r,
-                        })
-                    }),
-                };
-                push_element(out, &entity)
-            })?;
-            w.write_all(b",\n  \"figures\": ")?;
-            array(w, &docs, |&di, out| {
-                for f in &a.docs[di].facts.figures {
-                    let l = loc.loc(di, f.span);
-                    let figure = Figure {
-                        baseline: &f.baseline,
-                        path: l.path,
-                        range: l.range,
-                        subject: &f.subject,
-                        text: l.text,
-                        value: Value {
-                            high: num(f.value.high),
-                            low: num(f.value.low),
-                            unit: &f.unit,
-                        },
-                    };
-                    push_element(out, &figure)
-                }
-            })?;
-            w.write_all(b",\n  \"problems\": ")?;
-            let mut problems = super::array::Array::default();
-            problems.extend(w, &docs, |&i, out| {
-                let d = &a.docs[i];
-                for p in &d.facts.problems {
-                    push_element(
-                        out,
-                        &Problem {
-                            message: p,
-                            path: &d.key,
-                        },
-                    )
-                }
-            })?;
-            // the reading warnings come last, after every article's own problems
-            problems.extend(w, self.warnings, |warning, out| {
-                let (path, message) = split_warning(warning);
-                push_element(out, &Problem { message, path })
-            })?;
-            problems.finish(w)?;
-            w.write_all(b",\n  \"version\": 1\n}")
-        }
-    }
-
-    #[derive(Serialize)]
-    struct Claim<'a, O: Serialize> {
-        id: &'a str,
-        occurrences: O,
-        source: Location<'a>,
-        text: &'a str,
-    }
-
-    #[derive(Serialize)]
-    struct Disagreement<'a, F: Serialize> {
-        figures: F,
-        message: &'a str,
-        severity: &'a str,
-        subject: &'a str,
-    }
-
-    #[derive(Serialize)]
-    struct Entity<'a, M: Serialize, R: Serialize> {
-        id: &'a str,
-        kind: &'a str,
-        mentions: M,
-        name: &'a str,
-        roles: R,
+                            .map(|&(d, i)| (d, a.docs[d].facts.people[i].span)),
+                    ),
+                    3 => out::string(out, &e.name),
+                    _ => {
+                        let mut roles = out::Container::array(out, 3);
+                        for (d, r) in &e.roles {
+                            roles.element(out);
+                            t.role.fill(out, |out, h| match h {
+                                0 => out.extend_from_slice(&self.loc.doc(*d).path),
+                                _ => out::string(out, r),
+                            })
+                        }
+                        roles.end(out)
+                    }
+                })
+            })
+        })?;
+        w.write_all(b",\n  \"figures\": ")?;
+        array(w, &docs, |&di, out| {
+            for f in &a.docs[di].facts.figures {
+                let (path, s, e, text) = self.loc.span(di, f.span);
+                push_element(out, |out| {
+                    t.figure.fill(out, |out, h| match h {
+                        0 => out::opt_string(out, f.baseline.as_deref()),
+                        1 => out.extend_from_slice(path),
+                        2 => out::uint(out, e.character.into()),
+                        3 => out::uint(out, e.line.into()),
+                        4 => out::uint(out, s.character.into()),
+                        5 => out::uint(out, s.line.into()),
+                        6 => out::string(out, &f.subject),
+                        7 => out::string(out, text),
+                        8 => out::number(out, f.value.high),
+                        9 => out::number(out, f.value.low),
+                        _ => out::string(out, &f.unit),
+                    })
+                })
+            }
+        })?;
+        w.write_all(b",\n  \"problems\": ")?;
+        let mut problems = array::Array::default();
+        problems.extend(w, &docs, |&i, out| {
+            let d = &a.docs[i];
+            for p in &d.facts.problems {
+                push_element(out, |out| {
+                    t.problem.fill(out, |out, h| match h {
+                        0 => out::string(out, p),
+                        _ => out.extend_from_slice(&self.loc.doc(i).path),
+                    })
+                })
+            }
+        })?;
+        // the reading warnings come last, after every article's own problems
+        problems.extend(w, self.warnings, |warning, out| {
+            let (path, message) = split_warning(warning);
+            push_element(out, |out| {
+                t.problem.fill(out, |out, h| match h {
+                    0 => out::string(out, message),
+                    _ => out::string(out, path),
+                })
+            })
+        })?;
+        problems.finish(w)?;
+        w.write_all(b",\n  \"version\": 1\n}")
     }
 }
 
@@ -521,6 +722,15 @@ mod tests {
             let (streamed, tree) = printed(a, warnings);
             assert_eq!(streamed, tree);
         }
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let text = "Tab\tTimes\r\n\r\nMayor \"Ana\" Ruiz said 14 people\u{1} were hurt \\ \
+                    on Tuesday \u{7f} in Málaga 😀.\rShe said 16 people were hurt.\u{c}\n";
+        let a = analysis(&[("q\"uo\\te\u{8}.txt", text), ("é.txt", text)]);
+        let (streamed, tree) = printed(&a, &["c\u{1f}.txt: not UTF-8 \"text\"".into()]);
+        assert_eq!(streamed, tree);
     }
 
     #[test]
