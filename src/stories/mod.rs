@@ -365,6 +365,7 @@ impl Dense {
 /// Raw weighted term counts of one article as (fingerprint, count), in fingerprint order:
 /// the order new ids are given in, so that ties in weight break the same way on every run
 /// and with any number of threads. Counts are sums of halves and units: exact in `f32`.
+#[inline(never)] // a phase of its own in profiles
 fn doc_terms(
     doc: &Doc,
     people: &[(u32, f32)],
@@ -557,6 +558,7 @@ fn story_term(norm: &str) -> Option<String> {
 /// Each person entity is a term (`@` and its id) of every article mentioning it: the
 /// terms with their fingerprints, and (entity, weight) per doc.
 #[allow(clippy::type_complexity)]
+#[inline(never)] // a phase of its own in profiles
 fn entity_terms(n: usize, entities: &[Entity]) -> (Vec<(String, u64)>, Vec<Vec<(u32, f32)>>) {
     let terms = entities
         .iter()
@@ -583,6 +585,7 @@ fn entity_terms(n: usize, entities: &[Entity]) -> (Vec<(String, u64)>, Vec<Vec<(
 
 /// TF-IDF vectors over each article's top terms. Terms are counted in parallel, a chunk
 /// of articles at a time, and interned in article order: ids follow first appearance.
+#[inline(never)] // a phase of its own in profiles
 fn tfidf_vectors(docs: &[Doc], entities: &[Entity]) -> Vec<Vector> {
     let (people_terms, people) = entity_terms(docs.len(), entities);
     let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
@@ -644,6 +647,7 @@ fn tfidf_vectors(docs: &[Doc], entities: &[Entity]) -> Vec<Vector> {
 
 /// One article's vector: its [`TOP_TERMS`] best weighted terms, normalised, then only the
 /// terms some other article shares (the others cannot add similarity).
+#[inline(never)] // a phase of its own in profiles
 fn tfidf_vector(terms: &[(u32, f32)], df: &[u32], idf: &[f64], tf_weights: &[f64]) -> Vector {
     let df_of = |id: u32| df.get(id as usize).copied().unwrap_or(0);
     let mut v: Vec<(u32, f64)> = terms
@@ -745,9 +749,8 @@ struct Graph {
 
 /// Per-thread scratch for counting shared terms: dense counters and the docs touched.
 struct Scratch {
-    short: Vec<u16>,
-    all: Vec<u16>,
-    weight: Vec<f32>,
+    /// Per article: indexed terms shared (in short posting lists, in all) and their weight.
+    shared: Vec<Shared>,
     touched: Vec<u32>,
     /// The article's own vector spread over all term ids, for fast dot products.
     spread: Vec<f32>,
@@ -756,27 +759,38 @@ struct Scratch {
 impl Scratch {
     fn new(n: usize, terms: usize) -> Scratch {
         Scratch {
-            short: vec![0; n],
-            all: vec![0; n],
-            weight: vec![0.0; n],
+            shared: vec![Shared::default(); n],
             touched: Vec::new(),
             spread: vec![0.0; terms],
         }
     }
 
     /// Cosine of the spread vector with `b` (both normalised): a dense lookup per term of
-    /// `b` instead of a branchy merge of two sorted lists.
+    /// `b` instead of a branchy merge of two sorted lists. Terms the spread vector lacks
+    /// are skipped: adding their zero products would not change the sum, which is taken in
+    /// term order either way (the same from both articles of a pair).
     fn dot(&self, b: &[(u32, f32)]) -> f64 {
-        b.iter()
-            .map(|&(id, w)| {
-                self.spread
-                    .get(id as usize)
-                    .map_or(0.0, |&x| x as f64 * w as f64)
-            })
-            .sum()
+        let mut sum = 0.0;
+        for &(id, w) in b {
+            if let Some(&x) = self.spread.get(id as usize) {
+                if x != 0.0 {
+                    sum += x as f64 * w as f64;
+                }
+            }
+        }
+        sum
     }
 }
 
+/// Shared-term counters of one candidate article (see [`Scratch`]).
+#[derive(Clone, Copy, Default)]
+struct Shared {
+    short: u16,
+    all: u16,
+    weight: f32,
+}
+
+#[inline(never)] // a phase of its own in profiles
 fn neighbour_graph(vectors: &[Vector], days: &[Option<i64>]) -> Graph {
     let n = vectors.len();
     let postings = Postings::new(vectors);
@@ -789,22 +803,46 @@ fn neighbour_graph(vectors: &[Vector], days: &[Option<i64>]) -> Graph {
         )
         .collect();
     let crowded = lists.iter().map(|(_, c)| *c).collect();
-    let mut edges: Vec<(usize, usize, f64)> = lists
-        .iter()
-        .enumerate()
-        .flat_map(|(a, (list, _))| {
-            list.iter()
-                .map(move |&(b, s)| (a.min(b as usize), a.max(b as usize), s))
-        })
-        .collect();
+    // Edges in (a, b) order: bucketed by `a` (a counting sort), then each bucket by `b`. A
+    // pair scored from both ends has the same similarity either way (the same products
+    // summed in term order), so which copy the dedup keeps does not matter.
+    let mut starts = vec![0usize; n + 1];
+    for (a, (list, _)) in lists.iter().enumerate() {
+        for &(b, _) in list {
+            if let Some(c) = starts.get_mut(a.min(b as usize) + 1) {
+                *c += 1;
+            }
+        }
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut edges = vec![(0usize, 0usize, 0f64); starts.last().copied().unwrap_or(0)];
+    let mut fill = starts.clone();
+    for (a, (list, _)) in lists.iter().enumerate() {
+        for &(b, s) in list {
+            let (x, y) = (a.min(b as usize), a.max(b as usize));
+            if let Some(slot) = fill.get_mut(x) {
+                if let Some(e) = edges.get_mut(*slot) {
+                    *e = (x, y, s);
+                }
+                *slot += 1;
+            }
+        }
+    }
     drop(lists);
-    edges.sort_unstable_by_key(|e| (e.0, e.1));
+    for w in starts.windows(2) {
+        if let Some(bucket) = edges.get_mut(w[0]..w[1]) {
+            bucket.sort_unstable_by_key(|e| e.1);
+        }
+    }
     edges.dedup_by(|x, y| (x.0, x.1) == (y.0, y.1));
     Graph { edges, crowded }
 }
 
 /// The most similar neighbours of article `a` (at most [`NEIGHBOURS`]), and whether its
 /// list was cut.
+#[inline(never)] // a phase of its own in profiles
 fn neighbours(
     a: usize,
     vectors: &[Vector],
@@ -831,28 +869,31 @@ fn neighbours(
             if bi == a {
                 continue;
             }
-            if s.all[bi] == 0 {
+            let Some(c) = s.shared.get_mut(bi) else {
+                continue;
+            };
+            if c.all == 0 {
                 s.touched.push(b);
             }
-            s.all[bi] = s.all[bi].saturating_add(1);
+            c.all = c.all.saturating_add(1);
             if short {
-                s.short[bi] = s.short[bi].saturating_add(1);
+                c.short = c.short.saturating_add(1);
             }
-            s.weight[bi] += wa * wb;
+            c.weight += wa * wb;
         }
     }
     let mut crowded = false;
     let mut candidates: Vec<(f32, u32)> = Vec::new();
     for &b in &s.touched {
-        let bi = b as usize;
-        let by_short = s.short[bi] as u32 >= MIN_SHARED_TERMS;
-        if by_short || s.all[bi] as u32 >= MIN_SHARED_COMMON {
+        let Some(c) = s.shared.get_mut(b as usize) else {
+            continue;
+        };
+        let by_short = c.short as u32 >= MIN_SHARED_TERMS;
+        if by_short || c.all as u32 >= MIN_SHARED_COMMON {
             crowded |= !by_short;
-            candidates.push((s.weight[bi], b));
+            candidates.push((c.weight, b));
         }
-        s.all[bi] = 0;
-        s.short[bi] = 0;
-        s.weight[bi] = 0.0;
+        *c = Shared::default();
     }
     s.touched.clear();
     let by_weight = |x: &(f32, u32), y: &(f32, u32)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
@@ -891,6 +932,7 @@ fn neighbours(
 
 /// The terms an article looks its candidates up by: its [`PROBE_TERMS`] heaviest (the
 /// light ones are common words whose lists only add noise and work).
+#[inline(never)] // a phase of its own in profiles
 fn probe_terms(v: &[(u32, f32)]) -> Vec<(u32, f32)> {
     let mut terms = v.to_vec();
     if terms.len() > PROBE_TERMS {
@@ -957,6 +999,7 @@ impl Ord for Candidate {
 /// the two clusters with the highest mean pairwise similarity (missing pairs count 0)
 /// while it reaches `threshold`. Returns clusters of ≥ 2 members. With a graph of bounded
 /// degree each merge touches a bounded number of links: near-linear.
+#[inline(never)] // a phase of its own in profiles
 fn average_link(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<Vec<usize>> {
     let mut degree = vec![0usize; n];
     for &(a, b, _) in edges {
@@ -1082,6 +1125,7 @@ impl Fragment {
 /// Merge fragments of crowded stories: clusters linked by an edge, each holding an
 /// article whose neighbour list was cut, join while their mean pairwise similarity
 /// reaches [`FRAGMENT_THRESHOLD`] (best pair first, as in [`average_link`]).
+#[inline(never)] // a phase of its own in profiles
 fn merge_fragments(
     clusters: Vec<Vec<usize>>,
     graph: &Graph,
@@ -1172,6 +1216,7 @@ fn merge_fragments(
 /// similarity reaches `threshold` and is at least twice its mean similarity to any other
 /// story: a report with its own angle (an analysis piece, a follow-up) shares less with
 /// each sibling than they share with each other, yet clearly belongs with them.
+#[inline(never)] // a phase of its own in profiles
 fn attach_singletons(
     n: usize,
     mut clusters: Vec<Vec<usize>>,
@@ -1219,6 +1264,7 @@ fn attach_singletons(
 }
 
 /// `s1`, `s2`, … in order of each cluster's first doc.
+#[inline(never)] // a phase of its own in profiles
 fn story_ids(n: usize, mut clusters: Vec<Vec<usize>>) -> Vec<Option<String>> {
     for c in &mut clusters {
         c.sort_unstable();
