@@ -6,8 +6,8 @@
 //!   words, capitalised words and pairs of capitalised words (names, places) weighted up,
 //!   the title counted twice, merged person entities as terms of their own. Words that
 //!   say nothing about the event ("police", weekdays, "said") are dropped. Terms are
-//!   counted per article in parallel (a per-thread memo maps each written token to its
-//!   term once), then interned to dense ids by a 64-bit fingerprint: only compact
+//!   counted per article in parallel (a per-thread memo, an open-addressing table hashed
+//!   straight from the text, maps each written token to its term once), then interned to dense ids by a 64-bit fingerprint: only compact
 //!   `(id, weight)` vectors survive, never per-article string maps.
 //! - IDF is smoothed with a virtual background of [`BACKGROUND_DOCS`] articles that contain
 //!   none of the terms, so a small workspace where every article covers one event still
@@ -100,8 +100,8 @@ type Vector = Box<[(u32, f32)]>;
 /// and stemming work is done once per distinct token, not once per occurrence.
 #[derive(Default)]
 struct TermMemo {
-    /// Token as written → index into `terms` (`None`: no term).
-    by_token: FxHashMap<Box<str>, Option<u32>>,
+    /// Token as written → its term and flags (see [`TokenTable`]).
+    by_token: TokenTable,
     by_term: FxHashMap<Box<str>, u32>,
     /// (term, has a digit, fingerprint)
     terms: Vec<(Box<str>, bool, u64)>,
@@ -113,13 +113,183 @@ struct TermMemo {
     counts: Counts,
 }
 
-impl TermMemo {
-    fn term_of(&mut self, raw: &str) -> Option<u32> {
-        if let Some(&t) = self.by_token.get(raw) {
-            return t;
+/// No term: the token is a stopword, too short, or a small number.
+const NO_TERM: u32 = u32::MAX;
+/// Token flag: the token is capitalised ([`crate::text::is_capitalised`]).
+const CAPITALISED: u32 = 1;
+/// Token flag: its term has a digit.
+const DIGIT: u32 = 2;
+
+/// One distinct token of a [`TokenTable`]: its first 8 bytes (zero-padded), where its
+/// bytes are in the table's arena, its term (or [`NO_TERM`]) and flags. `len == 0`: empty.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    prefix: u64,
+    start: u32,
+    len: u32,
+    term: u32,
+    flags: u32,
+}
+
+/// Open-addressing map (linear probing) from the bytes of a token as written to its term:
+/// the token is hashed straight from the article text, one 8-byte load per 8 bytes, and
+/// a token of up to 8 bytes (most) is recognised by its length and first word alone, so a
+/// lookup costs no allocation, no call and no `memcmp`.
+#[derive(Default)]
+struct TokenTable {
+    /// Power-of-two length (or empty), at most half full.
+    slots: Vec<Slot>,
+    /// The bytes of every token stored, one after the other.
+    arena: Vec<u8>,
+    len: usize,
+}
+
+/// The little-endian word of the bytes `b[at..end]` (at most 8 of them, zero-padded).
+#[inline(always)]
+fn word_at(b: &[u8], at: usize, end: usize) -> u64 {
+    let n = end.saturating_sub(at).min(8);
+    if n == 0 {
+        return 0;
+    }
+    let w = match b.get(at..at + 8) {
+        Some(w) => u64::from_le_bytes(w.try_into().unwrap_or([0; 8])),
+        None => b
+            .get(at..at + n)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .fold(0u64, |w, &c| (w << 8) | u64::from(c)),
+    };
+    w & (u64::MAX >> (64 - 8 * n))
+}
+
+/// Hash and first word of the token `b[start..end]`.
+#[inline(always)]
+fn token_key(b: &[u8], start: usize, end: usize) -> (u64, u64) {
+    let prefix = word_at(b, start, end);
+    let mut h = crate::fxhash::FxHasher::default();
+    h.add(prefix);
+    let mut at = start + 8;
+    while at < end {
+        h.add(word_at(b, at, end));
+        at += 8;
+    }
+    h.add((end - start) as u64);
+    (std::hash::Hasher::finish(&h), prefix)
+}
+
+impl TokenTable {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The slot of token `b[start..end]`: `Ok(index)` if stored, else `Err(index)` of the
+    /// empty slot where it goes (`Err(usize::MAX)` when the table has no slots).
+    #[inline(always)]
+    fn find(&self, b: &[u8], start: usize, end: usize, key: (u64, u64)) -> Result<usize, usize> {
+        let (hash, prefix) = key;
+        let mask = self.slots.len().wrapping_sub(1);
+        let len = (end - start) as u32;
+        let mut i = (hash >> 32) as usize & mask;
+        while let Some(s) = self.slots.get(i) {
+            if s.len == 0 {
+                return Err(i);
+            }
+            if s.len == len && s.prefix == prefix && (len <= 8 || self.same_tail(s, b, start, end))
+            {
+                return Ok(i);
+            }
+            i = (i + 1) & mask;
         }
+        Err(usize::MAX)
+    }
+
+    /// Whether the bytes after the first 8 of slot `s` are those of `b[start..end]`.
+    #[inline(never)]
+    fn same_tail(&self, s: &Slot, b: &[u8], start: usize, end: usize) -> bool {
+        let (a, z) = (s.start as usize + 8, (s.start + s.len) as usize);
+        self.arena.get(a..z) == b.get(start + 8..end)
+    }
+
+    /// The stored (term, flags) of token `b[start..end]`.
+    #[inline(always)]
+    fn get(&self, b: &[u8], start: usize, end: usize) -> Option<(u32, u32)> {
+        let key = token_key(b, start, end);
+        let i = self.find(b, start, end, key).ok()?;
+        self.slots.get(i).map(|s| (s.term, s.flags))
+    }
+
+    fn insert(&mut self, b: &[u8], start: usize, end: usize, term: u32, flags: u32) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let key = token_key(b, start, end);
+        let Err(i) = self.find(b, start, end, key) else {
+            return;
+        };
+        let at = self.arena.len() as u32;
+        self.arena
+            .extend_from_slice(b.get(start..end).unwrap_or(&[]));
+        if let Some(s) = self.slots.get_mut(i) {
+            *s = Slot {
+                prefix: key.1,
+                start: at,
+                len: (end - start) as u32,
+                term,
+                flags,
+            };
+            self.len += 1;
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1024);
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); size]);
+        let mask = size - 1;
+        for s in old.into_iter().filter(|s| s.len > 0) {
+            let (a, z) = (s.start as usize, (s.start + s.len) as usize);
+            let (hash, _) = token_key(&self.arena, a, z);
+            let mut i = (hash >> 32) as usize & mask;
+            while self.slots.get(i).is_some_and(|s| s.len > 0) {
+                i = (i + 1) & mask;
+            }
+            if let Some(slot) = self.slots.get_mut(i) {
+                *slot = s;
+            }
+        }
+    }
+}
+
+impl TermMemo {
+    /// The term (or [`NO_TERM`]) and flags of token `text[start..end]`.
+    #[inline(always)]
+    fn token(&mut self, text: &str, start: usize, end: usize) -> (u32, u32) {
+        match self.by_token.get(text.as_bytes(), start, end) {
+            Some(found) => found,
+            None => self.new_token(text, start, end),
+        }
+    }
+
+    /// [`TermMemo::token`] for a token not met before: its term, stored.
+    #[cold]
+    #[inline(never)]
+    fn new_token(&mut self, text: &str, start: usize, end: usize) -> (u32, u32) {
+        let raw = text.get(start..end).unwrap_or("");
+        let t = self.term_of(raw).unwrap_or(NO_TERM);
+        let mut flags = 0;
+        if crate::text::is_capitalised(raw) {
+            flags |= CAPITALISED;
+        }
+        if self.terms.get(t as usize).is_some_and(|t| t.1) {
+            flags |= DIGIT;
+        }
+        self.by_token.insert(text.as_bytes(), start, end, t, flags);
+        (t, flags)
+    }
+
+    fn term_of(&mut self, raw: &str) -> Option<u32> {
         let norm = crate::claims::words::normalise_token(raw);
-        let t = story_term(&norm).map(|term| match self.by_term.get(term.as_str()) {
+        story_term(&norm).map(|term| match self.by_term.get(term.as_str()) {
             Some(&i) => i,
             None => {
                 let i = self.terms.len() as u32;
@@ -130,15 +300,20 @@ impl TermMemo {
                 self.terms.push((term, digit, print));
                 i
             }
-        });
-        self.by_token.insert(raw.into(), t);
-        t
+        })
     }
 
+    #[inline]
     fn pair_of(&mut self, first: u32, second: u32) -> u32 {
-        if let Some(&i) = self.by_pair.get(&(first, second)) {
-            return i;
+        match self.by_pair.get(&(first, second)) {
+            Some(&i) => i,
+            None => self.new_pair(first, second),
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn new_pair(&mut self, first: u32, second: u32) -> u32 {
         let term_text = |t: u32| self.terms.get(t as usize).map_or("", |t| &*t.0);
         let name = format!("{}_{}", term_text(first), term_text(second));
         let i = self.pair_terms.len() as u32;
@@ -165,6 +340,7 @@ struct Dense {
 }
 
 impl Dense {
+    #[inline]
     fn add(&mut self, i: u32, w: f32) {
         let i = i as usize;
         if i >= self.values.len() {
@@ -189,6 +365,7 @@ impl Dense {
 /// Raw weighted term counts of one article as (fingerprint, count), in fingerprint order:
 /// the order new ids are given in, so that ties in weight break the same way on every run
 /// and with any number of threads. Counts are sums of halves and units: exact in `f32`.
+#[inline(never)] // a phase of its own in profiles
 fn doc_terms(
     doc: &Doc,
     people: &[(u32, f32)],
@@ -239,16 +416,16 @@ fn add_sentence_terms(
     counts: &mut Counts,
 ) {
     let mut prev_cap: Option<u32> = None;
-    for_each_token(text, span, |i, raw| {
-        let capitalised = crate::text::is_capitalised(raw) && i > 0;
-        let Some(term) = memo.term_of(raw) else {
+    for_each_token(text, span, |i, start, end| {
+        let (term, flags) = memo.token(text, start, end);
+        if term == NO_TERM {
             prev_cap = None;
             return;
-        };
-        let has_digit = memo.terms.get(term as usize).is_some_and(|t| t.1);
+        }
+        let capitalised = flags & CAPITALISED != 0 && i > 0;
         let w = if capitalised {
             2.0
-        } else if has_digit {
+        } else if flags & DIGIT != 0 {
             0.5
         } else {
             1.0
@@ -266,41 +443,79 @@ fn add_sentence_terms(
     });
 }
 
-/// Calls `f(index, token)` for each word token of `text[span]`, exactly as
-/// [`crate::text::tokens_in`] cuts them, without allocating (this pass reads every word of
-/// the workspace); most sentences are ASCII and take a byte loop.
-fn for_each_token<'t>(text: &'t str, span: Span, mut f: impl FnMut(usize, &'t str)) {
+/// Byte classes of the ASCII tokeniser.
+const ALNUM: u8 = 1;
+const DIGIT_BYTE: u8 = 2;
+const JOINER: u8 = 4;
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() {
+            t[c] |= ALNUM;
+        }
+        if b.is_ascii_digit() {
+            t[c] |= DIGIT_BYTE;
+        }
+        if matches!(b, b'\'' | b'-' | b'.' | b',') {
+            t[c] |= JOINER;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// Calls `f(index, start, end)` for each word token `text[start..end]` of `text[span]`,
+/// exactly as [`crate::text::tokens_in`] cuts them, without allocating (this pass reads
+/// every word of the workspace); most sentences are ASCII and take a byte loop: a token is
+/// a run of letters and digits, continued over a `'`, `-` or `.` between two of them or a
+/// `,` between two digits.
+fn for_each_token(text: &str, span: Span, mut f: impl FnMut(usize, usize, usize)) {
     let Some(s) = text.get(span.start..span.end) else {
         return;
     };
     if !s.is_ascii() {
-        return for_each_token_unicode(s, f);
+        return for_each_token_unicode(s, |i, a, z| f(i, span.start + a, span.start + z));
     }
-    let b = s.as_bytes();
-    let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
-    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    let (mut start, mut count) = (None, 0);
-    for (i, &c) in b.iter().enumerate() {
-        let joiner = matches!(c, b'\'' | b'-' | b'.' | b',')
-            && start.is_some()
-            && i > 0
-            && alnum(i - 1)
-            && alnum(i + 1)
-            && (c != b',' || (digit(i - 1) && digit(i + 1)));
-        if c.is_ascii_alphanumeric() || joiner {
-            start = start.or(Some(i));
-        } else if let Some(st) = start.take() {
-            f(count, s.get(st..i).unwrap_or(""));
-            count += 1;
+    // the sentence's bytes from the start of the text, so offsets are the text's
+    let b = text.as_bytes().get(..span.end).unwrap_or(&[]);
+    let is = |c: u8, class: u8| BYTE_CLASS[c as usize] & class != 0;
+    let (mut i, mut count) = (span.start, 0);
+    loop {
+        let rest = b.get(i..).unwrap_or(&[]);
+        let Some(k) = rest.iter().position(|&c| is(c, ALNUM)) else {
+            break;
+        };
+        i += k;
+        let st = i;
+        loop {
+            let rest = b.get(i..).unwrap_or(&[]);
+            i += rest
+                .iter()
+                .position(|&c| !is(c, ALNUM))
+                .unwrap_or(rest.len());
+            // `i` is at the end or on a byte that is not alphanumeric, after one that is
+            match (b.get(i), b.get(i + 1)) {
+                (Some(&j), Some(&n))
+                    if is(j, JOINER)
+                        && is(n, ALNUM)
+                        && (j != b','
+                            || (is(n, DIGIT_BYTE)
+                                && b.get(i - 1).is_some_and(|&p| is(p, DIGIT_BYTE)))) =>
+                {
+                    i += 1;
+                }
+                _ => break,
+            }
         }
-    }
-    if let Some(st) = start {
-        f(count, s.get(st..).unwrap_or(""));
+        f(count, st, i);
+        count += 1;
     }
 }
 
-/// [`for_each_token`] over any text: `tokens_in`'s rules char by char.
-fn for_each_token_unicode<'t>(s: &'t str, mut f: impl FnMut(usize, &'t str)) {
+/// [`for_each_token`] over any text: `tokens_in`'s rules char by char (offsets in `s`).
+fn for_each_token_unicode(s: &str, mut f: impl FnMut(usize, usize, usize)) {
     let mut chars = s.char_indices().peekable();
     let (mut start, mut count, mut prev): (Option<usize>, usize, Option<char>) = (None, 0, None);
     while let Some((i, c)) = chars.next() {
@@ -315,13 +530,13 @@ fn for_each_token_unicode<'t>(s: &'t str, mut f: impl FnMut(usize, &'t str)) {
         if c.is_alphanumeric() || joiner {
             start = start.or(Some(i));
         } else if let Some(st) = start.take() {
-            f(count, s.get(st..i).unwrap_or(""));
+            f(count, st, i);
             count += 1;
         }
         prev = Some(c);
     }
     if let Some(st) = start {
-        f(count, s.get(st..).unwrap_or(""));
+        f(count, st, s.len());
     }
 }
 
@@ -343,6 +558,7 @@ fn story_term(norm: &str) -> Option<String> {
 /// Each person entity is a term (`@` and its id) of every article mentioning it: the
 /// terms with their fingerprints, and (entity, weight) per doc.
 #[allow(clippy::type_complexity)]
+#[inline(never)] // a phase of its own in profiles
 fn entity_terms(n: usize, entities: &[Entity]) -> (Vec<(String, u64)>, Vec<Vec<(u32, f32)>>) {
     let terms = entities
         .iter()
@@ -369,6 +585,7 @@ fn entity_terms(n: usize, entities: &[Entity]) -> (Vec<(String, u64)>, Vec<Vec<(
 
 /// TF-IDF vectors over each article's top terms. Terms are counted in parallel, a chunk
 /// of articles at a time, and interned in article order: ids follow first appearance.
+#[inline(never)] // a phase of its own in profiles
 fn tfidf_vectors(docs: &[Doc], entities: &[Entity]) -> Vec<Vector> {
     let (people_terms, people) = entity_terms(docs.len(), entities);
     let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
@@ -430,6 +647,7 @@ fn tfidf_vectors(docs: &[Doc], entities: &[Entity]) -> Vec<Vector> {
 
 /// One article's vector: its [`TOP_TERMS`] best weighted terms, normalised, then only the
 /// terms some other article shares (the others cannot add similarity).
+#[inline(never)] // a phase of its own in profiles
 fn tfidf_vector(terms: &[(u32, f32)], df: &[u32], idf: &[f64], tf_weights: &[f64]) -> Vector {
     let df_of = |id: u32| df.get(id as usize).copied().unwrap_or(0);
     let mut v: Vec<(u32, f64)> = terms
@@ -531,9 +749,8 @@ struct Graph {
 
 /// Per-thread scratch for counting shared terms: dense counters and the docs touched.
 struct Scratch {
-    short: Vec<u16>,
-    all: Vec<u16>,
-    weight: Vec<f32>,
+    /// Per article: indexed terms shared (in short posting lists, in all) and their weight.
+    shared: Vec<Shared>,
     touched: Vec<u32>,
     /// The article's own vector spread over all term ids, for fast dot products.
     spread: Vec<f32>,
@@ -542,27 +759,38 @@ struct Scratch {
 impl Scratch {
     fn new(n: usize, terms: usize) -> Scratch {
         Scratch {
-            short: vec![0; n],
-            all: vec![0; n],
-            weight: vec![0.0; n],
+            shared: vec![Shared::default(); n],
             touched: Vec::new(),
             spread: vec![0.0; terms],
         }
     }
 
     /// Cosine of the spread vector with `b` (both normalised): a dense lookup per term of
-    /// `b` instead of a branchy merge of two sorted lists.
+    /// `b` instead of a branchy merge of two sorted lists. Terms the spread vector lacks
+    /// are skipped: adding their zero products would not change the sum, which is taken in
+    /// term order either way (the same from both articles of a pair).
     fn dot(&self, b: &[(u32, f32)]) -> f64 {
-        b.iter()
-            .map(|&(id, w)| {
-                self.spread
-                    .get(id as usize)
-                    .map_or(0.0, |&x| x as f64 * w as f64)
-            })
-            .sum()
+        let mut sum = 0.0;
+        for &(id, w) in b {
+            if let Some(&x) = self.spread.get(id as usize) {
+                if x != 0.0 {
+                    sum += x as f64 * w as f64;
+                }
+            }
+        }
+        sum
     }
 }
 
+/// Shared-term counters of one candidate article (see [`Scratch`]).
+#[derive(Clone, Copy, Default)]
+struct Shared {
+    short: u16,
+    all: u16,
+    weight: f32,
+}
+
+#[inline(never)] // a phase of its own in profiles
 fn neighbour_graph(vectors: &[Vector], days: &[Option<i64>]) -> Graph {
     let n = vectors.len();
     let postings = Postings::new(vectors);
@@ -575,22 +803,46 @@ fn neighbour_graph(vectors: &[Vector], days: &[Option<i64>]) -> Graph {
         )
         .collect();
     let crowded = lists.iter().map(|(_, c)| *c).collect();
-    let mut edges: Vec<(usize, usize, f64)> = lists
-        .iter()
-        .enumerate()
-        .flat_map(|(a, (list, _))| {
-            list.iter()
-                .map(move |&(b, s)| (a.min(b as usize), a.max(b as usize), s))
-        })
-        .collect();
+    // Edges in (a, b) order: bucketed by `a` (a counting sort), then each bucket by `b`. A
+    // pair scored from both ends has the same similarity either way (the same products
+    // summed in term order), so which copy the dedup keeps does not matter.
+    let mut starts = vec![0usize; n + 1];
+    for (a, (list, _)) in lists.iter().enumerate() {
+        for &(b, _) in list {
+            if let Some(c) = starts.get_mut(a.min(b as usize) + 1) {
+                *c += 1;
+            }
+        }
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut edges = vec![(0usize, 0usize, 0f64); starts.last().copied().unwrap_or(0)];
+    let mut fill = starts.clone();
+    for (a, (list, _)) in lists.iter().enumerate() {
+        for &(b, s) in list {
+            let (x, y) = (a.min(b as usize), a.max(b as usize));
+            if let Some(slot) = fill.get_mut(x) {
+                if let Some(e) = edges.get_mut(*slot) {
+                    *e = (x, y, s);
+                }
+                *slot += 1;
+            }
+        }
+    }
     drop(lists);
-    edges.sort_unstable_by_key(|e| (e.0, e.1));
+    for w in starts.windows(2) {
+        if let Some(bucket) = edges.get_mut(w[0]..w[1]) {
+            bucket.sort_unstable_by_key(|e| e.1);
+        }
+    }
     edges.dedup_by(|x, y| (x.0, x.1) == (y.0, y.1));
     Graph { edges, crowded }
 }
 
 /// The most similar neighbours of article `a` (at most [`NEIGHBOURS`]), and whether its
 /// list was cut.
+#[inline(never)] // a phase of its own in profiles
 fn neighbours(
     a: usize,
     vectors: &[Vector],
@@ -617,28 +869,31 @@ fn neighbours(
             if bi == a {
                 continue;
             }
-            if s.all[bi] == 0 {
+            let Some(c) = s.shared.get_mut(bi) else {
+                continue;
+            };
+            if c.all == 0 {
                 s.touched.push(b);
             }
-            s.all[bi] = s.all[bi].saturating_add(1);
+            c.all = c.all.saturating_add(1);
             if short {
-                s.short[bi] = s.short[bi].saturating_add(1);
+                c.short = c.short.saturating_add(1);
             }
-            s.weight[bi] += wa * wb;
+            c.weight += wa * wb;
         }
     }
     let mut crowded = false;
     let mut candidates: Vec<(f32, u32)> = Vec::new();
     for &b in &s.touched {
-        let bi = b as usize;
-        let by_short = s.short[bi] as u32 >= MIN_SHARED_TERMS;
-        if by_short || s.all[bi] as u32 >= MIN_SHARED_COMMON {
+        let Some(c) = s.shared.get_mut(b as usize) else {
+            continue;
+        };
+        let by_short = c.short as u32 >= MIN_SHARED_TERMS;
+        if by_short || c.all as u32 >= MIN_SHARED_COMMON {
             crowded |= !by_short;
-            candidates.push((s.weight[bi], b));
+            candidates.push((c.weight, b));
         }
-        s.all[bi] = 0;
-        s.short[bi] = 0;
-        s.weight[bi] = 0.0;
+        *c = Shared::default();
     }
     s.touched.clear();
     let by_weight = |x: &(f32, u32), y: &(f32, u32)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
@@ -677,6 +932,7 @@ fn neighbours(
 
 /// The terms an article looks its candidates up by: its [`PROBE_TERMS`] heaviest (the
 /// light ones are common words whose lists only add noise and work).
+#[inline(never)] // a phase of its own in profiles
 fn probe_terms(v: &[(u32, f32)]) -> Vec<(u32, f32)> {
     let mut terms = v.to_vec();
     if terms.len() > PROBE_TERMS {
@@ -743,6 +999,7 @@ impl Ord for Candidate {
 /// the two clusters with the highest mean pairwise similarity (missing pairs count 0)
 /// while it reaches `threshold`. Returns clusters of ≥ 2 members. With a graph of bounded
 /// degree each merge touches a bounded number of links: near-linear.
+#[inline(never)] // a phase of its own in profiles
 fn average_link(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<Vec<usize>> {
     let mut degree = vec![0usize; n];
     for &(a, b, _) in edges {
@@ -868,6 +1125,7 @@ impl Fragment {
 /// Merge fragments of crowded stories: clusters linked by an edge, each holding an
 /// article whose neighbour list was cut, join while their mean pairwise similarity
 /// reaches [`FRAGMENT_THRESHOLD`] (best pair first, as in [`average_link`]).
+#[inline(never)] // a phase of its own in profiles
 fn merge_fragments(
     clusters: Vec<Vec<usize>>,
     graph: &Graph,
@@ -958,6 +1216,7 @@ fn merge_fragments(
 /// similarity reaches `threshold` and is at least twice its mean similarity to any other
 /// story: a report with its own angle (an analysis piece, a follow-up) shares less with
 /// each sibling than they share with each other, yet clearly belongs with them.
+#[inline(never)] // a phase of its own in profiles
 fn attach_singletons(
     n: usize,
     mut clusters: Vec<Vec<usize>>,
@@ -1005,6 +1264,7 @@ fn attach_singletons(
 }
 
 /// `s1`, `s2`, … in order of each cluster's first doc.
+#[inline(never)] // a phase of its own in profiles
 fn story_ids(n: usize, mut clusters: Vec<Vec<usize>>) -> Vec<Option<String>> {
     for c in &mut clusters {
         c.sort_unstable();

@@ -372,9 +372,13 @@ fn the_fast_tokenizer_cuts_words_as_the_shared_one_does() {
         let spans = [
             Span::new(0, text.len()),
             Span::new(1.min(text.len()), text.len()),
+            Span::new(
+                2.min(text.len()),
+                text.len().saturating_sub(3).max(2.min(text.len())),
+            ),
         ];
         for span in spans {
-            if !text.is_char_boundary(span.start) {
+            if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
                 continue;
             }
             let expected: Vec<(usize, &str)> = crate::text::tokens_in(text, span)
@@ -383,8 +387,46 @@ fn the_fast_tokenizer_cuts_words_as_the_shared_one_does() {
                 .map(|(i, t)| (i, t.text(text)))
                 .collect();
             let mut got = Vec::new();
-            for_each_token(text, span, |i, t| got.push((i, t)));
+            for_each_token(text, span, |i, a, z| got.push((i, &text[a..z])));
             assert_eq!(got, expected, "{text:?} {span:?}");
         }
     }
+}
+
+#[test]
+fn the_token_table_finds_each_token_it_stored() {
+    // short and long tokens, tokens sharing their first 8 bytes, enough to grow the table
+    let mut words: Vec<String> = (0..5000).map(|i| format!("w{i}")).collect();
+    words.extend((0..3000).map(|i| format!("abcdefgh{i}")));
+    words.extend((0..300).map(|i| format!("abcdefghijklmnopq{i}xyz")));
+    words.push("abcdefgh".into());
+    let text = words.join(" ");
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for w in &words {
+        spans.push((at, at + w.len()));
+        at += w.len() + 1;
+    }
+    let mut table = TokenTable::default();
+    let b = text.as_bytes();
+    for (k, &(a, z)) in spans.iter().enumerate() {
+        assert_eq!(table.get(b, a, z), None, "{}", &text[a..z]);
+        table.insert(b, a, z, k as u32, (k % 4) as u32);
+    }
+    assert_eq!(table.len(), words.len());
+    for (k, &(a, z)) in spans.iter().enumerate() {
+        assert_eq!(
+            table.get(b, a, z),
+            Some((k as u32, (k % 4) as u32)),
+            "{}",
+            &text[a..z]
+        );
+    }
+    // the same bytes elsewhere (here: at the very end of a text) are the same token
+    let end = "x abcdefgh";
+    assert_eq!(
+        table.get(end.as_bytes(), 2, end.len()),
+        Some((words.len() as u32 - 1, (words.len() as u32 - 1) % 4))
+    );
+    assert_eq!(table.get(end.as_bytes(), 2, 9), None);
 }
