@@ -19,8 +19,9 @@
 //!    [`matching::POSTING_SCAN`] entries per bigram, the oldest and newest halves; at most
 //!    [`matching::MAX_CANDIDATES`] candidates; a candidate already linked to the variant
 //!    skipped), so cost grows with the text, not with its square. That loop runs in
-//!    parallel with the same result: the postings are built in full once (bigram → dense
-//!    id, then one array; bigrams found in one variant only are not posted), threads
+//!    parallel with the same result: the postings are built in full once, in parallel
+//!    (bigram → dense id, then one array; bigrams found in one variant only are not
+//!    posted), threads
 //!    find and score blocks of variants, and a short sequential replay applies the skip
 //!    rule and the unions in order. Shared bigrams are counted in a dense array, word
 //!    overlaps with dense per-word counters: no hashing or allocation per pair.
