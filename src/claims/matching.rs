@@ -314,9 +314,9 @@ impl Postings {
         let mut offsets: Vec<Vec<usize>> = vec![vec![0; ids.len()]; local.len()];
         let mut start = Vec::with_capacity(ids.len() + 1);
         let mut sizes = vec![0usize; ids.len()];
-        for (r, counts) in local.iter().enumerate() {
+        for (counts, o) in local.iter().zip(&mut offsets) {
             for (k, &c) in counts {
-                if let (Some(&id), Some(o)) = (ids.get(k), offsets.get_mut(r)) {
+                if let Some(&id) = ids.get(k) {
                     o[id as usize] = sizes[id as usize];
                     sizes[id as usize] += c as usize;
                 }
@@ -685,19 +685,10 @@ impl Counter {
         }
     }
 
-    /// [`Counter::add`] each of `vs` (the hot loop of the scan: one tight loop per
-    /// postings slice rather than a chained iterator).
+    /// [`Counter::add`] each of `vs` (one postings slice).
     pub(crate) fn add_all(&mut self, vs: &[u32]) {
         for &v in vs {
-            match self.counts.get_mut(v as usize) {
-                Some(c) => {
-                    if *c == 0 {
-                        self.touched.push(v);
-                    }
-                    *c = c.saturating_add(1);
-                }
-                None => self.add(v),
-            }
+            self.add(v);
         }
     }
 

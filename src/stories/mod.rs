@@ -7,8 +7,9 @@
 //!   the title counted twice, merged person entities as terms of their own. Words that
 //!   say nothing about the event ("police", weekdays, "said") are dropped. Terms are
 //!   counted per article in parallel (a per-thread memo, an open-addressing table hashed
-//!   straight from the text, maps each written token to its term once), then interned to dense ids by a 64-bit fingerprint: only compact
-//!   `(id, weight)` vectors survive, never per-article string maps.
+//!   straight from the text, maps each written token to its term once), then interned to
+//!   dense ids by a 64-bit fingerprint: only compact `(id, weight)` vectors survive, never
+//!   per-article string maps.
 //! - IDF is smoothed with a virtual background of [`BACKGROUND_DOCS`] articles that contain
 //!   none of the terms, so a small workspace where every article covers one event still
 //!   weighs its shared names highly instead of near zero.
