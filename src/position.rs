@@ -44,9 +44,9 @@ impl LineIndex {
         let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH;
         let mut i = 0;
         while i < bytes.len() {
-            let end = match bytes.get(i..i + 8) {
+            let end = match bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
                 Some(word) => {
-                    let w = u64::from_ne_bytes(word.try_into().expect("eight bytes"));
+                    let w = u64::from_ne_bytes(*word);
                     let hit = (w & HIGH)
                         | has_zero(w ^ (ONES * u64::from(b'\n')))
                         | has_zero(w ^ (ONES * u64::from(b'\r')));
