@@ -9,8 +9,9 @@ use super::words::{token_stems, StemBuffers};
 use crate::quotes::QuoteKind;
 use crate::workspace::Doc;
 use crate::Span;
+use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 /// Units with fewer content words are fragments, never claims.
 pub(crate) const MIN_CONTENT_WORDS: usize = 4;
@@ -553,41 +554,21 @@ impl Builder<'_> {
 }
 
 /// Does folded text hold one of [`BOILERPLATE`] (ASCII case ignored, so ASCII text needs
-/// no folding)? One pass: only where a phrase's first two bytes are is it compared.
+/// no folding)? One automaton over all phrases: its vectorised prefilter skips most of
+/// the text (the hand-written byte loop it replaced cost 137 M of 3,528 M instructions of
+/// a 1k-article `check`).
 fn has_boilerplate(f: &[u8]) -> bool {
-    f.iter().enumerate().any(|(i, &b)| {
-        let mut mask = FIRST_BYTES[b.to_ascii_lowercase() as usize];
-        if mask == 0 {
-            return false;
-        }
-        let rest = &f[i..];
-        let second = rest.get(1).map(u8::to_ascii_lowercase);
-        while mask != 0 {
-            let k = mask.trailing_zeros() as usize;
-            mask &= mask - 1;
-            let p = BOILERPLATE[k].as_bytes();
-            if second == p.get(1).copied()
-                && rest
-                    .get(..p.len())
-                    .is_some_and(|r| r.eq_ignore_ascii_case(p))
-            {
-                return true;
-            }
-        }
-        false
-    })
+    static PHRASES: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    PHRASES
+        .get_or_init(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(BOILERPLATE)
+                .ok()
+        })
+        .as_ref()
+        .is_some_and(|ac| ac.is_match(f))
 }
-
-/// For each byte, the [`BOILERPLATE`] phrases starting with it (bit k: phrase k).
-const FIRST_BYTES: [u32; 256] = {
-    let mut t = [0u32; 256];
-    let mut k = 0;
-    while k < BOILERPLATE.len() {
-        t[BOILERPLATE[k].as_bytes()[0] as usize] |= 1 << k;
-        k += 1;
-    }
-    t
-};
 
 fn word_flags(stem: &str) -> u8 {
     let mut f = 0;
