@@ -30,11 +30,96 @@ pub fn count_tokens(text: &str, span: Span) -> usize {
     n
 }
 
+/// Calls `f(index, start, end)` for each word token `text[start..end]` of `text[span]`,
+/// exactly as [`tokens_in`] cuts them, without allocating.
+pub fn for_each_token(text: &str, span: Span, mut f: impl FnMut(usize, usize, usize)) {
+    let mut count = 0;
+    scan_tokens(text, span, |t| {
+        f(count, t.start, t.end);
+        count += 1;
+    });
+}
+
 /// The tokenizer behind [`tokens_in`]: calls `found` with each token's absolute span.
 ///
-/// Hot (every extractor tokenises its sentences): walks bytes and decodes a char only
-/// outside ASCII, remembering whether the previous char was alphanumeric / a digit.
-fn scan_tokens(text: &str, span: Span, mut found: impl FnMut(Span)) {
+/// Hot (every extractor tokenises its sentences, and claims and stories read every word
+/// of the workspace again): most sentences are ASCII and take [`scan_ascii_tokens`];
+/// others are walked byte by byte, decoding a char only outside ASCII.
+fn scan_tokens(text: &str, span: Span, found: impl FnMut(Span)) {
+    let Some(s) = text.get(span.start..span.end) else {
+        return;
+    };
+    if s.is_ascii() {
+        return scan_ascii_tokens(text, span, found);
+    }
+    scan_any_tokens(text, span, found);
+}
+
+/// Byte classes of the ASCII tokeniser.
+const ALNUM: u8 = 1;
+const DIGIT_BYTE: u8 = 2;
+const JOINER: u8 = 4;
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() {
+            t[c] |= ALNUM;
+        }
+        if b.is_ascii_digit() {
+            t[c] |= DIGIT_BYTE;
+        }
+        if matches!(b, b'\'' | b'-' | b'.' | b',') {
+            t[c] |= JOINER;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// [`scan_tokens`] of an ASCII span, by byte classes: a token is a run of letters and
+/// digits, continued over a `'`, `-` or `.` between two of them or a `,` between two
+/// digits.
+fn scan_ascii_tokens(text: &str, span: Span, mut found: impl FnMut(Span)) {
+    // the span's bytes from the start of the text, so offsets are the text's
+    let b = text.as_bytes().get(..span.end).unwrap_or(&[]);
+    let is = |c: u8, class: u8| BYTE_CLASS[c as usize] & class != 0;
+    let mut i = span.start;
+    loop {
+        let rest = b.get(i..).unwrap_or(&[]);
+        let Some(k) = rest.iter().position(|&c| is(c, ALNUM)) else {
+            break;
+        };
+        i += k;
+        let start = i;
+        loop {
+            let rest = b.get(i..).unwrap_or(&[]);
+            i += rest
+                .iter()
+                .position(|&c| !is(c, ALNUM))
+                .unwrap_or(rest.len());
+            // `i` is at the end or on a byte that is not alphanumeric, after one that is
+            match (b.get(i), b.get(i + 1)) {
+                (Some(&j), Some(&n))
+                    if is(j, JOINER)
+                        && is(n, ALNUM)
+                        && (j != b','
+                            || (is(n, DIGIT_BYTE)
+                                && b.get(i - 1).is_some_and(|&p| is(p, DIGIT_BYTE)))) =>
+                {
+                    i += 1;
+                }
+                _ => break,
+            }
+        }
+        found(Span::new(start, i));
+    }
+}
+
+/// [`scan_tokens`] of any span: remembers whether the previous char was alphanumeric / a
+/// digit.
+fn scan_any_tokens(text: &str, span: Span, mut found: impl FnMut(Span)) {
     let s = span.slice(text);
     let bytes = s.as_bytes();
     let mut start: Option<usize> = None;
@@ -334,5 +419,65 @@ mod tests {
     #[test]
     fn fold_removes_accents() {
         assert_eq!(fold("José Núñez"), "jose nunez");
+    }
+
+    #[test]
+    fn the_ascii_tokenizer_cuts_words_as_the_general_one_does() {
+        let mut texts: Vec<String> = [
+            "",
+            " ",
+            "Gov. Ana M. Ruiz said 3.5 percent of 1,500 homes (U.S. figures) were hit.",
+            "O'Neill's well-known co-op -- re-opened; 12,5 a,b 1,b -x- 'quoted' end.",
+            "trailing-",
+            "-leading",
+            "a.b.c. ,1,2,3, x'y z’w Ortega’s São Paulo naïve",
+            "9 1 1 emergency... wait!? 24/7 3:45 p.m. e-mail@example.com",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // and pseudo-random strings over the characters that matter
+        // (ASCII only, mostly: a non-ASCII span takes the general tokenizer anyway)
+        let mut seed: u64 = 7;
+        for round in 0..400 {
+            let alphabet: Vec<char> = if round % 10 == 0 {
+                "aZ9 .,'-’é\n".chars().collect()
+            } else {
+                "aZ9 .,'-\n".chars().collect()
+            };
+            let text: String = (0..24)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    alphabet[(seed >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            texts.push(text);
+        }
+        for text in &texts {
+            let spans = [
+                Span::new(0, text.len()),
+                Span::new(1.min(text.len()), text.len()),
+                Span::new(
+                    2.min(text.len()),
+                    text.len().saturating_sub(3).max(2.min(text.len())),
+                ),
+            ];
+            for span in spans {
+                if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+                    continue;
+                }
+                let mut expected = Vec::new();
+                scan_any_tokens(text, span, |t| expected.push(t.slice(text)));
+                let mut got = Vec::new();
+                if span.slice(text).is_ascii() {
+                    scan_ascii_tokens(text, span, |t| got.push(t.slice(text)));
+                } else {
+                    for_each_token(text, span, |_, a, z| got.push(&text[a..z]));
+                }
+                assert_eq!(got, expected, "{text:?} {span:?}");
+            }
+        }
     }
 }

@@ -417,7 +417,7 @@ fn add_sentence_terms(
     counts: &mut Counts,
 ) {
     let mut prev_cap: Option<u32> = None;
-    for_each_token(text, span, |i, start, end| {
+    crate::text::for_each_token(text, span, |i, start, end| {
         let (term, flags) = memo.token(text, start, end);
         if term == NO_TERM {
             prev_cap = None;
@@ -442,103 +442,6 @@ fn add_sentence_terms(
             prev_cap = None;
         }
     });
-}
-
-/// Byte classes of the ASCII tokeniser.
-const ALNUM: u8 = 1;
-const DIGIT_BYTE: u8 = 2;
-const JOINER: u8 = 4;
-static BYTE_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        if b.is_ascii_alphanumeric() {
-            t[c] |= ALNUM;
-        }
-        if b.is_ascii_digit() {
-            t[c] |= DIGIT_BYTE;
-        }
-        if matches!(b, b'\'' | b'-' | b'.' | b',') {
-            t[c] |= JOINER;
-        }
-        c += 1;
-    }
-    t
-};
-
-/// Calls `f(index, start, end)` for each word token `text[start..end]` of `text[span]`,
-/// exactly as [`crate::text::tokens_in`] cuts them, without allocating (this pass reads
-/// every word of the workspace); most sentences are ASCII and take a byte loop: a token is
-/// a run of letters and digits, continued over a `'`, `-` or `.` between two of them or a
-/// `,` between two digits.
-fn for_each_token(text: &str, span: Span, mut f: impl FnMut(usize, usize, usize)) {
-    let Some(s) = text.get(span.start..span.end) else {
-        return;
-    };
-    if !s.is_ascii() {
-        return for_each_token_unicode(s, |i, a, z| f(i, span.start + a, span.start + z));
-    }
-    // the sentence's bytes from the start of the text, so offsets are the text's
-    let b = text.as_bytes().get(..span.end).unwrap_or(&[]);
-    let is = |c: u8, class: u8| BYTE_CLASS[c as usize] & class != 0;
-    let (mut i, mut count) = (span.start, 0);
-    loop {
-        let rest = b.get(i..).unwrap_or(&[]);
-        let Some(k) = rest.iter().position(|&c| is(c, ALNUM)) else {
-            break;
-        };
-        i += k;
-        let st = i;
-        loop {
-            let rest = b.get(i..).unwrap_or(&[]);
-            i += rest
-                .iter()
-                .position(|&c| !is(c, ALNUM))
-                .unwrap_or(rest.len());
-            // `i` is at the end or on a byte that is not alphanumeric, after one that is
-            match (b.get(i), b.get(i + 1)) {
-                (Some(&j), Some(&n))
-                    if is(j, JOINER)
-                        && is(n, ALNUM)
-                        && (j != b','
-                            || (is(n, DIGIT_BYTE)
-                                && b.get(i - 1).is_some_and(|&p| is(p, DIGIT_BYTE)))) =>
-                {
-                    i += 1;
-                }
-                _ => break,
-            }
-        }
-        f(count, st, i);
-        count += 1;
-    }
-}
-
-/// [`for_each_token`] over any text: `tokens_in`'s rules char by char (offsets in `s`).
-fn for_each_token_unicode(s: &str, mut f: impl FnMut(usize, usize, usize)) {
-    let mut chars = s.char_indices().peekable();
-    let (mut start, mut count, mut prev): (Option<usize>, usize, Option<char>) = (None, 0, None);
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let joiner = matches!(c, '\'' | '’' | '-' | '.' | ',' | '‑')
-            && start.is_some()
-            && prev.is_some_and(char::is_alphanumeric)
-            && next.is_some_and(char::is_alphanumeric)
-            && (c != ','
-                || (prev.is_some_and(|p| p.is_ascii_digit())
-                    && next.is_some_and(|n| n.is_ascii_digit())));
-        if c.is_alphanumeric() || joiner {
-            start = start.or(Some(i));
-        } else if let Some(st) = start.take() {
-            f(count, st, i);
-            count += 1;
-        }
-        prev = Some(c);
-    }
-    if let Some(st) = start {
-        f(count, st, s.len());
-    }
 }
 
 /// The term a normalised token contributes, if any: no stopwords, no short words, no
