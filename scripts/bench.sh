@@ -3,6 +3,9 @@
 # reading floor. Prints a Markdown table and writes it to target/bench/check.md.
 #
 #   scripts/bench.sh                      # 1k, 10k, 50k articles; threads 1 and 2
+#
+# Cases: `check --threads T DIR` (the default, human report, as a user or CI runs it) for
+# each thread count, and `check --format json` on the last one.
 #   SIZES="1000 10000" RUNS=3 scripts/bench.sh
 #
 # Env: SIZES (article counts), THREADS (list), RUNS (timed runs per case, default 5;
@@ -106,21 +109,28 @@ for n in $SIZES; do
     read -r rg_mean rg_sd rg_min rg_cpu < <(time_cmd "$runs" "rg -c '[0-9]' $dir")
     read -r rg1_mean _ _ rg1_cpu < <(time_cmd "$runs" "rg -j1 -c '[0-9]' $dir")
     rg_rss=$(peak_rss_mb "rg -c '[0-9]' $dir")
-    for t in $THREADS; do
-        cmd="$BIN check --format json --threads $t $dir"
+    # the default (human) report on each thread count, and the JSON one on the last
+    cases=()
+    for t in $THREADS; do cases+=("$t:"); done
+    cases+=("${t}:--format json ")
+    for case in "${cases[@]}"; do
+        t=${case%%:*}
+        fmt=${case#*:}
+        cmd="$BIN check $fmt--threads $t $dir"
         read -r mean sd min cpu < <(time_cmd "$runs" "$cmd")
         rss=$(peak_rss_mb "$cmd")
         floor=$rg_mean
         [ "$t" = 1 ] && floor=$rg1_mean
-        [ "$t" = 1 ] && CHECK_T1[$n]=$mean
-        python3 - "$n" "$bytes" "$t" "$mean" "$sd" "$min" "$rss" "$floor" "$cpu" >>"$table" <<'EOF'
+        [ "$t" = 1 ] && [ -z "$fmt" ] && CHECK_T1[$n]=$mean
+        python3 - "$n" "$bytes" "$t" "$mean" "$sd" "$min" "$rss" "$floor" "$cpu" "$fmt" >>"$table" <<'EOF'
 import sys
 n, b, t = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+fmt = sys.argv[10]
 mean, sd, mn = map(float, sys.argv[4:7])
 rss, floor, cpu = sys.argv[7], float(sys.argv[8]), float(sys.argv[9])
 ratio = f"{mean / floor:.1f}×" if floor > 0 else "n/a"
 rss_ratio = f"{4 * b / 1e6 + 50:.0f}"
-print(f"| {n} | {b/1e6:.1f} | check --threads {t} | {mean:.3f} ± {sd:.3f} | {mn:.3f} | {cpu:.3f} | "
+print(f"| {n} | {b/1e6:.1f} | check {fmt}--threads {t} | {mean:.3f} ± {sd:.3f} | {mn:.3f} | {cpu:.3f} | "
       f"{b/1e6/mean:.1f} | {n/mean:.0f} | {rss} | {rss_ratio} | {ratio} |")
 EOF
     done
