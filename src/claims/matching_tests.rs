@@ -249,7 +249,7 @@ fn the_generated_set_overflows_the_caps() {
                 let (a, b) = postings.capped_before(id, p);
                 a.iter().chain(b).for_each(|&o| counter.add(o));
             }
-            let n = counter.touched.len();
+            let n = counter.touched_len;
             counter.take_candidates();
             n
         })
