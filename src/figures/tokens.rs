@@ -342,12 +342,11 @@ fn pack(word: &str) -> Option<u128> {
     if b.is_empty() || b.len() > 16 || !b.is_ascii() {
         return None;
     }
-    let mut key = 0u128;
-    for k in 0..16 {
-        let byte = b.get(k).map_or(0, |c| c.to_ascii_lowercase());
-        key = (key << 8) | byte as u128;
+    let mut bytes = [0u8; 16];
+    for (to, from) in bytes.iter_mut().zip(b) {
+        *to = from.to_ascii_lowercase();
     }
-    Some(key)
+    Some(u128::from_be_bytes(bytes))
 }
 
 fn packed_triggers() -> &'static [u128] {
