@@ -46,19 +46,19 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let mut i = 0;
     let mut space = true;
     let mut newline = true;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_whitespace() {
+    while let Some(&b) = bytes.get(i) {
+        let class = class_of(b);
+        if class == Class::Space {
             space = true;
             newline |= b == b'\n';
             i += 1;
             continue;
         }
-        let (kind, len) = if b.is_ascii_digit() {
+        let (kind, len) = if class == Class::Digit {
             number_len(bytes, i)
-        } else if b.is_ascii_alphabetic() {
+        } else if class == Class::Letter {
             (Kind::Word, word_len(s, i))
-        } else if b.is_ascii() && !(b as char).is_whitespace() {
+        } else if class == Class::Mark {
             (Kind::Punct, 1)
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
@@ -84,6 +84,44 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         newline = false;
         i += len;
     }
+}
+
+/// What a byte starts, for [`tokenize`]: one table load per byte instead of a chain of
+/// tests.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// ASCII white space as `char::is_whitespace` has it (vertical tab included).
+    Space,
+    Digit,
+    Letter,
+    /// Any other ASCII character.
+    Mark,
+    /// A byte of a multi-byte character: decoded.
+    NonAscii,
+}
+
+const CLASSES: [Class; 256] = classes();
+
+const fn classes() -> [Class; 256] {
+    let mut table = [Class::NonAscii; 256];
+    let mut b: u8 = 0;
+    while b < 0x80 {
+        table[b as usize] = if b.is_ascii_whitespace() || b == 0x0b {
+            Class::Space
+        } else if b.is_ascii_digit() {
+            Class::Digit
+        } else if b.is_ascii_alphabetic() {
+            Class::Letter
+        } else {
+            Class::Mark
+        };
+        b += 1;
+    }
+    table
+}
+
+fn class_of(b: u8) -> Class {
+    CLASSES[b as usize]
 }
 
 /// Length and kind of the digit run at `i`.
@@ -123,7 +161,7 @@ fn word_len(s: &str, i: usize) -> usize {
     // end of the last letter taken
     let mut end = i;
     while let Some(&b) = bytes.get(k) {
-        if b.is_ascii_alphabetic() {
+        if class_of(b) == Class::Letter {
             k += 1;
             end = k;
             continue;
@@ -319,7 +357,8 @@ const TRIGGERS: &[&str] = &[
 ];
 
 /// Can `word` open a figure? The word is ASCII-lowercased and packed into an integer,
-/// then looked up in the sorted packed triggers: no allocation, no string comparison.
+/// then looked up in a hash table of the packed triggers: no allocation, no string
+/// comparison, and for most words one probe.
 pub fn may_start_figure(word: &str) -> bool {
     // possessive weekdays: "Sunday's"
     let word = word
@@ -332,7 +371,7 @@ pub fn may_start_figure(word: &str) -> bool {
     let Some(key) = pack(word) else {
         return false;
     };
-    packed_triggers().binary_search(&key).is_ok()
+    trigger_table().holds(key)
 }
 
 /// Up to 16 ASCII bytes, lowercased, big-endian in a `u128` (so integer order is string
@@ -349,13 +388,54 @@ fn pack(word: &str) -> Option<u128> {
     Some(u128::from_be_bytes(bytes))
 }
 
-fn packed_triggers() -> &'static [u128] {
-    static PACKED: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
-    PACKED.get_or_init(|| {
-        let mut v: Vec<u128> = TRIGGERS.iter().filter_map(|w| pack(w)).collect();
-        v.sort_unstable();
-        v
-    })
+fn trigger_table() -> &'static PackedSet {
+    static TABLE: std::sync::OnceLock<PackedSet> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| PackedSet::of(TRIGGERS.iter().filter_map(|w| pack(w))))
+}
+
+/// Slots of a [`PackedSet`]: a power of two, well above the number of triggers, so
+/// probe runs stay short and an empty slot always ends one.
+const SLOTS: usize = 256;
+
+/// A set of packed words ([`pack`]) with open addressing. 0 marks an empty slot: no
+/// packed word is 0 (words are not empty).
+struct PackedSet {
+    slots: Vec<u128>,
+}
+
+impl PackedSet {
+    fn of(keys: impl Iterator<Item = u128>) -> PackedSet {
+        let mut slots = vec![0u128; SLOTS];
+        for key in keys {
+            let mut i = slot_of(key);
+            // the triggers fill under half the slots: an empty one is always found
+            while slots.get(i).is_some_and(|&s| s != 0 && s != key) {
+                i = (i + 1) % SLOTS;
+            }
+            if let Some(s) = slots.get_mut(i) {
+                *s = key;
+            }
+        }
+        PackedSet { slots }
+    }
+
+    fn holds(&self, key: u128) -> bool {
+        let mut i = slot_of(key);
+        loop {
+            match self.slots.get(i) {
+                Some(&s) if s == key => return true,
+                Some(&s) if s != 0 => i = (i + 1) % SLOTS,
+                _ => return false,
+            }
+        }
+    }
+}
+
+/// Home slot of a packed word: its two halves mixed by a multiplication (Fibonacci
+/// hashing), top bits kept.
+fn slot_of(key: u128) -> usize {
+    let mixed = (key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> 56) as usize % SLOTS
 }
 
 const TRIGGER_MASK: Lexicon = Lexicon::new(TRIGGERS);
@@ -396,6 +476,32 @@ mod tests {
             assert!(may_start_figure(w), "{w}");
         }
         assert!(!may_start_figure("people"));
+        assert!(
+            TRIGGERS.len() * 2 < SLOTS,
+            "the trigger table must stay sparse"
+        );
+        for w in ["the", "and", "peoples", "zeros", "hundredth", "x"] {
+            assert!(!may_start_figure(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn byte_classes_follow_the_char_tests() {
+        for b in 0..=u8::MAX {
+            let c = b as char;
+            let expected = if !b.is_ascii() {
+                Class::NonAscii
+            } else if c.is_whitespace() {
+                Class::Space
+            } else if b.is_ascii_digit() {
+                Class::Digit
+            } else if b.is_ascii_alphabetic() {
+                Class::Letter
+            } else {
+                Class::Mark
+            };
+            assert!(class_of(b) == expected, "byte {b}");
+        }
     }
 
     #[test]
