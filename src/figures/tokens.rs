@@ -162,9 +162,13 @@ fn word_len(s: &str, i: usize) -> usize {
     let mut end = i;
     while let Some(&b) = bytes.get(k) {
         if class_of(b) == Class::Letter {
-            k += 1;
+            k += ascii_letters(bytes.get(k..).unwrap_or_default());
             end = k;
             continue;
+        }
+        // any other ASCII char but the apostrophe ends the word: no need to decode it
+        if b.is_ascii() && b != b'\'' {
+            break;
         }
         let Some(c) = char_at(k) else {
             break;
@@ -183,6 +187,39 @@ fn word_len(s: &str, i: usize) -> usize {
         }
     }
     end - i
+}
+
+/// Length of the run of ASCII letters that starts `bytes`, eight bytes at a time while
+/// eight remain (words are mostly ASCII letters).
+fn ascii_letters(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = bytes
+        .get(n..n + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let others = non_letters(u64::from_le_bytes(chunk));
+        if others != 0 {
+            // little-endian: the lowest set byte is the first non-letter
+            return n + (others.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    let rest = bytes.get(n..).unwrap_or_default();
+    n + rest.iter().take_while(|b| b.is_ascii_alphabetic()).count()
+}
+
+/// The high bit of each byte of `x` that is not an ASCII letter. Sums stay below 0x100
+/// in every byte (high bits are cleared first), so no carry crosses bytes.
+fn non_letters(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let non_ascii = x & HIGH;
+    // lowercase: 'A'..='Z' become 'a'..='z'; no other byte becomes a letter
+    let low = (x | (0x20 * ONES)) & !HIGH;
+    let at_least_a = (low + (0x80 - b'a' as u64) * ONES) & HIGH;
+    let past_z = (low + (0x80 - b'z' as u64 - 1) * ONES) & HIGH;
+    let letters = at_least_a & !past_z & !non_ascii;
+    !letters & HIGH
 }
 
 /// Is `word` one of `list`, ignoring ASCII case? No allocation. `list` is a slice, an
@@ -359,15 +396,18 @@ const TRIGGERS: &[&str] = &[
 /// Can `word` open a figure? The word is ASCII-lowercased and packed into an integer,
 /// then looked up in a hash table of the packed triggers: no allocation, no string
 /// comparison, and for most words one probe.
+///
+/// Asked for every word of every sentence: the probe costs no more than a [`Lexicon`]
+/// filter would, so there is none.
 pub fn may_start_figure(word: &str) -> bool {
     // possessive weekdays: "Sunday's"
-    let word = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word);
-    if !TRIGGER_MASK.may_hold(word) {
-        return false;
-    }
+    let word = if word.ends_with('s') {
+        word.strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word)
+    } else {
+        word
+    };
     let Some(key) = pack(word) else {
         return false;
     };
@@ -382,10 +422,18 @@ fn pack(word: &str) -> Option<u128> {
         return None;
     }
     let mut bytes = [0u8; 16];
-    for (to, from) in bytes.iter_mut().zip(b) {
-        *to = from.to_ascii_lowercase();
-    }
-    Some(u128::from_be_bytes(bytes))
+    bytes.get_mut(..b.len())?.copy_from_slice(b);
+    Some(ascii_lowercase(u128::from_be_bytes(bytes)))
+}
+
+/// The ASCII bytes of `x` lowercased, all sixteen at once: 0x20 added to each byte in
+/// 'A'..='Z'. Bytes are below 0x80, so no sum carries into the next byte.
+fn ascii_lowercase(x: u128) -> u128 {
+    const ONES: u128 = u128::MAX / 0xff;
+    const HIGH: u128 = ONES * 0x80;
+    let at_least_upper_a = (x + (0x80 - b'A' as u128) * ONES) & HIGH;
+    let past_upper_z = (x + (0x80 - b'Z' as u128 - 1) * ONES) & HIGH;
+    x | ((at_least_upper_a & !past_upper_z) >> 2)
 }
 
 fn trigger_table() -> &'static PackedSet {
@@ -437,8 +485,6 @@ fn slot_of(key: u128) -> usize {
     let mixed = (key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (mixed >> 56) as usize % SLOTS
 }
-
-const TRIGGER_MASK: Lexicon = Lexicon::new(TRIGGERS);
 
 #[cfg(test)]
 mod tests {
@@ -502,6 +548,35 @@ mod tests {
             };
             assert!(class_of(b) == expected, "byte {b}");
         }
+    }
+
+    #[test]
+    fn letter_runs_are_measured_eight_bytes_at_a_time() {
+        for b in 0..=u8::MAX {
+            let chunk = [b'a', b'Z', b, b'q', b'x', b'M', b'n', b'o', b'p', b'r'];
+            let expected = if b.is_ascii_alphabetic() { 10 } else { 2 };
+            assert_eq!(ascii_letters(&chunk), expected, "byte {b}");
+            let mut all = [b; 8];
+            all[7] = b'.';
+            let expected = if b.is_ascii_alphabetic() { 7 } else { 0 };
+            assert_eq!(ascii_letters(&all), expected, "byte {b}");
+        }
+        assert_eq!(ascii_letters(b"abc"), 3);
+        assert_eq!(ascii_letters(b""), 0);
+        assert_eq!(ascii_letters("Año".as_bytes()), 1);
+    }
+
+    #[test]
+    fn packing_lowercases_every_ascii_byte() {
+        for b in 0..0x80u8 {
+            let word = [b; 16];
+            let packed = pack(std::str::from_utf8(&word).unwrap_or("")).unwrap_or(0);
+            let expected = u128::from_be_bytes([b.to_ascii_lowercase(); 16]);
+            assert_eq!(packed, expected, "byte {b}");
+        }
+        assert_eq!(pack("Monday"), pack("monday"));
+        assert_eq!(pack(""), None);
+        assert_eq!(pack("año"), None);
     }
 
     #[test]
