@@ -498,8 +498,8 @@ fn dateline_prefix(line: &str) -> Option<usize> {
         .take(80)
         .find(|&(_, c)| c == '—' || c == '–')
         .map(|(i, c)| (i, c.len_utf8()))
-        .or_else(|| line.find(" - ").map(|i| (i + 1, 1)))
-        .or_else(|| line.find(" -- ").map(|i| (i + 1, 2)))?;
+        .or_else(|| find_spaced_dash(line, " - ").map(|i| (i + 1, 1)))
+        .or_else(|| find_spaced_dash(line, " -- ").map(|i| (i + 1, 2)))?;
     let head = line[..dash.0].trim();
     let place: String = head
         .split(['(', ','])
@@ -516,6 +516,25 @@ fn dateline_prefix(line: &str) -> Option<usize> {
         end += 1;
     }
     Some(end)
+}
+
+/// Byte offset of the first `needle` (a space, hyphens, a space) in `line`, as
+/// `str::find` gives it. Asked for most header lines, which mostly hold no hyphen: each
+/// '-' is found with `memchr` and only the bytes around it are compared.
+fn find_spaced_dash(line: &str, needle: &str) -> Option<usize> {
+    let (bytes, needle) = (line.as_bytes(), needle.as_bytes());
+    let mut from = 0;
+    while let Some(k) = line.get(from..)?.find('-') {
+        let dash = from + k;
+        // a match starts one byte before its first hyphen, and hyphens are found in order
+        if let Some(start) = dash.checked_sub(1) {
+            if bytes.get(start..start + needle.len()) == Some(needle) {
+                return Some(start);
+            }
+        }
+        from = dash + 1;
+    }
+    None
 }
 
 fn dateline_agency(line: &str) -> Option<String> {
@@ -1115,6 +1134,30 @@ mod tests {
 
     fn meta_of(text: &str) -> Metadata {
         extract(text, &crate::noise::layout(text))
+    }
+
+    #[test]
+    fn spaced_dashes_are_found_where_str_find_finds_them() {
+        for line in [
+            "MADRID - A storm",
+            "A-B - C",
+            "x -- y - z",
+            "--- - -- ",
+            "no dash here",
+            "-",
+            " -",
+            "año - dos",
+            "a -- b",
+            "Ruiz—Lee - x",
+        ] {
+            for needle in [" - ", " -- "] {
+                assert_eq!(
+                    find_spaced_dash(line, needle),
+                    line.find(needle),
+                    "{line:?} {needle:?}"
+                );
+            }
+        }
     }
 
     #[test]
