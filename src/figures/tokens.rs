@@ -377,8 +377,9 @@ impl PairLexicon {
 }
 
 /// Words that can open a figure (number words, vague quantities, month and weekday names,
-/// relative days, named times), sorted for binary search. Everything else is skipped
-/// by the scanner without running the matchers.
+/// relative days, named times), kept sorted to be read and reviewed (the scanner looks
+/// them up packed in a hash set). Everything else is skipped by the scanner without
+/// running the matchers.
 #[rustfmt::skip]
 const TRIGGERS: &[&str] = &[
     "a", "an", "apr", "april", "aug", "august", "billions", "dec", "december", "dozen",
