@@ -105,43 +105,45 @@ pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
 pub fn month_from_name(word: &str) -> Option<u32> {
     let mut buf = [0u8; 9];
     let m = match lower_ascii(word.trim_end_matches('.'), &mut buf)? {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
+        b"january" | b"jan" => 1,
+        b"february" | b"feb" => 2,
+        b"march" | b"mar" => 3,
+        b"april" | b"apr" => 4,
+        b"may" => 5,
+        b"june" | b"jun" => 6,
+        b"july" | b"jul" => 7,
+        b"august" | b"aug" => 8,
+        b"september" | b"sep" | b"sept" => 9,
+        b"october" | b"oct" => 10,
+        b"november" | b"nov" => 11,
+        b"december" | b"dec" => 12,
         _ => return None,
     };
     Some(m)
 }
 
-/// `word` ASCII-lowercased into `buf`, without allocating (asked for most words of a
-/// sentence); `None` when longer than `buf` (no month or weekday name is).
-fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 9]) -> Option<&'b str> {
+/// The bytes of `word` ASCII-lowercased into `buf`, without allocating (asked for most
+/// words of a sentence); `None` when longer than `buf` (no month or weekday name is).
+/// Compared as bytes: the names are ASCII, so no UTF-8 check is needed.
+fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 9]) -> Option<&'b [u8]> {
     let out = buf.get_mut(..word.len())?;
-    out.copy_from_slice(word.as_bytes());
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
+    for (to, from) in out.iter_mut().zip(word.as_bytes()) {
+        *to = from.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 /// Weekday number (0 = Monday) from an English weekday name or abbreviation.
 pub fn weekday_from_name(word: &str) -> Option<u32> {
     let mut buf = [0u8; 9];
     let d = match lower_ascii(word.trim_end_matches('.'), &mut buf)? {
-        "monday" | "mon" => 0,
-        "tuesday" | "tue" | "tues" => 1,
-        "wednesday" | "wed" => 2,
-        "thursday" | "thu" | "thur" | "thurs" => 3,
-        "friday" | "fri" => 4,
-        "saturday" | "sat" => 5,
-        "sunday" | "sun" => 6,
+        b"monday" | b"mon" => 0,
+        b"tuesday" | b"tue" | b"tues" => 1,
+        b"wednesday" | b"wed" => 2,
+        b"thursday" | b"thu" | b"thur" | b"thurs" => 3,
+        b"friday" | b"fri" => 4,
+        b"saturday" | b"sat" => 5,
+        b"sunday" | b"sun" => 6,
         _ => return None,
     };
     Some(d)

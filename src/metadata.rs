@@ -274,7 +274,8 @@ fn strip_markdown(s: &str) -> &str {
 
 /// A line of prose: ends like a sentence and has enough words.
 fn is_prose(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    // counting stops at 30: enough for the test, and prose lines are long
+    let words = line.split_whitespace().take(30).count();
     let end = line.trim_end_matches(['"', '”', '\'', '’', ')']);
     (words >= 8 && (end.ends_with('.') || end.ends_with('!') || end.ends_with('?'))) || words >= 30
 }
@@ -497,8 +498,8 @@ fn dateline_prefix(line: &str) -> Option<usize> {
         .take(80)
         .find(|&(_, c)| c == '—' || c == '–')
         .map(|(i, c)| (i, c.len_utf8()))
-        .or_else(|| line.find(" - ").map(|i| (i + 1, 1)))
-        .or_else(|| line.find(" -- ").map(|i| (i + 1, 2)))?;
+        .or_else(|| find_spaced_dash(line, " - ").map(|i| (i + 1, 1)))
+        .or_else(|| find_spaced_dash(line, " -- ").map(|i| (i + 1, 2)))?;
     let head = line[..dash.0].trim();
     let place: String = head
         .split(['(', ','])
@@ -515,6 +516,25 @@ fn dateline_prefix(line: &str) -> Option<usize> {
         end += 1;
     }
     Some(end)
+}
+
+/// Byte offset of the first `needle` (a space, hyphens, a space) in `line`, as
+/// `str::find` gives it. Asked for most header lines, which mostly hold no hyphen: each
+/// '-' is found with `memchr` and only the bytes around it are compared.
+fn find_spaced_dash(line: &str, needle: &str) -> Option<usize> {
+    let (bytes, needle) = (line.as_bytes(), needle.as_bytes());
+    let mut from = 0;
+    while let Some(k) = line.get(from..)?.find('-') {
+        let dash = from + k;
+        // a match starts one byte before its first hyphen, and hyphens are found in order
+        if let Some(start) = dash.checked_sub(1) {
+            if bytes.get(start..start + needle.len()) == Some(needle) {
+                return Some(start);
+            }
+        }
+        from = dash + 1;
+    }
+    None
 }
 
 fn dateline_agency(line: &str) -> Option<String> {
@@ -602,16 +622,34 @@ fn looks_like_role(s: &str) -> bool {
 /// ([`for_each_folded_byte`]), without building the folded string: lines with curly quotes
 /// or accents are common, and most are long prose.
 fn surely_not_a_stamp(s: &str, sep: impl Fn(u8) -> bool, max: usize) -> bool {
-    let mut count = StampCount::default();
     if s.is_ascii() {
-        if !s.bytes().any(|b| b.is_ascii_digit()) {
+        if !has_ascii_digit(s.as_bytes()) {
             return true; // most prose lines: no need to count words
         }
-        s.bytes().for_each(|b| count.add(b, &sep));
-    } else {
-        for_each_folded_byte(s, |b| count.add(b, &sep));
+        return ascii_words_exceed(s.as_bytes(), &sep, max);
     }
+    let mut count = StampCount::default();
+    for_each_folded_byte(s, |b| count.add(b, &sep));
     !count.digit || count.words > max + count.joins
+}
+
+/// [`StampCount`]'s test over ASCII `bytes`: more words than `max` plus the joins? The
+/// joins are counted first, so the word count can stop as soon as it is over (a few words
+/// into a prose line).
+fn ascii_words_exceed(bytes: &[u8], sep: impl Fn(u8) -> bool, max: usize) -> bool {
+    let count_joins = |b: u8| {
+        if sep(b) {
+            0 // a separator is not a join
+        } else {
+            bytes.iter().filter(|&&x| x == b).count()
+        }
+    };
+    let limit = max + count_joins(b':') + 2 * count_joins(b'/');
+    let mut count = StampCount::default();
+    bytes.iter().any(|&b| {
+        count.add(b, &sep);
+        count.words > limit
+    })
 }
 
 /// What [`surely_not_a_stamp`] counts, one (folded) byte at a time.
@@ -663,11 +701,19 @@ fn for_each_folded_byte(s: &str, mut f: impl FnMut(u8)) {
 /// Does `crate::text::fold(s)` hold a digit? ("²" and "½" fold to digits.)
 fn folds_to_a_digit(s: &str) -> bool {
     if s.is_ascii() {
-        return s.bytes().any(|b| b.is_ascii_digit());
+        return has_ascii_digit(s.as_bytes());
     }
     let mut digit = false;
     for_each_folded_byte(s, |b| digit |= b.is_ascii_digit());
     digit
+}
+
+/// Does `bytes` hold an ASCII digit? Without an early exit the loop is vectorised: faster
+/// on a line than stopping at the first digit.
+fn has_ascii_digit(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .fold(false, |found, b| found | b.is_ascii_digit())
 }
 
 /// ASCII bytes that `char::is_whitespace` accepts.
@@ -685,11 +731,7 @@ fn find_folded(s: &str, needle: &str) -> Option<usize> {
     let first = *needle.first()?;
     let mut from = 0;
     // candidates start where the first byte is (found with a fast byte search)
-    while let Some(k) = hay
-        .get(from..)?
-        .iter()
-        .position(|b| b.to_ascii_lowercase() == first)
-    {
+    while let Some(k) = find_byte_folded(s.get(from..)?, first) {
         let at = from + k;
         if hay
             .get(at..at + needle.len())
@@ -702,6 +744,15 @@ fn find_folded(s: &str, needle: &str) -> Option<usize> {
     None
 }
 
+/// Position of the first byte of `hay` that lowercases to `b` (lowercase ASCII). Only a
+/// letter has two cases: any other byte is found with `memchr` (through `str::find`).
+fn find_byte_folded(hay: &str, b: u8) -> Option<usize> {
+    if b.is_ascii_alphabetic() || !b.is_ascii() {
+        return hay.bytes().position(|h| h.to_ascii_lowercase() == b);
+    }
+    hay.find(char::from(b))
+}
+
 /// A line that is a date: (date-time, is an "updated" stamp).
 fn date_line(line: &str) -> Option<(DateTime, bool)> {
     // every date needs a year in digits (see `surely_not_a_stamp`); a part of the line
@@ -709,7 +760,13 @@ fn date_line(line: &str) -> Option<(DateTime, bool)> {
     if !folds_to_a_digit(line) {
         return None;
     }
-    for part in line.split(['|', '·', '•']) {
+    // an ASCII line can only split at '|' (found with `memchr`)
+    let parts: &mut dyn Iterator<Item = &str> = if line.is_ascii() {
+        &mut line.split('|')
+    } else {
+        &mut line.split(['|', '·', '•'])
+    };
+    for part in parts {
         // "on April 30, 2008 at 4:31 AM, updated April 30, 2008 at 8:33 AM": the first stamp.
         let part = match find_folded(part, ", updated") {
             Some(i) if part.is_char_boundary(i) => &part[..i],
@@ -1077,6 +1134,30 @@ mod tests {
 
     fn meta_of(text: &str) -> Metadata {
         extract(text, &crate::noise::layout(text))
+    }
+
+    #[test]
+    fn spaced_dashes_are_found_where_str_find_finds_them() {
+        for line in [
+            "MADRID - A storm",
+            "A-B - C",
+            "x -- y - z",
+            "--- - -- ",
+            "no dash here",
+            "-",
+            " -",
+            "año - dos",
+            "a -- b",
+            "Ruiz—Lee - x",
+        ] {
+            for needle in [" - ", " -- "] {
+                assert_eq!(
+                    find_spaced_dash(line, needle),
+                    line.find(needle),
+                    "{line:?} {needle:?}"
+                );
+            }
+        }
     }
 
     #[test]

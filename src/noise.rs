@@ -128,115 +128,130 @@ const EXACT: &[&str] = &[
     "cookie policy",
 ];
 
-/// Line prefixes that mark furniture whatever follows (folded).
+/// Longest [`EXACT`] marker: a longer key (most lines) cannot be one.
+const EXACT_MAX_LEN: usize = max_len(EXACT);
+
+const fn max_len(list: &[&str]) -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < list.len() {
+        if list[i].len() > max {
+            max = list[i].len();
+        }
+        i += 1;
+    }
+    max
+}
+
+/// Line prefixes that mark furniture whatever follows (folded). Sorted by bytes, so the
+/// prefixes starting with a given byte are one range ([`prefixes_starting_with`]).
 const PREFIXES: &[&str] = &[
-    "related:",
-    "related stories:",
-    "related articles:",
-    "related coverage:",
-    "read more:",
-    "read more about",
-    "read also:",
-    "also read:",
-    "see also:",
-    "more:",
-    "more from",
-    "watch:",
-    "listen:",
-    "photo:",
-    "photos:",
-    "photograph:",
-    "image:",
-    "picture:",
-    "pictured:",
-    "credit:",
-    "photo credit",
-    "image credit",
+    "(c) ",
     "(photo",
     "[photo",
-    "file photo",
-    "©",
-    "(c) ",
-    "copyright",
-    "all rights reserved",
-    "visitors today",
-    "visitors:",
-    "page views",
-    "views:",
-    "comments (",
-    "share on ",
-    "share this",
-    "follow us on",
-    "follow @",
-    "sign up for",
-    "sign up to",
-    "subscribe to",
-    "subscribe for",
-    "subscribers only",
-    "already a subscriber",
-    "this article is for subscribers",
-    "this content is for subscribers",
-    "to continue reading",
-    "continue reading",
-    "you have reached your limit",
-    "you've reached your",
-    "create a free account",
-    "get the latest",
-    "get our newsletter",
-    "our newsletter",
-    "newsletter:",
-    "we use cookies",
-    "this site uses cookies",
-    "by continuing to use",
-    "click here",
-    "tap here",
+    "abonnez-vous",
+    "abonnieren sie",
     "advertisement",
-    "sponsored:",
-    "lee tambien:",
-    "lea tambien:",
-    "leer mas:",
-    "relacionado:",
-    "relacionadas:",
-    "suscribete",
-    "suscribase",
-    "suscripcion",
+    "all rights reserved",
+    "already a subscriber",
+    "also read:",
+    "anzeige",
+    "assine",
+    "bild:",
     "boletin",
-    "registrate",
+    "by continuing to use",
+    "categories:",
+    "click here",
+    "comments (",
+    "continue reading",
+    "copyright",
+    "create a free account",
+    "credit:",
+    "dieser artikel ist",
+    "en directo:",
+    "escucha en vivo",
+    "este contenido es exclusivo",
+    "file photo",
+    "filed under",
+    "follow @",
+    "follow us on",
     "foto:",
     "fotografia:",
-    "publicidad",
-    "ya eres suscriptor",
-    "este contenido es exclusivo",
-    "mehr zum thema:",
-    "lesen sie auch",
-    "lesen sie mehr",
-    "abonnieren sie",
+    "get our newsletter",
+    "get the latest",
+    "image credit",
+    "image:",
+    "inscrivez-vous",
     "jetzt abonnieren",
     "jetzt lesen",
-    "melden sie sich",
-    "unser newsletter",
-    "dieser artikel ist",
-    "weiterlesen mit",
-    "anzeige",
-    "foto:",
-    "bild:",
-    "abonnez-vous",
-    "lire aussi:",
-    "inscrivez-vous",
+    "lea tambien:",
+    "lee tambien:",
+    "leer mas:",
     "leia tambem:",
-    "assine",
-    "tags:",
-    "topics:",
-    "filed under",
-    "posted in",
-    "categories:",
-    "loading",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "lire aussi:",
     "listen live",
-    "escucha en vivo",
-    "en directo:",
+    "listen:",
     "live blog",
+    "loading",
+    "mehr zum thema:",
+    "melden sie sich",
     "min read",
+    "more from",
+    "more:",
+    "newsletter:",
+    "our newsletter",
+    "page views",
+    "photo credit",
+    "photo:",
+    "photograph:",
+    "photos:",
+    "picture:",
+    "pictured:",
+    "posted in",
+    "publicidad",
+    "read also:",
+    "read more about",
+    "read more:",
+    "registrate",
+    "relacionadas:",
+    "relacionado:",
+    "related articles:",
+    "related coverage:",
+    "related stories:",
+    "related:",
+    "see also:",
+    "share on ",
+    "share this",
+    "sign up for",
+    "sign up to",
     "skip to",
+    "sponsored:",
+    "subscribe for",
+    "subscribe to",
+    "subscribers only",
+    "suscribase",
+    "suscribete",
+    "suscripcion",
+    "tags:",
+    "tap here",
+    "this article is for subscribers",
+    "this content is for subscribers",
+    "this site uses cookies",
+    "to continue reading",
+    "topics:",
+    "unser newsletter",
+    "views:",
+    "visitors today",
+    "visitors:",
+    "watch:",
+    "we use cookies",
+    "weiterlesen mit",
+    "ya eres suscriptor",
+    "you have reached your limit",
+    "you've reached your",
+    "©",
 ];
 
 /// Words that, alone with a number, make a counter line ("14 comments", "1.2K shares").
@@ -294,10 +309,14 @@ pub fn is_noise_line(line: &str) -> bool {
     let folded = fold(stripped);
     let key = noise_key(&folded);
     let key_plain = key.trim_end_matches(|c: char| !c.is_alphanumeric());
-    if EXACT.contains(&key_plain) {
+    if key_plain.len() <= EXACT_MAX_LEN && EXACT.contains(&key_plain) {
         return true;
     }
-    if PREFIXES.iter().any(|p| key.starts_with(p)) {
+    let first = key.as_bytes().first().copied().unwrap_or(0);
+    if prefixes_starting_with(first)
+        .iter()
+        .any(|p| key.starts_with(p))
+    {
         return true;
     }
     if is_counter_line(key_plain) || is_nav_line(raw) {
@@ -319,7 +338,7 @@ fn noise_key(folded: &str) -> &str {
 fn is_noise_ascii(stripped: &str) -> bool {
     let key = noise_key(stripped);
     let key_plain = key.trim_end_matches(|c: char| !c.is_alphanumeric());
-    if EXACT.iter().any(|e| e.eq_ignore_ascii_case(key_plain)) {
+    if key_plain.len() <= EXACT_MAX_LEN && EXACT.iter().any(|e| e.eq_ignore_ascii_case(key_plain)) {
         return true;
     }
     let starts_with = |p: &str| {
@@ -327,15 +346,51 @@ fn is_noise_ascii(stripped: &str) -> bool {
             .get(..p.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
     };
-    // markers are lowercase: compare the first byte before the rest
-    let first = key.as_bytes().first().map(u8::to_ascii_lowercase);
-    if PREFIXES
-        .iter()
-        .any(|p| p.as_bytes().first() == first.as_ref() && starts_with(p))
-    {
+    // markers are lowercase
+    let first = key.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    if prefixes_starting_with(first).iter().any(|p| starts_with(p)) {
         return true;
     }
-    counter_words(key_plain).nth(6).is_none() && is_counter_line(&key_plain.to_ascii_lowercase())
+    at_most_six_counter_words(key_plain.as_bytes())
+        && may_be_counter(key_plain)
+        && is_counter_line(&key_plain.to_ascii_lowercase())
+}
+
+/// The [`PREFIXES`] whose first byte is `first`.
+fn prefixes_starting_with(first: u8) -> &'static [&'static str] {
+    let start = PREFIXES.partition_point(|p| p.as_bytes().first().is_some_and(|&b| b < first));
+    let end = PREFIXES.partition_point(|p| p.as_bytes().first().is_some_and(|&b| b <= first));
+    PREFIXES.get(start..end).unwrap_or_default()
+}
+
+/// Can [`is_counter_line`] accept `key`? Its number needs a digit, '.' or ','; most short
+/// lines (headings, bylines) have none.
+fn may_be_counter(key: &str) -> bool {
+    // no early exit: the loop is vectorised
+    key.bytes().fold(false, |found, b| {
+        found | matches!(b, b'0'..=b'9' | b'.' | b',')
+    })
+}
+
+/// [`counter_words`] of an ASCII key are at most six (the most [`is_counter_line`]
+/// accepts)? Stops at the seventh word: most lines are long prose.
+fn at_most_six_counter_words(key: &[u8]) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in key {
+        let separator = matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+            || matches!(b, b':' | b'(' | b')' | b'|');
+        if separator {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > 6 {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// Words of a counter line candidate.
@@ -369,6 +424,9 @@ fn is_url_only(s: &str) -> bool {
 
 /// "14 comments", "1.2K shares", "Comments (3)", "4 min read", "Shares: 120".
 fn is_counter_line(key: &str) -> bool {
+    if !may_be_counter(key) {
+        return false;
+    }
     let words: Vec<&str> = counter_words(key).collect();
     if words.is_empty() || words.len() > 6 {
         return false;
@@ -390,6 +448,9 @@ fn is_counter_line(key: &str) -> bool {
 
 /// Navigation bars: several short items separated by `|`, `·`, `•` or `>` and no sentence.
 fn is_nav_line(s: &str) -> bool {
+    if starts_with_long_item(s) {
+        return false;
+    }
     // no separator at all: most lines, rejected in one byte scan
     let ascii_separator = s.bytes().any(|b| matches!(b, b'|' | b'>' | b'/'));
     if !ascii_separator && (s.is_ascii() || !s.contains(['·', '•', '›', '»'])) {
@@ -412,6 +473,30 @@ fn is_nav_line(s: &str) -> bool {
                 && !i.ends_with('.')
                 && i.chars().any(char::is_alphabetic)
         })
+}
+
+/// Does `s` start with five words before any separator (or non-ASCII byte, which may be
+/// one)? Then its first item is too long for a navigation bar: prose lines are rejected
+/// after a few words instead of a scan of the whole line.
+fn starts_with_long_item(s: &str) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        if matches!(b, b'|' | b'>' | b'/') || !b.is_ascii() {
+            return false;
+        }
+        // the ASCII white space of `split_whitespace`
+        if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > 4 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// After a "Related"/"Read more" heading, the list of short link lines up to the next blank
@@ -584,6 +669,18 @@ mod tests {
         ] {
             assert!(!is_noise_line(line), "should be prose: {line}");
         }
+    }
+
+    #[test]
+    fn prefixes_are_sorted_and_ranged_by_first_byte() {
+        assert!(PREFIXES
+            .windows(2)
+            .all(|w| w[0].as_bytes() < w[1].as_bytes()));
+        for p in PREFIXES {
+            let first = p.as_bytes()[0];
+            assert!(prefixes_starting_with(first).contains(p));
+        }
+        assert!(prefixes_starting_with(b'z').is_empty());
     }
 
     #[test]

@@ -325,6 +325,10 @@ fn is_date_line(text: &str, toks: &[Tok]) -> bool {
         "by",
         "of",
     ];
+    // most sentences have no number: no need to look at their words
+    if !toks.iter().any(|t| t.kind == Kind::Num) {
+        return false;
+    }
     let mut numbers = 0;
     for t in toks {
         match t.kind {
@@ -348,13 +352,17 @@ fn is_date_line(text: &str, toks: &[Tok]) -> bool {
 /// Asked for every word of every sentence ([`last_person_like`]): an ASCII first byte is
 /// answered without decoding.
 fn is_cap_word(text: &str, t: &Tok) -> bool {
-    if t.kind != Kind::Word {
+    if t.kind != Kind::Word || t.end <= t.start {
         return false;
     }
-    let w = t.text(text);
-    match w.as_bytes().first() {
+    // a token starts at a char boundary: an ASCII byte there is its first char
+    match text.as_bytes().get(t.start) {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => w.chars().next().is_some_and(|c| c.is_uppercase()),
+        _ => t
+            .text(text)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase()),
     }
 }
 

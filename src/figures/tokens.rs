@@ -46,19 +46,19 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let mut i = 0;
     let mut space = true;
     let mut newline = true;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_whitespace() {
+    while let Some(&b) = bytes.get(i) {
+        let class = class_of(b);
+        if class == Class::Space {
             space = true;
             newline |= b == b'\n';
             i += 1;
             continue;
         }
-        let (kind, len) = if b.is_ascii_digit() {
+        let (kind, len) = if class == Class::Digit {
             number_len(bytes, i)
-        } else if b.is_ascii_alphabetic() {
+        } else if class == Class::Letter {
             (Kind::Word, word_len(s, i))
-        } else if b.is_ascii() && !(b as char).is_whitespace() {
+        } else if class == Class::Mark {
             (Kind::Punct, 1)
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
@@ -84,6 +84,44 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         newline = false;
         i += len;
     }
+}
+
+/// What a byte starts, for [`tokenize`]: one table load per byte instead of a chain of
+/// tests.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// ASCII white space as `char::is_whitespace` has it (vertical tab included).
+    Space,
+    Digit,
+    Letter,
+    /// Any other ASCII character.
+    Mark,
+    /// A byte of a multi-byte character: decoded.
+    NonAscii,
+}
+
+const CLASSES: [Class; 256] = classes();
+
+const fn classes() -> [Class; 256] {
+    let mut table = [Class::NonAscii; 256];
+    let mut b: u8 = 0;
+    while b < 0x80 {
+        table[b as usize] = if b.is_ascii_whitespace() || b == 0x0b {
+            Class::Space
+        } else if b.is_ascii_digit() {
+            Class::Digit
+        } else if b.is_ascii_alphabetic() {
+            Class::Letter
+        } else {
+            Class::Mark
+        };
+        b += 1;
+    }
+    table
+}
+
+fn class_of(b: u8) -> Class {
+    CLASSES[b as usize]
 }
 
 /// Length and kind of the digit run at `i`.
@@ -123,10 +161,14 @@ fn word_len(s: &str, i: usize) -> usize {
     // end of the last letter taken
     let mut end = i;
     while let Some(&b) = bytes.get(k) {
-        if b.is_ascii_alphabetic() {
-            k += 1;
+        if class_of(b) == Class::Letter {
+            k += ascii_letters(bytes.get(k..).unwrap_or_default());
             end = k;
             continue;
+        }
+        // any other ASCII char but the apostrophe ends the word: no need to decode it
+        if b.is_ascii() && b != b'\'' {
+            break;
         }
         let Some(c) = char_at(k) else {
             break;
@@ -145,6 +187,39 @@ fn word_len(s: &str, i: usize) -> usize {
         }
     }
     end - i
+}
+
+/// Length of the run of ASCII letters that starts `bytes`, eight bytes at a time while
+/// eight remain (words are mostly ASCII letters).
+fn ascii_letters(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = bytes
+        .get(n..n + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let others = non_letters(u64::from_le_bytes(chunk));
+        if others != 0 {
+            // little-endian: the lowest set byte is the first non-letter
+            return n + (others.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    let rest = bytes.get(n..).unwrap_or_default();
+    n + rest.iter().take_while(|b| b.is_ascii_alphabetic()).count()
+}
+
+/// The high bit of each byte of `x` that is not an ASCII letter. Sums stay below 0x100
+/// in every byte (high bits are cleared first), so no carry crosses bytes.
+fn non_letters(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let non_ascii = x & HIGH;
+    // lowercase: 'A'..='Z' become 'a'..='z'; no other byte becomes a letter
+    let low = (x | (0x20 * ONES)) & !HIGH;
+    let at_least_a = (low + (0x80 - b'a' as u64) * ONES) & HIGH;
+    let past_z = (low + (0x80 - b'z' as u64 - 1) * ONES) & HIGH;
+    let letters = at_least_a & !past_z & !non_ascii;
+    !letters & HIGH
 }
 
 /// Is `word` one of `list`, ignoring ASCII case? No allocation. `list` is a slice, an
@@ -302,8 +377,9 @@ impl PairLexicon {
 }
 
 /// Words that can open a figure (number words, vague quantities, month and weekday names,
-/// relative days, named times), sorted for binary search. Everything else is skipped
-/// by the scanner without running the matchers.
+/// relative days, named times), kept sorted to be read and reviewed (the scanner looks
+/// them up packed in a hash set). Everything else is skipped by the scanner without
+/// running the matchers.
 #[rustfmt::skip]
 const TRIGGERS: &[&str] = &[
     "a", "an", "apr", "april", "aug", "august", "billions", "dec", "december", "dozen",
@@ -319,20 +395,24 @@ const TRIGGERS: &[&str] = &[
 ];
 
 /// Can `word` open a figure? The word is ASCII-lowercased and packed into an integer,
-/// then looked up in the sorted packed triggers: no allocation, no string comparison.
+/// then looked up in a hash table of the packed triggers: no allocation, no string
+/// comparison, and for most words one probe.
+///
+/// Asked for every word of every sentence: the probe costs no more than a [`Lexicon`]
+/// filter would, so there is none.
 pub fn may_start_figure(word: &str) -> bool {
     // possessive weekdays: "Sunday's"
-    let word = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word);
-    if !TRIGGER_MASK.may_hold(word) {
-        return false;
-    }
+    let word = if word.ends_with('s') {
+        word.strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word)
+    } else {
+        word
+    };
     let Some(key) = pack(word) else {
         return false;
     };
-    packed_triggers().binary_search(&key).is_ok()
+    trigger_table().holds(key)
 }
 
 /// Up to 16 ASCII bytes, lowercased, big-endian in a `u128` (so integer order is string
@@ -342,24 +422,70 @@ fn pack(word: &str) -> Option<u128> {
     if b.is_empty() || b.len() > 16 || !b.is_ascii() {
         return None;
     }
-    let mut key = 0u128;
-    for k in 0..16 {
-        let byte = b.get(k).map_or(0, |c| c.to_ascii_lowercase());
-        key = (key << 8) | byte as u128;
+    let mut bytes = [0u8; 16];
+    bytes.get_mut(..b.len())?.copy_from_slice(b);
+    Some(ascii_lowercase(u128::from_be_bytes(bytes)))
+}
+
+/// The ASCII bytes of `x` lowercased, all sixteen at once: 0x20 added to each byte in
+/// 'A'..='Z'. Bytes are below 0x80, so no sum carries into the next byte.
+fn ascii_lowercase(x: u128) -> u128 {
+    const ONES: u128 = u128::MAX / 0xff;
+    const HIGH: u128 = ONES * 0x80;
+    let at_least_upper_a = (x + (0x80 - b'A' as u128) * ONES) & HIGH;
+    let past_upper_z = (x + (0x80 - b'Z' as u128 - 1) * ONES) & HIGH;
+    x | ((at_least_upper_a & !past_upper_z) >> 2)
+}
+
+fn trigger_table() -> &'static PackedSet {
+    static TABLE: std::sync::OnceLock<PackedSet> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| PackedSet::of(TRIGGERS.iter().filter_map(|w| pack(w))))
+}
+
+/// Slots of a [`PackedSet`]: a power of two, well above the number of triggers, so
+/// probe runs stay short and an empty slot always ends one.
+const SLOTS: usize = 256;
+
+/// A set of packed words ([`pack`]) with open addressing. 0 marks an empty slot: no
+/// packed word is 0 (words are not empty).
+struct PackedSet {
+    slots: Vec<u128>,
+}
+
+impl PackedSet {
+    fn of(keys: impl Iterator<Item = u128>) -> PackedSet {
+        let mut slots = vec![0u128; SLOTS];
+        for key in keys {
+            let mut i = slot_of(key);
+            // the triggers fill under half the slots: an empty one is always found
+            while slots.get(i).is_some_and(|&s| s != 0 && s != key) {
+                i = (i + 1) % SLOTS;
+            }
+            if let Some(s) = slots.get_mut(i) {
+                *s = key;
+            }
+        }
+        PackedSet { slots }
     }
-    Some(key)
+
+    fn holds(&self, key: u128) -> bool {
+        let mut i = slot_of(key);
+        loop {
+            match self.slots.get(i) {
+                Some(&s) if s == key => return true,
+                Some(&s) if s != 0 => i = (i + 1) % SLOTS,
+                _ => return false,
+            }
+        }
+    }
 }
 
-fn packed_triggers() -> &'static [u128] {
-    static PACKED: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
-    PACKED.get_or_init(|| {
-        let mut v: Vec<u128> = TRIGGERS.iter().filter_map(|w| pack(w)).collect();
-        v.sort_unstable();
-        v
-    })
+/// Home slot of a packed word: its two halves mixed by a multiplication (Fibonacci
+/// hashing), top bits kept.
+fn slot_of(key: u128) -> usize {
+    let mixed = (key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> 56) as usize % SLOTS
 }
-
-const TRIGGER_MASK: Lexicon = Lexicon::new(TRIGGERS);
 
 #[cfg(test)]
 mod tests {
@@ -397,6 +523,61 @@ mod tests {
             assert!(may_start_figure(w), "{w}");
         }
         assert!(!may_start_figure("people"));
+        assert!(
+            TRIGGERS.len() * 2 < SLOTS,
+            "the trigger table must stay sparse"
+        );
+        for w in ["the", "and", "peoples", "zeros", "hundredth", "x"] {
+            assert!(!may_start_figure(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn byte_classes_follow_the_char_tests() {
+        for b in 0..=u8::MAX {
+            let c = b as char;
+            let expected = if !b.is_ascii() {
+                Class::NonAscii
+            } else if c.is_whitespace() {
+                Class::Space
+            } else if b.is_ascii_digit() {
+                Class::Digit
+            } else if b.is_ascii_alphabetic() {
+                Class::Letter
+            } else {
+                Class::Mark
+            };
+            assert!(class_of(b) == expected, "byte {b}");
+        }
+    }
+
+    #[test]
+    fn letter_runs_are_measured_eight_bytes_at_a_time() {
+        for b in 0..=u8::MAX {
+            let chunk = [b'a', b'Z', b, b'q', b'x', b'M', b'n', b'o', b'p', b'r'];
+            let expected = if b.is_ascii_alphabetic() { 10 } else { 2 };
+            assert_eq!(ascii_letters(&chunk), expected, "byte {b}");
+            let mut all = [b; 8];
+            all[7] = b'.';
+            let expected = if b.is_ascii_alphabetic() { 7 } else { 0 };
+            assert_eq!(ascii_letters(&all), expected, "byte {b}");
+        }
+        assert_eq!(ascii_letters(b"abc"), 3);
+        assert_eq!(ascii_letters(b""), 0);
+        assert_eq!(ascii_letters("Año".as_bytes()), 1);
+    }
+
+    #[test]
+    fn packing_lowercases_every_ascii_byte() {
+        for b in 0..0x80u8 {
+            let word = [b; 16];
+            let packed = pack(std::str::from_utf8(&word).unwrap_or("")).unwrap_or(0);
+            let expected = u128::from_be_bytes([b.to_ascii_lowercase(); 16]);
+            assert_eq!(packed, expected, "byte {b}");
+        }
+        assert_eq!(pack("Monday"), pack("monday"));
+        assert_eq!(pack(""), None);
+        assert_eq!(pack("año"), None);
     }
 
     #[test]
