@@ -51,6 +51,8 @@ struct Tok<'a> {
     all_capitals: bool,
     /// First char uppercase (cached [`crate::text::is_capitalised`]).
     capitalised: bool,
+    /// ASCII without capitals or hyphens (most words): no initial, prefix or capital.
+    plain: bool,
 }
 
 impl Tok<'_> {
@@ -86,8 +88,8 @@ impl Tok<'_> {
     }
     /// Lowercase prefixed surname: "al-Assad", "el-Sisi", "bin".
     fn is_prefixed_surname(&self) -> bool {
-        // every prefix holds a hyphen: most words are out in one byte scan
-        if !self.text.as_bytes().contains(&b'-') {
+        // every prefix holds a hyphen: most words are out without a byte scan
+        if self.plain || !self.text.as_bytes().contains(&b'-') {
             return false;
         }
         [
@@ -150,7 +152,8 @@ fn tokenize<'a>(
             let key = key_range.clone().map_or(word, |r| &folded[r]);
             let full_end = t.span.start + raw.len();
             let dot = text.as_bytes().get(full_end) == Some(&b'.');
-            let initial = is_initial_word(word, key, dot);
+            // an initial is a capital letter
+            let initial = !plain && is_initial_word(word, key, dot);
             let (all_capitals, lex) = if plain {
                 (false, LEX_UNSET)
             } else {
@@ -173,6 +176,7 @@ fn tokenize<'a>(
                 initial,
                 all_capitals,
                 capitalised: !plain && crate::text::is_capitalised(word),
+                plain,
             });
         }
         ranges.push(start..toks.len());
@@ -343,11 +347,18 @@ pub fn recognise_tokenized(
     }
     let lower_words = LowercaseWords::new(text, &all_toks);
     let mut cands = Vec::new();
+    // per sentence, reused
+    let (mut sentence_runs, mut headline) = (Vec::new(), Vec::new());
     for r in &sentence_ranges {
         let toks = &all_toks[r.clone()];
-        let headline = headline_lines(text, toks);
-        for run in runs(text, toks) {
-            if let Some(c) = classify(text, &lower_words, toks, run.clone(), headline[run.start]) {
+        runs(text, toks, &mut sentence_runs);
+        if sentence_runs.is_empty() {
+            continue;
+        }
+        headline_lines(text, toks, &mut headline);
+        for run in sentence_runs.iter().cloned() {
+            let in_headline = headline.get(run.start).copied().unwrap_or(false);
+            if let Some(c) = classify(text, &lower_words, toks, run, in_headline) {
                 cands.push(c);
             }
         }
@@ -373,7 +384,9 @@ fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
         }
         let mut folded = String::new();
         let (toks, _) = tokenize(text, &[tokens_in(text, line)], &mut folded);
-        for run in runs(text, &toks).into_iter().filter(|r| r.len() <= MAX_RUN) {
+        let mut line_runs = Vec::new();
+        runs(text, &toks, &mut line_runs);
+        for run in line_runs.into_iter().filter(|r| r.len() <= MAX_RUN) {
             let (core, _) = split_title(&toks, run);
             if core.len() < 2 {
                 continue;
@@ -416,12 +429,13 @@ fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
 /// A title-case line (most words capitalised) is a headline or a caption: runs there
 /// swallow ordinary words ("Tara Reid Finally Checks"), so they only count as far as they
 /// match a name accepted in a prose sentence (pass 2).
-/// Returns, per token, whether its line looks like one.
+/// Writes into `out`, per token, whether its line looks like one.
 ///
 /// Newlines only sit in the gaps between tokens: a sentence without one is one line, found
 /// in one byte scan.
-fn headline_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
-    let mut out = vec![false; toks.len()];
+fn headline_lines(text: &str, toks: &[Tok], out: &mut Vec<bool>) {
+    out.clear();
+    out.resize(toks.len(), false);
     let one_line = match (toks.first(), toks.last()) {
         (Some(a), Some(b)) => !text
             .get(a.span.start..b.full_end)
@@ -455,7 +469,6 @@ fn headline_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
         }
         start = end;
     }
-    out
 }
 
 /// Are at least 90 % of a line's long plain words (three or more) capitalised? Stops as
@@ -565,9 +578,9 @@ fn name_like(text: &str, toks: &[Tok], i: usize) -> bool {
     false
 }
 
-/// Maximal runs of joined name-like tokens, as index ranges.
-fn runs(text: &str, toks: &[Tok]) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
+/// Maximal runs of joined name-like tokens, as index ranges, into `out`.
+fn runs(text: &str, toks: &[Tok], out: &mut Vec<std::ops::Range<usize>>) {
+    out.clear();
     let mut i = 0;
     while i < toks.len() {
         if !name_like(text, toks, i) {
@@ -581,7 +594,6 @@ fn runs(text: &str, toks: &[Tok]) -> Vec<std::ops::Range<usize>> {
         out.push(start..i + 1);
         i += 1;
     }
-    out
 }
 
 fn classify(
@@ -619,11 +631,13 @@ fn classify(
     // an organisation phrase has two words or a hyphen: one plain word is none
     let may_be_org_phrase = core.len() >= 2 || first.key.contains('-');
     let org_phrase = || {
-        let joined_keys: String = toks[core.clone()]
-            .iter()
-            .map(|t| t.key)
-            .collect::<Vec<_>>()
-            .join(" ");
+        let mut joined_keys = String::new();
+        for (k, t) in toks[core.clone()].iter().enumerate() {
+            if k > 0 {
+                joined_keys.push(' ');
+            }
+            joined_keys.push_str(t.key);
+        }
         lx::is_org_phrase(&joined_keys)
     };
     // never people: organisations, venues, streets, outlets, titles alone
@@ -847,43 +861,62 @@ fn drop_sentence_initial_word(
 }
 
 /// Folded words the article writes in lowercase somewhere (whole word tokens, before a
-/// glued dash or a possessive is cut off). Built on the first question: many articles
-/// never ask.
+/// glued dash or a possessive is cut off). The first few questions are answered by a scan
+/// of the tokens, the later ones by a set built then: most articles ask once or twice, or
+/// never.
 struct LowercaseWords<'a, 't> {
     text: &'a str,
     toks: &'t [Tok<'a>],
+    /// Questions answered by a scan so far.
+    scans: std::cell::Cell<usize>,
     /// Short words packed ([`lx::pack`]), longer ones as strings.
     set: std::cell::OnceCell<(FxHashSet<u128>, FxHashSet<Cow<'a, str>>)>,
 }
+
+/// Questions [`LowercaseWords`] answers by scanning before it builds its set (a scan
+/// costs a small fraction of building it).
+const LOWERCASE_SCANS: usize = 4;
 
 impl<'a, 't> LowercaseWords<'a, 't> {
     fn new(text: &'a str, toks: &'t [Tok<'a>]) -> Self {
         LowercaseWords {
             text,
             toks,
+            scans: std::cell::Cell::new(0),
             set: std::cell::OnceCell::new(),
         }
     }
 
+    /// The folded word of a token written in lowercase.
+    fn lowercase_word(&self, t: &Tok<'a>) -> Option<Cow<'a, str>> {
+        let raw = self.text.get(t.span.start..t.raw_end)?;
+        if !raw.chars().next().is_some_and(char::is_lowercase) {
+            return None;
+        }
+        // nothing cut off the word: its key is the folded raw word already
+        Some(if raw.len() == t.text.len() {
+            Cow::Borrowed(t.key)
+        } else {
+            fold_cow(raw)
+        })
+    }
+
     fn contains(&self, key: &str) -> bool {
+        if self.set.get().is_none() && self.scans.get() < LOWERCASE_SCANS {
+            self.scans.set(self.scans.get() + 1);
+            return self
+                .toks
+                .iter()
+                .filter_map(|t| self.lowercase_word(t))
+                .any(|w| w == key);
+        }
         let (short, long) = self.set.get_or_init(|| {
             // sized for the common case (most tokens are lowercase, many of them repeated):
             // growing the table as it fills would rehash it several times
             let mut short =
                 FxHashSet::with_capacity_and_hasher(self.toks.len() / 2, Default::default());
             let mut long = FxHashSet::default();
-            let lowercase = self.toks.iter().filter_map(|t| {
-                let raw = self.text.get(t.span.start..t.raw_end)?;
-                if !raw.chars().next().is_some_and(char::is_lowercase) {
-                    return None;
-                }
-                // nothing cut off the word: its key is the folded raw word already
-                Some(if raw.len() == t.text.len() {
-                    Cow::Borrowed(t.key)
-                } else {
-                    fold_cow(raw)
-                })
-            });
+            let lowercase = self.toks.iter().filter_map(|t| self.lowercase_word(t));
             for w in lowercase {
                 match lx::pack(&w) {
                     Some(k) => {
