@@ -135,9 +135,7 @@ fn tokenize<'a>(
             let token = t.text(text);
             // most words are plain lowercase ASCII: nothing to cut (no hyphen), fold or
             // test for capitals
-            let plain = token
-                .bytes()
-                .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'-');
+            let plain = is_plain_word(token.as_bytes());
             let (raw, word, possessive) = if plain {
                 let (word, possessive) = strip_possessive(token);
                 (token, word, possessive)
@@ -186,6 +184,50 @@ fn tokenize<'a>(
         toks[i].key = &folded[r];
     }
     (toks, ranges)
+}
+
+/// ASCII without capitals or hyphens? Tested eight (or four) bytes at a time, in
+/// overlapping loads: every token of every article is asked.
+fn is_plain_word(b: &[u8]) -> bool {
+    let n = b.len();
+    if n < 4 {
+        return b
+            .iter()
+            .all(|&c| c.is_ascii() && !c.is_ascii_uppercase() && c != b'-');
+    }
+    if n < 8 {
+        let (Some(lo), Some(hi)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) else {
+            return false;
+        };
+        let x = u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << 32;
+        return plain_lanes(x);
+    }
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        if !plain_lanes(u64::from_le_bytes(*chunk)) {
+            return false;
+        }
+        i += 8;
+    }
+    // the last eight bytes, overlapping the chunks already read
+    b.last_chunk::<8>()
+        .is_none_or(|tail| plain_lanes(u64::from_le_bytes(*tail)))
+}
+
+/// Are all eight bytes of `x` ASCII, none of them a capital letter or a hyphen?
+fn plain_lanes(x: u64) -> bool {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if x & HIGH != 0 {
+        return false;
+    }
+    // with every high bit clear no lane carries into the next: the high bit of
+    // `x + (0x80 - c)` is set where the byte is `c` or above
+    let at_least = |c: u64| x + LOW * (0x80 - c);
+    let capital = at_least(0x41) & !at_least(0x5B) & HIGH;
+    let v = x ^ (LOW * 0x2D);
+    let hyphen = v.wrapping_sub(LOW) & !v & HIGH;
+    capital | hyphen == 0
 }
 
 /// Append the folded form of `word` to `folded` when it differs from the word (as
@@ -540,8 +582,17 @@ fn gap_after<'a>(text: &'a str, toks: &[Tok], i: usize) -> &'a str {
 /// Can token `i` be part of a name run, given its neighbours?
 ///
 /// The word's shape is tested before its word lists: a lowercase word longer than any
-/// particle is out without a lexicon lookup (most words of running text).
+/// particle is out without a lexicon lookup (most words of running text), here, before the
+/// full test.
+#[inline]
 fn name_like(text: &str, toks: &[Tok], i: usize) -> bool {
+    match toks.get(i) {
+        Some(t) if t.plain && t.key.len() > lx::MAX_PARTICLE_LEN => false,
+        _ => name_like_word(text, toks, i),
+    }
+}
+
+fn name_like_word(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
     if t.is_initial() {
         return true;
@@ -1408,20 +1459,25 @@ fn collapse_ws(s: &str) -> String {
 }
 
 /// The distinct names of an article, indexed by word, so that matching a mention costs
-/// a lookup rather than a scan (articles may name thousands of people).
-struct NameIndex {
+/// a lookup rather than a scan (articles may name thousands of people). Borrows the
+/// candidates' keys.
+struct NameIndex<'c> {
     /// Distinct key lists.
-    names: Vec<Vec<String>>,
+    names: Vec<&'c [String]>,
     /// Per name: index of its first candidate, and the starts of all its candidates.
     first: Vec<usize>,
     starts: Vec<Vec<usize>>,
-    by_word: FxHashMap<String, Vec<usize>>,
-    by_first_word: FxHashMap<String, Vec<usize>>,
+    by_word: FxHashMap<&'c str, Vec<usize>>,
+    by_first_word: FxHashMap<&'c str, Vec<usize>>,
 }
 
-impl NameIndex {
+impl<'c> NameIndex<'c> {
     /// Names of the candidates `keep` accepts, with at least `min_words` words.
-    fn new(cands: &[Candidate], min_words: usize, keep: impl Fn(&Candidate) -> bool) -> NameIndex {
+    fn new(
+        cands: &'c [Candidate],
+        min_words: usize,
+        keep: impl Fn(&Candidate) -> bool,
+    ) -> NameIndex<'c> {
         let mut index = NameIndex {
             names: Vec::new(),
             first: Vec::new(),
@@ -1429,7 +1485,7 @@ impl NameIndex {
             by_word: FxHashMap::default(),
             by_first_word: FxHashMap::default(),
         };
-        let mut ids: FxHashMap<&[String], usize> = FxHashMap::default();
+        let mut ids: FxHashMap<&'c [String], usize> = FxHashMap::default();
         for (ci, c) in cands.iter().enumerate() {
             if c.keys.len() < min_words || !keep(c) {
                 continue;
@@ -1437,18 +1493,18 @@ impl NameIndex {
             let at = if c.context { 0 } else { c.span.start };
             let id = *ids.entry(c.keys.as_slice()).or_insert_with(|| {
                 let id = index.names.len();
-                index.names.push(c.keys.clone());
+                index.names.push(&c.keys);
                 index.first.push(ci);
                 index.starts.push(Vec::new());
                 for w in &c.keys {
-                    let list = index.by_word.entry(w.clone()).or_default();
+                    let list = index.by_word.entry(w).or_default();
                     if list.last() != Some(&id) {
                         list.push(id);
                     }
                 }
                 index
                     .by_first_word
-                    .entry(c.keys[0].clone())
+                    .entry(c.keys[0].as_str())
                     .or_default()
                     .push(id);
                 id
@@ -1467,7 +1523,7 @@ impl NameIndex {
             return Vec::new();
         };
         self.by_word
-            .get(last)
+            .get(last.as_str())
             .into_iter()
             .flatten()
             .copied()
@@ -1479,7 +1535,7 @@ impl NameIndex {
     fn cites_any(&self, keys: &[String]) -> bool {
         let equal = keys.last().is_some_and(|w| {
             self.by_word
-                .get(w)
+                .get(w.as_str())
                 .is_some_and(|ids| ids.iter().any(|&id| self.names[id] == keys))
         });
         equal || !self.cited_by(keys).is_empty()
@@ -1496,7 +1552,7 @@ impl NameIndex {
             return None;
         }
         let mut found: Option<usize> = None;
-        for &id in self.by_first_word.get(word).into_iter().flatten() {
+        for &id in self.by_first_word.get(word.as_str()).into_iter().flatten() {
             let f = &self.names[id];
             if f.len() < 2 || self.starts[id].first().map_or(true, |&at| at >= offset) {
                 continue;
@@ -1548,46 +1604,71 @@ fn promote_matching(text: &str, cands: &mut [Candidate]) {
             c.verdict = Verdict::Person;
         }
     }
+    // decided on the index of the accepted names (borrowing them), applied after
     let index = NameIndex::new(cands, 2, |c| c.verdict == Verdict::Person);
-    for c in cands.iter_mut() {
-        if c.verdict != Verdict::Maybe {
+    let decisions: Vec<(usize, Promotion)> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.verdict == Verdict::Maybe)
+        .map(|(i, c)| (i, promotion(text, &index, c)))
+        .collect();
+    for (i, decision) in decisions {
+        let Some(c) = cands.get_mut(i) else {
             continue;
+        };
+        // a headline run is settled either way: cut to a known name or left waiting
+        c.headline_ends = None;
+        match decision {
+            Promotion::Person => c.verdict = Verdict::Person,
+            Promotion::Replace(new) => *c = *new,
+            Promotion::Waits => {}
         }
-        match c.headline_ends.take() {
-            None => {
-                // "a son, Mark": a given name with its own role introduces someone new
-                let given = !c.after_determiner
-                    && c.roles.is_empty()
-                    && index.given_name(&c.keys, c.span.start).is_some();
-                if index.cites_any(&c.keys) || given {
-                    c.verdict = Verdict::Person;
-                }
+    }
+}
+
+/// What pass 2 makes of a waiting candidate.
+enum Promotion {
+    Person,
+    /// A headline run cut down to the known name it starts with.
+    Replace(Box<Candidate>),
+    Waits,
+}
+
+fn promotion(text: &str, index: &NameIndex, c: &Candidate) -> Promotion {
+    match &c.headline_ends {
+        None => {
+            // "a son, Mark": a given name with its own role introduces someone new
+            let given = !c.after_determiner
+                && c.roles.is_empty()
+                && index.given_name(&c.keys, c.span.start).is_some();
+            if index.cites_any(&c.keys) || given {
+                return Promotion::Person;
             }
-            Some(ends) => {
-                // the longest prefix of the headline run that names a known person
-                for &end in ends.iter().rev() {
-                    let span = Span::new(c.span.start, end);
-                    let name = collapse_ws(span.slice(text));
-                    let keys = name_keys(&name);
-                    if !keys.is_empty() && index.cites_any(&keys) {
-                        *c = Candidate {
-                            span,
-                            name,
-                            keys,
-                            roles: Vec::new(),
-                            verdict: Verdict::Person,
-                            headline_ends: None,
-                            context: false,
-                            after_determiner: false,
-                            vouches: false,
-                            placey: false,
-                        };
-                        break;
-                    }
+        }
+        Some(ends) => {
+            // the longest prefix of the headline run that names a known person
+            for &end in ends.iter().rev() {
+                let span = Span::new(c.span.start, end);
+                let name = collapse_ws(span.slice(text));
+                let keys = name_keys(&name);
+                if !keys.is_empty() && index.cites_any(&keys) {
+                    return Promotion::Replace(Box::new(Candidate {
+                        span,
+                        name,
+                        keys,
+                        roles: Vec::new(),
+                        verdict: Verdict::Person,
+                        headline_ends: None,
+                        context: false,
+                        after_determiner: false,
+                        vouches: false,
+                        placey: false,
+                    }));
                 }
             }
         }
     }
+    Promotion::Waits
 }
 
 /// Pass 3: give every mention the fullest name it refers to in the article. When several
