@@ -140,7 +140,11 @@ pub fn extract_tokenized(
         .collect();
     let mut buffers = KeyBuffers::default();
     for (i, s) in sentences.iter().enumerate() {
-        if quoted_sentences[i] {
+        // both rules need a verb of reporting or "according": most sentences hold neither
+        let reports = tokens
+            .get(i)
+            .is_some_and(|toks| toks.iter().any(|t| is_reporting_word(t.text(text))));
+        if quoted_sentences[i] || !reports {
             continue;
         }
         let Some(words) = Words::of(&ctx, i, &mut buffers) else {
@@ -803,6 +807,21 @@ const INDIRECT_VERBS: &[&str] = &[
     "confirmed", "announced", "claimed", "argued", "estimated", "reported",
 ];
 
+/// Does `word` fold to "according" or to one of [`INDIRECT_VERBS`], the words
+/// [`according_to`] and [`indirect`] start from? Compared without folding (most words are
+/// out on their length).
+fn is_reporting_word(word: &str) -> bool {
+    if !word.is_ascii() {
+        let key = fold(word);
+        return key == "according" || is_in(INDIRECT_VERBS, &key);
+    }
+    if !(4..=9).contains(&word.len()) {
+        return false;
+    }
+    "according".eq_ignore_ascii_case(word)
+        || INDIRECT_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word))
+}
+
 /// Verbs that report a claim only with "that" ("confirmed that …"; "confirmed the
 /// deaths", "reported revenue of …" are not speech).
 const THAT_VERBS: &[&str] = &["confirmed", "announced", "estimated", "reported", "noted"];
@@ -1398,6 +1417,19 @@ mod tests {
                 .iter()
                 .all(|q| q.attributed_elsewhere == q.credited.is_some()));
         }
+    }
+
+    #[test]
+    fn reporting_words_fold_like_the_keys() {
+        // the length bound of `is_reporting_word` holds every word it looks for
+        assert!(INDIRECT_VERBS.iter().all(|v| (4..=9).contains(&v.len())));
+        for w in ["said", "Said", "SAID", "According", "reported", "Saïd"] {
+            let key = fold(w);
+            let want = key == "according" || is_in(INDIRECT_VERBS, &key);
+            assert_eq!(is_reporting_word(w), want, "{w}");
+        }
+        assert!(!is_reporting_word("sad"));
+        assert!(!is_reporting_word("accordingly"));
     }
 
     #[test]

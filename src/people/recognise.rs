@@ -21,6 +21,7 @@ use crate::text::FxHashMap;
 use crate::text::{fold_cow, tokens_in, FxHashSet, Token};
 use crate::Span;
 use std::borrow::Cow;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// [`Tok::lex`] not looked up yet (no list uses the top bit).
@@ -345,8 +346,9 @@ enum Verdict {
 
 struct Candidate {
     span: Span,
-    name: String,
-    keys: Vec<String>,
+    /// Shared by the mentions written alike ([`NameForms`]).
+    name: Rc<str>,
+    keys: Rc<[String]>,
     roles: Vec<String>,
     verdict: Verdict,
     /// In a title-case line: token ends of the core, to cut it down to a known name
@@ -391,6 +393,9 @@ pub fn recognise_tokenized(
     let mut cands = Vec::new();
     // per sentence, reused
     let (mut sentence_runs, mut headline) = (Vec::new(), Vec::new());
+    let mut forms = NameForms::default();
+    // the name words of each candidate's core (reused)
+    let mut name_words = Vec::new();
     for r in &sentence_ranges {
         let toks = &all_toks[r.clone()];
         runs(text, toks, &mut sentence_runs);
@@ -400,7 +405,15 @@ pub fn recognise_tokenized(
         headline_lines(text, toks, &mut headline);
         for run in sentence_runs.iter().cloned() {
             let in_headline = headline.get(run.start).copied().unwrap_or(false);
-            if let Some(c) = classify(text, &lower_words, toks, run, in_headline) {
+            if let Some(c) = classify(
+                text,
+                &lower_words,
+                &mut forms,
+                &mut name_words,
+                toks,
+                run,
+                in_headline,
+            ) {
                 cands.push(c);
             }
         }
@@ -442,9 +455,9 @@ fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
                     && !t.is_title_word()
                     && !t.is(lx::PLACE)
             };
-            let organisation = toks[core.clone()].iter().any(|t| {
-                t.is(lx::ORG_WORD) || t.key.contains('-') && t.key.split('-').any(lx::is_org_word)
-            });
+            let organisation = toks[core.clone()]
+                .iter()
+                .any(|t| t.is(lx::ORG_WORD) || has_org_part(t));
             if organisation || !a.is(lx::FIRST_NAME) || a.is(lx::PLACE) || !plain(b) {
                 continue;
             }
@@ -453,8 +466,8 @@ fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
             let keys = name_keys(&name);
             out.push(Candidate {
                 span,
-                name,
-                keys,
+                name: name.into(),
+                keys: keys.into(),
                 roles: Vec::new(),
                 verdict: Verdict::Person,
                 headline_ends: None,
@@ -518,7 +531,7 @@ fn headline_lines(text: &str, toks: &[Tok], out: &mut Vec<bool>) {
 fn is_title_case(line: &[Tok]) -> bool {
     let (mut words, mut lower) = (0usize, 0usize);
     for (k, t) in line.iter().enumerate() {
-        if !is_long_plain_word(t.text) {
+        if !is_long_plain_word(t) {
             continue;
         }
         words += 1;
@@ -534,8 +547,9 @@ fn is_title_case(line: &[Tok]) -> bool {
 }
 
 /// More than three chars, all letters ("Checks", not "Tom" nor "B-52").
-fn is_long_plain_word(word: &str) -> bool {
-    if word.is_ascii() {
+fn is_long_plain_word(t: &Tok) -> bool {
+    let word = t.text;
+    if t.plain || word.is_ascii() {
         return word.len() > 3 && word.bytes().all(|b| b.is_ascii_alphabetic());
     }
     word.chars().count() > 3 && word.chars().all(char::is_alphabetic)
@@ -647,10 +661,12 @@ fn runs(text: &str, toks: &[Tok], out: &mut Vec<std::ops::Range<usize>>) {
     }
 }
 
-fn classify(
-    text: &str,
+fn classify<'a, 't>(
+    text: &'a str,
     lower_words: &LowercaseWords,
-    toks: &[Tok],
+    forms: &mut NameForms<'a>,
+    name_words: &mut Vec<&'t Tok<'a>>,
+    toks: &'t [Tok<'a>],
     run: std::ops::Range<usize>,
     headline: bool,
 ) -> Option<Candidate> {
@@ -668,10 +684,13 @@ fn classify(
     let core = take_leading_particles(text, toks, core);
     let first = &toks[core.start];
     let last = &toks[core.end - 1];
-    let name_words: Vec<&Tok> = toks[core.clone()]
-        .iter()
-        .filter(|t| !t.is_ending() && !t.is(lx::PARTICLE))
-        .collect();
+    name_words.clear();
+    name_words.extend(
+        toks[core.clone()]
+            .iter()
+            .filter(|t| !t.is_ending() && !t.is(lx::PARTICLE)),
+    );
+    let name_words = &name_words[..];
     // "F. B. I.", "N. J.": initials alone are no name
     if !name_words
         .iter()
@@ -694,7 +713,7 @@ fn classify(
     // never people: organisations, venues, streets, outlets, titles alone
     if toks[core.clone()]
         .iter()
-        .any(|t| t.is(lx::ORG_WORD) || t.key.contains('-') && t.key.split('-').any(lx::is_org_word))
+        .any(|t| t.is(lx::ORG_WORD) || has_org_part(t))
         || may_be_org_phrase && org_phrase()
         || name_words.iter().all(|t| {
             t.is(lx::TITLE_WORD_KEY)
@@ -722,8 +741,7 @@ fn classify(
         last.span.end
     };
     let span = Span::new(first.span.start, end);
-    let name = collapse_ws(span.slice(text));
-    let keys = name_keys(&name);
+    let (name, keys) = forms.get(span.slice(text));
     if keys.is_empty() {
         return None;
     }
@@ -821,6 +839,11 @@ fn classify(
             && (post.age || post.role.is_some() || age_before || speech),
         placey: looks_placey,
     })
+}
+
+/// "Ministry-backed": a hyphenated word with an organisation word in it.
+fn has_org_part(t: &Tok) -> bool {
+    !t.plain && t.key.contains('-') && t.key.split('-').any(lx::is_org_word)
 }
 
 /// "U. S. Marshals": spaced initials spelling a country are not a person's initials.
@@ -926,7 +949,7 @@ struct LowercaseWords<'a, 't> {
 
 /// Questions [`LowercaseWords`] answers by scanning before it builds its set (a scan
 /// costs a small fraction of building it).
-const LOWERCASE_SCANS: usize = 4;
+const LOWERCASE_SCANS: usize = 8;
 
 impl<'a, 't> LowercaseWords<'a, 't> {
     fn new(text: &'a str, toks: &'t [Tok<'a>]) -> Self {
@@ -952,14 +975,20 @@ impl<'a, 't> LowercaseWords<'a, 't> {
         })
     }
 
+    /// Is `t` written in lowercase, its folded word `key`? Most tokens are out on their
+    /// length alone: a word with nothing cut off has its key's length.
+    fn written_lowercase_as(&self, t: &Tok<'a>, key: &str) -> bool {
+        let uncut = t.raw_end.checked_sub(t.span.start) == Some(t.text.len());
+        if uncut && t.key.len() != key.len() {
+            return false;
+        }
+        self.lowercase_word(t).is_some_and(|w| w == key)
+    }
+
     fn contains(&self, key: &str) -> bool {
         if self.set.get().is_none() && self.scans.get() < LOWERCASE_SCANS {
             self.scans.set(self.scans.get() + 1);
-            return self
-                .toks
-                .iter()
-                .filter_map(|t| self.lowercase_word(t))
-                .any(|w| w == key);
+            return self.toks.iter().any(|t| self.written_lowercase_as(t, key));
         }
         let (short, long) = self.set.get_or_init(|| {
             // sized for the common case (most tokens are lowercase, many of them repeated):
@@ -1491,12 +1520,12 @@ impl<'c> NameIndex<'c> {
                 continue;
             }
             let at = if c.context { 0 } else { c.span.start };
-            let id = *ids.entry(c.keys.as_slice()).or_insert_with(|| {
+            let id = *ids.entry(&c.keys[..]).or_insert_with(|| {
                 let id = index.names.len();
-                index.names.push(&c.keys);
+                index.names.push(&c.keys[..]);
                 index.first.push(ci);
                 index.starts.push(Vec::new());
-                for w in &c.keys {
+                for w in c.keys.iter() {
                     let list = index.by_word.entry(w).or_default();
                     if list.last() != Some(&id) {
                         list.push(id);
@@ -1586,6 +1615,24 @@ impl<'c> NameIndex<'c> {
     }
 }
 
+/// The name (whitespace collapsed) and keys of each distinct way a name is written in an
+/// article, made once and shared: a person is named many times alike.
+#[derive(Default)]
+struct NameForms<'a> {
+    seen: FxHashMap<&'a str, (Rc<str>, Rc<[String]>)>,
+}
+
+impl<'a> NameForms<'a> {
+    fn get(&mut self, written: &'a str) -> (Rc<str>, Rc<[String]>) {
+        let (name, keys) = self.seen.entry(written).or_insert_with(|| {
+            let name = collapse_ws(written);
+            let keys = name_keys(&name);
+            (name.into(), keys.into())
+        });
+        (Rc::clone(name), Rc::clone(keys))
+    }
+}
+
 /// Pass 2: a waiting candidate whose words all occur, in order, in a name accepted in the
 /// article is a mention of that person ("Salcedo's", "Ortega Salcedo", "De la Rosa"); so
 /// is a bare given name citing the one full name it starts ("Mateo").
@@ -1654,8 +1701,8 @@ fn promotion(text: &str, index: &NameIndex, c: &Candidate) -> Promotion {
                 if !keys.is_empty() && index.cites_any(&keys) {
                     return Promotion::Replace(Box::new(Candidate {
                         span,
-                        name,
-                        keys,
+                        name: name.into(),
+                        keys: keys.into(),
                         roles: Vec::new(),
                         verdict: Verdict::Person,
                         headline_ends: None,
@@ -1697,7 +1744,7 @@ fn resolve_full_names(people: Vec<Candidate>) -> Vec<PersonMention> {
             many => index.nearest_before(many, c.span.start),
         };
         // the chosen name as first written
-        let full_name = chosen.map_or(c.name.as_str(), |id| people[index.first[id]].name.as_str());
+        let full_name = chosen.map_or(&c.name[..], |id| &people[index.first[id]].name[..]);
         let roles: Box<[Arc<str>]> = c.roles.iter().map(|r| strings.get(r)).collect();
         out.push(PersonMention {
             span: c.span,
@@ -1719,5 +1766,44 @@ struct Interner<'a> {
 impl<'a> Interner<'a> {
     fn get(&mut self, s: &'a str) -> Arc<str> {
         self.copies.entry(s).or_insert_with(|| Arc::from(s)).clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_words_are_lowercase_ascii_without_hyphens() {
+        let naive = |w: &str| {
+            w.bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'-')
+        };
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "said",
+            "Said",
+            "abcdefg",
+            "abcdefgH",
+            "abcdefgh",
+            "well-known",
+            "officials",
+            "officialS",
+            "Zurich",
+            "zürich",
+            "x@[`{",
+            "AZ",
+            "az",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnop-",
+            "ABCDEFGHIJKLMNOPQ",
+            "0123456789",
+        ] {
+            assert_eq!(is_plain_word(w.as_bytes()), naive(w), "{w}");
+        }
     }
 }
