@@ -899,7 +899,7 @@ fn trailing_attribution(
     if after.trim().chars().count() > 1 {
         return None;
     }
-    let v = tail.clone().find(|&j| is_in(INDIRECT_VERBS, &keys[j]))?;
+    let v = tail.clone().find(|&j| is_in(INDIRECT_VERBS, keys[j]))?;
     let (subject, claim_end) = if v > tail.start {
         // "…, Ruiz said" (the verb ends the sentence, or "said on Tuesday")
         (
@@ -981,7 +981,7 @@ fn leading_attribution(
                 });
                 let plain_noun = toks.get(c).is_some_and(|t| {
                     !crate::text::is_capitalised(t.text(text))
-                        && !is_in(INDIRECT_VERBS, &keys[c])
+                        && !is_in(INDIRECT_VERBS, keys[c])
                         && keys[c] != "that"
                 });
                 if clause_next && plain_noun {
@@ -994,7 +994,7 @@ fn leading_attribution(
     // "said on Tuesday that …"
     match keys.iter().skip(c).take(6).position(|k| *k == "that") {
         Some(t) => c += t + 1,
-        None if is_in(THAT_VERBS, &keys[v]) => return None,
+        None if is_in(THAT_VERBS, keys[v]) => return None,
         None => {}
     }
     let from = toks.get(c)?.span.start;

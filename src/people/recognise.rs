@@ -119,19 +119,21 @@ impl Tok<'_> {
 }
 
 /// The [`Tok`]s of sentences (their `tokens_in` word tokens) in one list, with the range
-/// of each sentence. Keys that need folding (capitalised or accented words) are written
+/// of each sentence and whether it holds a word in capitals. Keys that need folding (capitalised or accented words) are written
 /// into `folded`, one buffer for all of them instead of one string per word.
 fn tokenize<'a>(
     text: &'a str,
     sentences: &[Vec<Token>],
     folded: &'a mut String,
-) -> (Vec<Tok<'a>>, Vec<std::ops::Range<usize>>) {
+) -> (Vec<Tok<'a>>, Vec<std::ops::Range<usize>>, Vec<bool>) {
     let mut toks = Vec::with_capacity(sentences.iter().map(Vec::len).sum());
     let mut ranges = Vec::with_capacity(sentences.len());
+    let mut capitals = Vec::with_capacity(sentences.len());
     // (token index, its key in `folded`), set once `folded` is complete
     let mut folded_keys: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     for tokens in sentences {
         let start = toks.len();
+        let mut any_capitals = false;
         for t in tokens {
             let token = t.text(text);
             // most words are plain lowercase ASCII: nothing to cut (no hyphen), fold or
@@ -158,6 +160,7 @@ fn tokenize<'a>(
             } else {
                 all_capitals_word(word, key, initial)
             };
+            any_capitals |= all_capitals;
             if let Some(r) = key_range {
                 folded_keys.push((toks.len(), r));
             }
@@ -179,12 +182,13 @@ fn tokenize<'a>(
             });
         }
         ranges.push(start..toks.len());
+        capitals.push(any_capitals);
     }
     let folded: &'a String = folded;
     for (i, r) in folded_keys {
         toks[i].key = &folded[r];
     }
-    (toks, ranges)
+    (toks, ranges, capitals)
 }
 
 /// ASCII without capitals or hyphens? Tested eight (or four) bytes at a time, in
@@ -212,7 +216,7 @@ fn is_plain_word(b: &[u8]) -> bool {
     }
     // the last eight bytes, overlapping the chunks already read
     b.last_chunk::<8>()
-        .is_none_or(|tail| plain_lanes(u64::from_le_bytes(*tail)))
+        .map_or(true, |tail| plain_lanes(u64::from_le_bytes(*tail)))
 }
 
 /// Are all eight bytes of `x` ASCII, none of them a capital letter or a hyphen?
@@ -348,7 +352,7 @@ struct Candidate {
     span: Span,
     /// Shared by the mentions written alike ([`NameForms`]).
     name: Rc<str>,
-    keys: Rc<[String]>,
+    keys: Rc<Vec<String>>,
     roles: Vec<String>,
     verdict: Verdict,
     /// In a title-case line: token ends of the core, to cut it down to a known name
@@ -385,8 +389,8 @@ pub fn recognise_tokenized(
     tokens: &[Vec<Token>],
 ) -> Vec<PersonMention> {
     let mut folded = String::new();
-    let (mut all_toks, sentence_ranges) = tokenize(text, tokens, &mut folded);
-    for r in &sentence_ranges {
+    let (mut all_toks, sentence_ranges, capitals) = tokenize(text, tokens, &mut folded);
+    for (r, _) in sentence_ranges.iter().zip(&capitals).filter(|(_, &c)| c) {
         mark_capitals_names(text, &mut all_toks[r.clone()]);
     }
     let lower_words = LowercaseWords::new(text, &all_toks);
@@ -438,7 +442,7 @@ fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
             continue;
         }
         let mut folded = String::new();
-        let (toks, _) = tokenize(text, &[tokens_in(text, line)], &mut folded);
+        let (toks, _, _) = tokenize(text, &[tokens_in(text, line)], &mut folded);
         let mut line_runs = Vec::new();
         runs(text, &toks, &mut line_runs);
         for run in line_runs.into_iter().filter(|r| r.len() <= MAX_RUN) {
@@ -653,11 +657,17 @@ fn runs(text: &str, toks: &[Tok], out: &mut Vec<std::ops::Range<usize>>) {
             continue;
         }
         let start = i;
-        while i + 1 < toks.len() && joined(text, toks, i) && name_like(text, toks, i + 1) {
+        // the word that ends a run by not being name-like need not be asked again
+        let mut next_is_not = false;
+        while i + 1 < toks.len() && joined(text, toks, i) {
+            if !name_like(text, toks, i + 1) {
+                next_is_not = true;
+                break;
+            }
             i += 1;
         }
         out.push(start..i + 1);
-        i += 1;
+        i += if next_is_not { 2 } else { 1 };
     }
 }
 
@@ -699,7 +709,7 @@ fn classify<'a, 't>(
         return None;
     }
     // an organisation phrase has two words or a hyphen: one plain word is none
-    let may_be_org_phrase = core.len() >= 2 || first.key.contains('-');
+    let may_be_org_phrase = core.len() >= 2 || !first.plain && first.key.contains('-');
     let org_phrase = || {
         let mut joined_keys = String::new();
         for (k, t) in toks[core.clone()].iter().enumerate() {
@@ -1474,6 +1484,11 @@ fn speech_nearby(
 }
 
 fn collapse_ws(s: &str) -> String {
+    collapsed(s).into_owned()
+}
+
+/// `s` with its whitespace collapsed to single spaces, borrowed when it already is.
+fn collapsed(s: &str) -> Cow<'_, str> {
     // nearly every name is ASCII words joined by single spaces: nothing to collapse
     let b = s.as_bytes();
     let plain_byte = |c: u8| c.is_ascii() && !(c.is_ascii_whitespace() || c == 0x0b);
@@ -1482,9 +1497,9 @@ fn collapse_ws(s: &str) -> String {
         && b.windows(2)
             .all(|w| plain_byte(w[1]) || w[1] == b' ' && plain_byte(w[0]));
     if single_spaced {
-        return s.to_owned();
+        return Cow::Borrowed(s);
     }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The distinct names of an article, indexed by word, so that matching a mention costs
@@ -1556,7 +1571,7 @@ impl<'c> NameIndex<'c> {
             .into_iter()
             .flatten()
             .copied()
-            .filter(|&id| self.names[id].len() > keys.len() && refers_to(keys, &self.names[id]))
+            .filter(|&id| self.names[id].len() > keys.len() && refers_to(keys, self.names[id]))
             .collect()
     }
 
@@ -1619,15 +1634,16 @@ impl<'c> NameIndex<'c> {
 /// article, made once and shared: a person is named many times alike.
 #[derive(Default)]
 struct NameForms<'a> {
-    seen: FxHashMap<&'a str, (Rc<str>, Rc<[String]>)>,
+    seen: FxHashMap<&'a str, (Rc<str>, Rc<Vec<String>>)>,
 }
 
 impl<'a> NameForms<'a> {
-    fn get(&mut self, written: &'a str) -> (Rc<str>, Rc<[String]>) {
+    fn get(&mut self, written: &'a str) -> (Rc<str>, Rc<Vec<String>>) {
         let (name, keys) = self.seen.entry(written).or_insert_with(|| {
-            let name = collapse_ws(written);
+            // straight into the shared strings: no intermediate copies
+            let name: Rc<str> = Rc::from(&*collapsed(written));
             let keys = name_keys(&name);
-            (name.into(), keys.into())
+            (name, Rc::new(keys))
         });
         (Rc::clone(name), Rc::clone(keys))
     }
@@ -1734,7 +1750,7 @@ fn resolve_full_names(people: Vec<Candidate>) -> Vec<PersonMention> {
             .filter(|&j| {
                 !longer.iter().any(|&k| {
                     index.names[k].len() > index.names[j].len()
-                        && refers_to(&index.names[j], &index.names[k])
+                        && refers_to(index.names[j], index.names[k])
                 })
             })
             .collect();
