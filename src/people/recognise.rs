@@ -126,11 +126,15 @@ fn tokenize<'a>(
     sentences: &[Vec<Token>],
     folded: &'a mut String,
 ) -> (Vec<Tok<'a>>, Vec<std::ops::Range<usize>>, Vec<bool>) {
-    let mut toks = Vec::with_capacity(sentences.iter().map(Vec::len).sum());
+    let n: usize = sentences.iter().map(Vec::len).sum();
+    let mut toks = Vec::with_capacity(n);
     let mut ranges = Vec::with_capacity(sentences.len());
     let mut capitals = Vec::with_capacity(sentences.len());
-    // (token index, its key in `folded`), set once `folded` is complete
-    let mut folded_keys: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    // (token index, its key in `folded`), set once `folded` is complete; sized for the
+    // usual share of capitalised words (about one in six, a few bytes each) so that
+    // neither grows word by word
+    let mut folded_keys: Vec<(usize, std::ops::Range<usize>)> = Vec::with_capacity(n / 4 + 1);
+    folded.reserve(2 * n);
     for tokens in sentences {
         let start = toks.len();
         let mut any_capitals = false;
