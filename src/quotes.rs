@@ -128,19 +128,26 @@ pub fn extract_tokenized(
         tokens,
         people,
         para_start: paragraph_starts(text, sentences),
+        marks: SentenceMarks::of(text, sentences),
     };
     let mut quotes = direct_quotes(&ctx);
+    // a sentence holding a quote mark is quoted: its marks were found above
     let quoted_sentences: Vec<bool> = (0..sentences.len())
         .map(|i| {
             let s = sentences[i];
-            quotes.iter().any(|q| q.span.overlaps(s)) || has_quote_mark(s.slice(text))
+            !ctx.marks.of_sentence(i).is_empty() || quotes.iter().any(|q| q.span.overlaps(s))
         })
         .collect();
+    let mut buffers = KeyBuffers::default();
     for (i, s) in sentences.iter().enumerate() {
-        if quoted_sentences[i] {
+        // both rules need a verb of reporting or "according": most sentences hold neither
+        let reports = tokens
+            .get(i)
+            .is_some_and(|toks| toks.iter().any(|t| is_reporting_word(t.text(text))));
+        if quoted_sentences[i] || !reports {
             continue;
         }
-        let Some(words) = Words::of(&ctx, i) else {
+        let Some(words) = Words::of(&ctx, i, &mut buffers) else {
             continue;
         };
         if let Some(q) = according_to(&ctx, i, &words).or_else(|| indirect(&ctx, i, *s, &words)) {
@@ -155,16 +162,60 @@ pub fn extract_tokenized(
 /// the sentence (keys borrow the text when already folded).
 struct Words<'a> {
     toks: &'a [Token],
-    keys: Vec<Cow<'a, str>>,
+    keys: Vec<&'a str>,
 }
 
 impl<'a> Words<'a> {
-    /// The words of sentence `i`.
-    fn of(ctx: &Ctx<'a>, i: usize) -> Option<Words<'a>> {
+    /// The words of sentence `i`, the keys that need folding written into `buffers`.
+    fn of(ctx: &Ctx<'a>, i: usize, buffers: &'a mut KeyBuffers) -> Option<Words<'a>> {
         let toks = ctx.tokens.get(i)?.as_slice();
-        let keys = toks.iter().map(|t| fold_cow(t.text(ctx.text))).collect();
-        Some(Words { toks, keys })
+        Some(Words {
+            toks,
+            keys: fold_keys(ctx.text, toks, buffers),
+        })
     }
+}
+
+/// Scratch space for [`fold_keys`], reused from sentence to sentence.
+#[derive(Default)]
+struct KeyBuffers {
+    /// The folded keys of the capitalised or accented words, one after the other.
+    folded: String,
+    /// Per token: where its key is in `folded`, or `None` when it is the word itself.
+    places: Vec<Option<std::ops::Range<usize>>>,
+}
+
+/// [`fold_cow`] of every token, without a string per folded word: those are written into
+/// one buffer.
+fn fold_keys<'a>(text: &'a str, toks: &[Token], buffers: &'a mut KeyBuffers) -> Vec<&'a str> {
+    let KeyBuffers { folded, places } = buffers;
+    folded.clear();
+    places.clear();
+    places.extend(toks.iter().map(|t| push_folded(folded, t.text(text))));
+    let folded: &'a String = folded;
+    toks.iter()
+        .zip(places.iter())
+        .map(|(t, place)| place.clone().map_or(t.text(text), |r| &folded[r]))
+        .collect()
+}
+
+/// Append [`fold`] of `word` to `folded` when it differs from the word (when [`fold_cow`]
+/// would allocate it); returns where it is.
+fn push_folded(folded: &mut String, word: &str) -> Option<std::ops::Range<usize>> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return None;
+    }
+    let start = folded.len();
+    if word.is_ascii() {
+        folded.push_str(word);
+        folded[start..].make_ascii_lowercase();
+    } else {
+        folded.push_str(&fold(word));
+    }
+    Some(start..folded.len())
 }
 
 struct Ctx<'a> {
@@ -175,6 +226,8 @@ struct Ctx<'a> {
     people: &'a [PersonMention],
     /// For each sentence, the index of the first sentence of its paragraph.
     para_start: Vec<usize>,
+    /// The quote marks of each sentence.
+    marks: SentenceMarks,
 }
 
 /// A new paragraph starts where the gap between two sentences holds a blank line.
@@ -195,10 +248,6 @@ fn paragraph_starts(text: &str, sentences: &[Span]) -> Vec<usize> {
     out
 }
 
-fn has_quote_mark(s: &str) -> bool {
-    s.contains(['"', '“', '”']) || s.contains("``") || s.contains("''")
-}
-
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Mark {
     Open,
@@ -207,24 +256,55 @@ enum Mark {
     Either,
 }
 
-/// Quote marks in a sentence: (byte offset, byte length, kind).
+/// A quote mark: (byte offset, byte length, kind).
+type MarkAt = (usize, usize, Mark);
+
+/// The quote marks of every sentence ([`marks`]), found once: pairing reads them, and a
+/// sentence with any is a quoted one.
+struct SentenceMarks {
+    marks: Vec<MarkAt>,
+    /// Sentence `i`'s marks are `marks[starts[i]..starts[i + 1]]`.
+    starts: Vec<usize>,
+}
+
+impl SentenceMarks {
+    fn of(text: &str, sentences: &[Span]) -> SentenceMarks {
+        let mut out = SentenceMarks {
+            marks: Vec::new(),
+            starts: Vec::with_capacity(sentences.len() + 1),
+        };
+        out.starts.push(0);
+        for s in sentences {
+            marks(text, *s, &mut out.marks);
+            out.starts.push(out.marks.len());
+        }
+        out
+    }
+
+    /// The marks of sentence `i`.
+    fn of_sentence(&self, i: usize) -> &[MarkAt] {
+        let (Some(&a), Some(&b)) = (self.starts.get(i), self.starts.get(i + 1)) else {
+            return &[];
+        };
+        self.marks.get(a..b).unwrap_or(&[])
+    }
+}
+
+/// Append the quote marks of a sentence to `out`. A straight `"`, a curly `“` or `”`, or
+/// a doubled `` `` `` or `''` is one; so a sentence without marks holds none of those.
 ///
 /// Walks bytes: every mark is ASCII or starts with the byte 0xE2 ('“' is E2 80 9C, '”' is
 /// E2 80 9D), and UTF-8 continuation bytes never look like either.
-fn marks(text: &str, s: Span) -> Vec<(usize, usize, Mark)> {
+fn marks(text: &str, s: Span, out: &mut Vec<MarkAt>) {
     const OPEN_CURLY: &[u8] = "“".as_bytes();
     const CLOSE_CURLY: &[u8] = "”".as_bytes();
     let body = s.slice(text);
     let bytes = body.as_bytes();
-    let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         // jump to the next byte that may start a mark (most bytes are letters)
-        match bytes.get(i..).and_then(|r| {
-            r.iter()
-                .position(|&b| matches!(b, b'"' | b'`' | b'\'' | 0xE2))
-        }) {
-            Some(k) => i += k,
+        match next_mark_byte(bytes, i) {
+            Some(k) => i = k,
             None => break,
         }
         let at = s.start + i;
@@ -243,7 +323,35 @@ fn marks(text: &str, s: Span) -> Vec<(usize, usize, Mark)> {
         }
         i += len;
     }
-    out
+}
+
+/// Index of the first byte from `from` on that may start a quote mark: `"`, `` ` ``, `'`
+/// or 0xE2. Eight bytes at a time (most sentences hold no mark at all).
+fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
+    // per byte lane: the high bit set where the lane equals `b` (the lowest set lane is
+    // exact; lanes above a match may be false positives, which only the lowest hides)
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let lanes_equal = |x: u64, b: u8| {
+        let v = x ^ (LOW * u64::from(b));
+        v.wrapping_sub(LOW) & !v & HIGH
+    };
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*chunk);
+        let hits = lanes_equal(x, b'"')
+            | lanes_equal(x, b'`')
+            | lanes_equal(x, b'\'')
+            | lanes_equal(x, 0xE2);
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    let rest = bytes.get(i..)?;
+    rest.iter()
+        .position(|&b| matches!(b, b'"' | b'`' | b'\'' | 0xE2))
+        .map(|k| i + k)
 }
 
 /// Which side a straight `"` is on, from its neighbours: after a space and before a word
@@ -280,7 +388,9 @@ fn pair_marks(ctx: &Ctx) -> Vec<RawQuote> {
         if si > 0 && ctx.para_start[si] == si {
             // paragraph break: an open quote continues only if this paragraph opens one
             if let Some((o, inner, first)) = open.take() {
-                let opens_again = marks(ctx.text, *s)
+                let opens_again = ctx
+                    .marks
+                    .of_sentence(si)
                     .first()
                     .is_some_and(|&(at, _, m)| at == s.start && m != Mark::Close);
                 if opens_again {
@@ -295,7 +405,7 @@ fn pair_marks(ctx: &Ctx) -> Vec<RawQuote> {
                 }
             }
         }
-        for (at, len, kind) in marks(ctx.text, *s) {
+        for &(at, len, kind) in ctx.marks.of_sentence(si) {
             let closes = match kind {
                 Mark::Close => true,
                 Mark::Open => false,
@@ -697,6 +807,21 @@ const INDIRECT_VERBS: &[&str] = &[
     "confirmed", "announced", "claimed", "argued", "estimated", "reported",
 ];
 
+/// Does `word` fold to "according" or to one of [`INDIRECT_VERBS`], the words
+/// [`according_to`] and [`indirect`] start from? Compared without folding (most words are
+/// out on their length).
+fn is_reporting_word(word: &str) -> bool {
+    if !word.is_ascii() {
+        let key = fold(word);
+        return key == "according" || is_in(INDIRECT_VERBS, &key);
+    }
+    if !(4..=9).contains(&word.len()) {
+        return false;
+    }
+    "according".eq_ignore_ascii_case(word)
+        || INDIRECT_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word))
+}
+
 /// Verbs that report a claim only with "that" ("confirmed that …"; "confirmed the
 /// deaths", "reported revenue of …" are not speech).
 const THAT_VERBS: &[&str] = &["confirmed", "announced", "estimated", "reported", "noted"];
@@ -761,7 +886,7 @@ fn trailing_attribution(
     text: &str,
     s: Span,
     toks: &[crate::text::Token],
-    keys: &[Cow<str>],
+    keys: &[&str],
 ) -> Option<(Span, Span)> {
     let commas = comma_gaps(text, toks);
     let &last = commas.last()?;
@@ -774,7 +899,7 @@ fn trailing_attribution(
     if after.trim().chars().count() > 1 {
         return None;
     }
-    let v = tail.clone().find(|&j| is_in(INDIRECT_VERBS, &keys[j]))?;
+    let v = tail.clone().find(|&j| is_in(INDIRECT_VERBS, keys[j]))?;
     let (subject, claim_end) = if v > tail.start {
         // "…, Ruiz said" (the verb ends the sentence, or "said on Tuesday")
         (
@@ -802,7 +927,7 @@ fn leading_attribution(
     text: &str,
     s: Span,
     toks: &[crate::text::Token],
-    keys: &[Cow<str>],
+    keys: &[&str],
 ) -> Option<(Span, Span)> {
     let v = keys
         .iter()
@@ -822,7 +947,7 @@ fn leading_attribution(
     let mut last = v - 1;
     while last > start
         && matches!(
-            keys[last].as_ref(),
+            keys[last],
             "has" | "have" | "had" | "also" | "later" | "then"
         )
     {
@@ -840,7 +965,7 @@ fn leading_attribution(
                 .get(toks[c].span.end..toks.get(c + 1).map_or(s.end, |t| t.span.start))
                 .unwrap_or("");
             c += 1;
-            let listener_done = matches!(keys[c - 1].as_ref(), "reporters" | "journalists")
+            let listener_done = matches!(keys[c - 1], "reporters" | "journalists")
                 || !gap.chars().all(char::is_whitespace)
                 || toks
                     .get(c)
@@ -850,13 +975,13 @@ fn leading_attribution(
                 // listener when a clause starts right after it
                 let clause_next = keys.get(c + 1).is_some_and(|k| {
                     matches!(
-                        k.as_ref(),
+                        *k,
                         "he" | "she" | "they" | "it" | "the" | "a" | "that" | "we" | "i"
                     )
                 });
                 let plain_noun = toks.get(c).is_some_and(|t| {
                     !crate::text::is_capitalised(t.text(text))
-                        && !is_in(INDIRECT_VERBS, &keys[c])
+                        && !is_in(INDIRECT_VERBS, keys[c])
                         && keys[c] != "that"
                 });
                 if clause_next && plain_noun {
@@ -867,9 +992,9 @@ fn leading_attribution(
         }
     }
     // "said on Tuesday that …"
-    match keys.iter().skip(c).take(6).position(|k| k == "that") {
+    match keys.iter().skip(c).take(6).position(|k| *k == "that") {
         Some(t) => c += t + 1,
-        None if is_in(THAT_VERBS, &keys[v]) => return None,
+        None if is_in(THAT_VERBS, keys[v]) => return None,
         None => {}
     }
     let from = toks.get(c)?.span.start;
@@ -902,7 +1027,12 @@ fn plausible_speaker(phrase: &str) -> bool {
 /// Does the sentence credit another outlet or agency? "told the news agency", "told
 /// CNA", "according to Reuters", "reported by", "quoted by", "state media reported".
 fn credits_other_outlet(ctx: &Ctx, i: usize) -> Option<String> {
-    credits_other_outlet_in(ctx, *ctx.sentences.get(i)?, &Words::of(ctx, i)?)
+    let mut buffers = KeyBuffers::default();
+    credits_other_outlet_in(
+        ctx,
+        *ctx.sentences.get(i)?,
+        &Words::of(ctx, i, &mut buffers)?,
+    )
 }
 
 /// [`credits_other_outlet`] with the sentence's words already cut.
@@ -925,7 +1055,7 @@ fn credits_other_outlet_in(ctx: &Ctx, s: Span, sentence: &Words) -> Option<Strin
     // the words after "told"/"to"/"by"/"with", up to punctuation, when they name an outlet
     let outlet_after = |from: usize| -> Option<String> {
         let mut i = from;
-        if keys.get(i).is_some_and(|k| k == "the") {
+        if keys.get(i).is_some_and(|k| *k == "the") {
             i += 1;
         }
         let start = i;
@@ -960,8 +1090,8 @@ fn credits_other_outlet_in(ctx: &Ctx, s: Span, sentence: &Words) -> Option<Strin
         (any_media || named).then(|| as_written(from, i)).flatten()
     };
     for (i, k) in keys.iter().enumerate() {
-        let next = keys.get(i + 1).map(|k| k.as_ref());
-        let found = match k.as_ref() {
+        let next = keys.get(i + 1).copied();
+        let found = match *k {
             "told" | "tells" if next != Some("reporters") => outlet_after(i + 1),
             "according" if next == Some("to") => outlet_after(i + 2),
             "reported" | "quoted" | "cited" if next == Some("by") => {
@@ -1287,6 +1417,19 @@ mod tests {
                 .iter()
                 .all(|q| q.attributed_elsewhere == q.credited.is_some()));
         }
+    }
+
+    #[test]
+    fn reporting_words_fold_like_the_keys() {
+        // the length bound of `is_reporting_word` holds every word it looks for
+        assert!(INDIRECT_VERBS.iter().all(|v| (4..=9).contains(&v.len())));
+        for w in ["said", "Said", "SAID", "According", "reported", "Saïd"] {
+            let key = fold(w);
+            let want = key == "according" || is_in(INDIRECT_VERBS, &key);
+            assert_eq!(is_reporting_word(w), want, "{w}");
+        }
+        assert!(!is_reporting_word("sad"));
+        assert!(!is_reporting_word("accordingly"));
     }
 
     #[test]

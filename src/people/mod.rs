@@ -26,6 +26,7 @@ mod merge;
 mod recognise;
 
 use crate::Span;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 pub use merge::merge;
@@ -73,35 +74,61 @@ pub struct Entity {
 /// run-together initials ("J.R.") split, endings ("Jr.", "III") and honorifics dropped,
 /// particles ("de", "van") kept.
 pub(crate) fn name_keys(name: &str) -> Vec<String> {
-    let folded = crate::text::fold_cow(name);
     let mut keys = Vec::new();
-    let mut push = |w: std::borrow::Cow<str>| {
+    let mut push = |w: Cow<str>| {
         // one lookup answers both lists
         let dropped = lexicon::ENDING | lexicon::HONORIFIC;
         if !w.is_empty() && lexicon::flags(&w) & dropped == 0 {
             keys.push(w.into_owned());
         }
     };
-    for w in folded.split(|c: char| c.is_whitespace() || c == '-') {
-        // a plain word (nearly all): nothing to trim, split or remove
-        if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            push(w.into());
-            continue;
+    let is_gap = |c: char| c.is_whitespace() || c == '-';
+    if name.is_ascii() {
+        // ASCII folds byte by byte, and cutting a word does not depend on case: each key
+        // is lowercased once cut, in the one string it is kept in (no folded copy of the
+        // whole name)
+        for w in name.split(is_gap) {
+            word_keys(w, &mut |k| push(ascii_lowercase(k)));
         }
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let w = w.trim_start_matches("'");
-        let parts = || w.split('.').filter(|p| !p.is_empty());
-        if parts().nth(1).is_some() && parts().all(|p| p.chars().count() == 1) {
-            for p in parts() {
-                push(p.into());
-            }
-        } else if w.contains(['\'', '’', '.']) {
-            push(w.replace(['\'', '’', '.'], "").into());
-        } else {
-            push(w.into());
+    } else {
+        let folded = crate::text::fold_cow(name);
+        for w in folded.split(is_gap) {
+            word_keys(w, &mut push);
         }
     }
     keys
+}
+
+/// The keys of one word of a name, cut off at spaces and hyphens: trimmed of punctuation,
+/// run-together initials ("J.R.") split, apostrophes and periods removed.
+fn word_keys<'w>(w: &'w str, push: &mut impl FnMut(Cow<'w, str>)) {
+    // a plain word (nearly all): nothing to trim, split or remove
+    if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        push(w.into());
+        return;
+    }
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let w = w.trim_start_matches("'");
+    let parts = || w.split('.').filter(|p| !p.is_empty());
+    if parts().nth(1).is_some() && parts().all(|p| p.chars().count() == 1) {
+        for p in parts() {
+            push(p.into());
+        }
+    } else if w.contains(['\'', '’', '.']) {
+        push(w.replace(['\'', '’', '.'], "").into());
+    } else {
+        push(w.into());
+    }
+}
+
+/// An ASCII word lowercased, copied only when it has capitals.
+fn ascii_lowercase(w: Cow<str>) -> Cow<str> {
+    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return w;
+    }
+    let mut w = w.into_owned();
+    w.make_ascii_lowercase();
+    Cow::Owned(w)
 }
 
 /// Do two name words match? Equal, or one is an initial of the other.

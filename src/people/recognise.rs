@@ -21,6 +21,7 @@ use crate::text::FxHashMap;
 use crate::text::{fold_cow, tokens_in, FxHashSet, Token};
 use crate::Span;
 use std::borrow::Cow;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// [`Tok::lex`] not looked up yet (no list uses the top bit).
@@ -51,6 +52,8 @@ struct Tok<'a> {
     all_capitals: bool,
     /// First char uppercase (cached [`crate::text::is_capitalised`]).
     capitalised: bool,
+    /// ASCII without capitals or hyphens (most words): no initial, prefix or capital.
+    plain: bool,
 }
 
 impl Tok<'_> {
@@ -86,8 +89,8 @@ impl Tok<'_> {
     }
     /// Lowercase prefixed surname: "al-Assad", "el-Sisi", "bin".
     fn is_prefixed_surname(&self) -> bool {
-        // every prefix holds a hyphen: most words are out in one byte scan
-        if !self.text.as_bytes().contains(&b'-') {
+        // every prefix holds a hyphen: most words are out without a byte scan
+        if self.plain || !self.text.as_bytes().contains(&b'-') {
             return false;
         }
         [
@@ -116,26 +119,30 @@ impl Tok<'_> {
 }
 
 /// The [`Tok`]s of sentences (their `tokens_in` word tokens) in one list, with the range
-/// of each sentence. Keys that need folding (capitalised or accented words) are written
+/// of each sentence and whether it holds a word in capitals. Keys that need folding (capitalised or accented words) are written
 /// into `folded`, one buffer for all of them instead of one string per word.
 fn tokenize<'a>(
     text: &'a str,
     sentences: &[Vec<Token>],
     folded: &'a mut String,
-) -> (Vec<Tok<'a>>, Vec<std::ops::Range<usize>>) {
-    let mut toks = Vec::with_capacity(sentences.iter().map(Vec::len).sum());
+) -> (Vec<Tok<'a>>, Vec<std::ops::Range<usize>>, Vec<bool>) {
+    let n: usize = sentences.iter().map(Vec::len).sum();
+    let mut toks = Vec::with_capacity(n);
     let mut ranges = Vec::with_capacity(sentences.len());
-    // (token index, its key in `folded`), set once `folded` is complete
-    let mut folded_keys: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    let mut capitals = Vec::with_capacity(sentences.len());
+    // (token index, its key in `folded`), set once `folded` is complete; sized for the
+    // usual share of capitalised words (about one in six, a few bytes each) so that
+    // neither grows word by word
+    let mut folded_keys: Vec<(usize, std::ops::Range<usize>)> = Vec::with_capacity(n / 4 + 1);
+    folded.reserve(2 * n);
     for tokens in sentences {
         let start = toks.len();
+        let mut any_capitals = false;
         for t in tokens {
             let token = t.text(text);
             // most words are plain lowercase ASCII: nothing to cut (no hyphen), fold or
             // test for capitals
-            let plain = token
-                .bytes()
-                .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'-');
+            let plain = is_plain_word(token.as_bytes());
             let (raw, word, possessive) = if plain {
                 let (word, possessive) = strip_possessive(token);
                 (token, word, possessive)
@@ -150,12 +157,14 @@ fn tokenize<'a>(
             let key = key_range.clone().map_or(word, |r| &folded[r]);
             let full_end = t.span.start + raw.len();
             let dot = text.as_bytes().get(full_end) == Some(&b'.');
-            let initial = is_initial_word(word, key, dot);
+            // an initial is a capital letter
+            let initial = !plain && is_initial_word(word, key, dot);
             let (all_capitals, lex) = if plain {
                 (false, LEX_UNSET)
             } else {
                 all_capitals_word(word, key, initial)
             };
+            any_capitals |= all_capitals;
             if let Some(r) = key_range {
                 folded_keys.push((toks.len(), r));
             }
@@ -173,15 +182,61 @@ fn tokenize<'a>(
                 initial,
                 all_capitals,
                 capitalised: !plain && crate::text::is_capitalised(word),
+                plain,
             });
         }
         ranges.push(start..toks.len());
+        capitals.push(any_capitals);
     }
     let folded: &'a String = folded;
     for (i, r) in folded_keys {
         toks[i].key = &folded[r];
     }
-    (toks, ranges)
+    (toks, ranges, capitals)
+}
+
+/// ASCII without capitals or hyphens? Tested eight (or four) bytes at a time, in
+/// overlapping loads: every token of every article is asked.
+fn is_plain_word(b: &[u8]) -> bool {
+    let n = b.len();
+    if n < 4 {
+        return b
+            .iter()
+            .all(|&c| c.is_ascii() && !c.is_ascii_uppercase() && c != b'-');
+    }
+    if n < 8 {
+        let (Some(lo), Some(hi)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) else {
+            return false;
+        };
+        let x = u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << 32;
+        return plain_lanes(x);
+    }
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        if !plain_lanes(u64::from_le_bytes(*chunk)) {
+            return false;
+        }
+        i += 8;
+    }
+    // the last eight bytes, overlapping the chunks already read
+    b.last_chunk::<8>()
+        .map_or(true, |tail| plain_lanes(u64::from_le_bytes(*tail)))
+}
+
+/// Are all eight bytes of `x` ASCII, none of them a capital letter or a hyphen?
+fn plain_lanes(x: u64) -> bool {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if x & HIGH != 0 {
+        return false;
+    }
+    // with every high bit clear no lane carries into the next: the high bit of
+    // `x + (0x80 - c)` is set where the byte is `c` or above
+    let at_least = |c: u64| x + LOW * (0x80 - c);
+    let capital = at_least(0x41) & !at_least(0x5B) & HIGH;
+    let v = x ^ (LOW * 0x2D);
+    let hyphen = v.wrapping_sub(LOW) & !v & HIGH;
+    capital | hyphen == 0
 }
 
 /// Append the folded form of `word` to `folded` when it differs from the word (as
@@ -299,8 +354,9 @@ enum Verdict {
 
 struct Candidate {
     span: Span,
-    name: String,
-    keys: Vec<String>,
+    /// Shared by the mentions written alike ([`NameForms`]).
+    name: Rc<str>,
+    keys: Rc<Vec<String>>,
     roles: Vec<String>,
     verdict: Verdict,
     /// In a title-case line: token ends of the core, to cut it down to a known name
@@ -337,17 +393,35 @@ pub fn recognise_tokenized(
     tokens: &[Vec<Token>],
 ) -> Vec<PersonMention> {
     let mut folded = String::new();
-    let (mut all_toks, sentence_ranges) = tokenize(text, tokens, &mut folded);
-    for r in &sentence_ranges {
+    let (mut all_toks, sentence_ranges, capitals) = tokenize(text, tokens, &mut folded);
+    for (r, _) in sentence_ranges.iter().zip(&capitals).filter(|(_, &c)| c) {
         mark_capitals_names(text, &mut all_toks[r.clone()]);
     }
     let lower_words = LowercaseWords::new(text, &all_toks);
     let mut cands = Vec::new();
+    // per sentence, reused
+    let (mut sentence_runs, mut headline) = (Vec::new(), Vec::new());
+    let mut forms = NameForms::default();
+    // the name words of each candidate's core (reused)
+    let mut name_words = Vec::new();
     for r in &sentence_ranges {
         let toks = &all_toks[r.clone()];
-        let headline = headline_lines(text, toks);
-        for run in runs(text, toks) {
-            if let Some(c) = classify(text, &lower_words, toks, run.clone(), headline[run.start]) {
+        runs(text, toks, &mut sentence_runs);
+        if sentence_runs.is_empty() {
+            continue;
+        }
+        headline_lines(text, toks, &mut headline);
+        for run in sentence_runs.iter().cloned() {
+            let in_headline = headline.get(run.start).copied().unwrap_or(false);
+            if let Some(c) = classify(
+                text,
+                &lower_words,
+                &mut forms,
+                &mut name_words,
+                toks,
+                run,
+                in_headline,
+            ) {
                 cands.push(c);
             }
         }
@@ -372,8 +446,10 @@ fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
             continue;
         }
         let mut folded = String::new();
-        let (toks, _) = tokenize(text, &[tokens_in(text, line)], &mut folded);
-        for run in runs(text, &toks).into_iter().filter(|r| r.len() <= MAX_RUN) {
+        let (toks, _, _) = tokenize(text, &[tokens_in(text, line)], &mut folded);
+        let mut line_runs = Vec::new();
+        runs(text, &toks, &mut line_runs);
+        for run in line_runs.into_iter().filter(|r| r.len() <= MAX_RUN) {
             let (core, _) = split_title(&toks, run);
             if core.len() < 2 {
                 continue;
@@ -387,9 +463,9 @@ fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
                     && !t.is_title_word()
                     && !t.is(lx::PLACE)
             };
-            let organisation = toks[core.clone()].iter().any(|t| {
-                t.is(lx::ORG_WORD) || t.key.contains('-') && t.key.split('-').any(lx::is_org_word)
-            });
+            let organisation = toks[core.clone()]
+                .iter()
+                .any(|t| t.is(lx::ORG_WORD) || has_org_part(t));
             if organisation || !a.is(lx::FIRST_NAME) || a.is(lx::PLACE) || !plain(b) {
                 continue;
             }
@@ -398,8 +474,8 @@ fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
             let keys = name_keys(&name);
             out.push(Candidate {
                 span,
-                name,
-                keys,
+                name: name.into(),
+                keys: keys.into(),
                 roles: Vec::new(),
                 verdict: Verdict::Person,
                 headline_ends: None,
@@ -416,12 +492,13 @@ fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
 /// A title-case line (most words capitalised) is a headline or a caption: runs there
 /// swallow ordinary words ("Tara Reid Finally Checks"), so they only count as far as they
 /// match a name accepted in a prose sentence (pass 2).
-/// Returns, per token, whether its line looks like one.
+/// Writes into `out`, per token, whether its line looks like one.
 ///
 /// Newlines only sit in the gaps between tokens: a sentence without one is one line, found
 /// in one byte scan.
-fn headline_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
-    let mut out = vec![false; toks.len()];
+fn headline_lines(text: &str, toks: &[Tok], out: &mut Vec<bool>) {
+    out.clear();
+    out.resize(toks.len(), false);
     let one_line = match (toks.first(), toks.last()) {
         (Some(a), Some(b)) => !text
             .get(a.span.start..b.full_end)
@@ -455,7 +532,6 @@ fn headline_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
         }
         start = end;
     }
-    out
 }
 
 /// Are at least 90 % of a line's long plain words (three or more) capitalised? Stops as
@@ -463,7 +539,7 @@ fn headline_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
 fn is_title_case(line: &[Tok]) -> bool {
     let (mut words, mut lower) = (0usize, 0usize);
     for (k, t) in line.iter().enumerate() {
-        if !is_long_plain_word(t.text) {
+        if !is_long_plain_word(t) {
             continue;
         }
         words += 1;
@@ -479,8 +555,9 @@ fn is_title_case(line: &[Tok]) -> bool {
 }
 
 /// More than three chars, all letters ("Checks", not "Tom" nor "B-52").
-fn is_long_plain_word(word: &str) -> bool {
-    if word.is_ascii() {
+fn is_long_plain_word(t: &Tok) -> bool {
+    let word = t.text;
+    if t.plain || word.is_ascii() {
         return word.len() > 3 && word.bytes().all(|b| b.is_ascii_alphabetic());
     }
     word.chars().count() > 3 && word.chars().all(char::is_alphabetic)
@@ -527,8 +604,17 @@ fn gap_after<'a>(text: &'a str, toks: &[Tok], i: usize) -> &'a str {
 /// Can token `i` be part of a name run, given its neighbours?
 ///
 /// The word's shape is tested before its word lists: a lowercase word longer than any
-/// particle is out without a lexicon lookup (most words of running text).
+/// particle is out without a lexicon lookup (most words of running text), here, before the
+/// full test.
+#[inline]
 fn name_like(text: &str, toks: &[Tok], i: usize) -> bool {
+    match toks.get(i) {
+        Some(t) if t.plain && t.key.len() > lx::MAX_PARTICLE_LEN => false,
+        _ => name_like_word(text, toks, i),
+    }
+}
+
+fn name_like_word(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
     if t.is_initial() {
         return true;
@@ -565,9 +651,9 @@ fn name_like(text: &str, toks: &[Tok], i: usize) -> bool {
     false
 }
 
-/// Maximal runs of joined name-like tokens, as index ranges.
-fn runs(text: &str, toks: &[Tok]) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
+/// Maximal runs of joined name-like tokens, as index ranges, into `out`.
+fn runs(text: &str, toks: &[Tok], out: &mut Vec<std::ops::Range<usize>>) {
+    out.clear();
     let mut i = 0;
     while i < toks.len() {
         if !name_like(text, toks, i) {
@@ -575,19 +661,26 @@ fn runs(text: &str, toks: &[Tok]) -> Vec<std::ops::Range<usize>> {
             continue;
         }
         let start = i;
-        while i + 1 < toks.len() && joined(text, toks, i) && name_like(text, toks, i + 1) {
+        // the word that ends a run by not being name-like need not be asked again
+        let mut next_is_not = false;
+        while i + 1 < toks.len() && joined(text, toks, i) {
+            if !name_like(text, toks, i + 1) {
+                next_is_not = true;
+                break;
+            }
             i += 1;
         }
         out.push(start..i + 1);
-        i += 1;
+        i += if next_is_not { 2 } else { 1 };
     }
-    out
 }
 
-fn classify(
-    text: &str,
+fn classify<'a, 't>(
+    text: &'a str,
     lower_words: &LowercaseWords,
-    toks: &[Tok],
+    forms: &mut NameForms<'a>,
+    name_words: &mut Vec<&'t Tok<'a>>,
+    toks: &'t [Tok<'a>],
     run: std::ops::Range<usize>,
     headline: bool,
 ) -> Option<Candidate> {
@@ -605,10 +698,13 @@ fn classify(
     let core = take_leading_particles(text, toks, core);
     let first = &toks[core.start];
     let last = &toks[core.end - 1];
-    let name_words: Vec<&Tok> = toks[core.clone()]
-        .iter()
-        .filter(|t| !t.is_ending() && !t.is(lx::PARTICLE))
-        .collect();
+    name_words.clear();
+    name_words.extend(
+        toks[core.clone()]
+            .iter()
+            .filter(|t| !t.is_ending() && !t.is(lx::PARTICLE)),
+    );
+    let name_words = &name_words[..];
     // "F. B. I.", "N. J.": initials alone are no name
     if !name_words
         .iter()
@@ -617,19 +713,21 @@ fn classify(
         return None;
     }
     // an organisation phrase has two words or a hyphen: one plain word is none
-    let may_be_org_phrase = core.len() >= 2 || first.key.contains('-');
+    let may_be_org_phrase = core.len() >= 2 || !first.plain && first.key.contains('-');
     let org_phrase = || {
-        let joined_keys: String = toks[core.clone()]
-            .iter()
-            .map(|t| t.key)
-            .collect::<Vec<_>>()
-            .join(" ");
+        let mut joined_keys = String::new();
+        for (k, t) in toks[core.clone()].iter().enumerate() {
+            if k > 0 {
+                joined_keys.push(' ');
+            }
+            joined_keys.push_str(t.key);
+        }
         lx::is_org_phrase(&joined_keys)
     };
     // never people: organisations, venues, streets, outlets, titles alone
     if toks[core.clone()]
         .iter()
-        .any(|t| t.is(lx::ORG_WORD) || t.key.contains('-') && t.key.split('-').any(lx::is_org_word))
+        .any(|t| t.is(lx::ORG_WORD) || has_org_part(t))
         || may_be_org_phrase && org_phrase()
         || name_words.iter().all(|t| {
             t.is(lx::TITLE_WORD_KEY)
@@ -657,8 +755,7 @@ fn classify(
         last.span.end
     };
     let span = Span::new(first.span.start, end);
-    let name = collapse_ws(span.slice(text));
-    let keys = name_keys(&name);
+    let (name, keys) = forms.get(span.slice(text));
     if keys.is_empty() {
         return None;
     }
@@ -758,6 +855,11 @@ fn classify(
     })
 }
 
+/// "Ministry-backed": a hyphenated word with an organisation word in it.
+fn has_org_part(t: &Tok) -> bool {
+    !t.plain && t.key.contains('-') && t.key.split('-').any(lx::is_org_word)
+}
+
 /// "U. S. Marshals": spaced initials spelling a country are not a person's initials.
 fn us_initials(toks: &[Tok], core: std::ops::Range<usize>) -> bool {
     let initials: String = toks[core]
@@ -847,43 +949,68 @@ fn drop_sentence_initial_word(
 }
 
 /// Folded words the article writes in lowercase somewhere (whole word tokens, before a
-/// glued dash or a possessive is cut off). Built on the first question: many articles
-/// never ask.
+/// glued dash or a possessive is cut off). The first few questions are answered by a scan
+/// of the tokens, the later ones by a set built then: most articles ask once or twice, or
+/// never.
 struct LowercaseWords<'a, 't> {
     text: &'a str,
     toks: &'t [Tok<'a>],
+    /// Questions answered by a scan so far.
+    scans: std::cell::Cell<usize>,
     /// Short words packed ([`lx::pack`]), longer ones as strings.
     set: std::cell::OnceCell<(FxHashSet<u128>, FxHashSet<Cow<'a, str>>)>,
 }
+
+/// Questions [`LowercaseWords`] answers by scanning before it builds its set (a scan
+/// costs a small fraction of building it).
+const LOWERCASE_SCANS: usize = 8;
 
 impl<'a, 't> LowercaseWords<'a, 't> {
     fn new(text: &'a str, toks: &'t [Tok<'a>]) -> Self {
         LowercaseWords {
             text,
             toks,
+            scans: std::cell::Cell::new(0),
             set: std::cell::OnceCell::new(),
         }
     }
 
+    /// The folded word of a token written in lowercase.
+    fn lowercase_word(&self, t: &Tok<'a>) -> Option<Cow<'a, str>> {
+        let raw = self.text.get(t.span.start..t.raw_end)?;
+        if !raw.chars().next().is_some_and(char::is_lowercase) {
+            return None;
+        }
+        // nothing cut off the word: its key is the folded raw word already
+        Some(if raw.len() == t.text.len() {
+            Cow::Borrowed(t.key)
+        } else {
+            fold_cow(raw)
+        })
+    }
+
+    /// Is `t` written in lowercase, its folded word `key`? Most tokens are out on their
+    /// length alone: a word with nothing cut off has its key's length.
+    fn written_lowercase_as(&self, t: &Tok<'a>, key: &str) -> bool {
+        let uncut = t.raw_end.checked_sub(t.span.start) == Some(t.text.len());
+        if uncut && t.key.len() != key.len() {
+            return false;
+        }
+        self.lowercase_word(t).is_some_and(|w| w == key)
+    }
+
     fn contains(&self, key: &str) -> bool {
+        if self.set.get().is_none() && self.scans.get() < LOWERCASE_SCANS {
+            self.scans.set(self.scans.get() + 1);
+            return self.toks.iter().any(|t| self.written_lowercase_as(t, key));
+        }
         let (short, long) = self.set.get_or_init(|| {
             // sized for the common case (most tokens are lowercase, many of them repeated):
             // growing the table as it fills would rehash it several times
             let mut short =
                 FxHashSet::with_capacity_and_hasher(self.toks.len() / 2, Default::default());
             let mut long = FxHashSet::default();
-            let lowercase = self.toks.iter().filter_map(|t| {
-                let raw = self.text.get(t.span.start..t.raw_end)?;
-                if !raw.chars().next().is_some_and(char::is_lowercase) {
-                    return None;
-                }
-                // nothing cut off the word: its key is the folded raw word already
-                Some(if raw.len() == t.text.len() {
-                    Cow::Borrowed(t.key)
-                } else {
-                    fold_cow(raw)
-                })
-            });
+            let lowercase = self.toks.iter().filter_map(|t| self.lowercase_word(t));
             for w in lowercase {
                 match lx::pack(&w) {
                     Some(k) => {
@@ -1361,6 +1488,11 @@ fn speech_nearby(
 }
 
 fn collapse_ws(s: &str) -> String {
+    collapsed(s).into_owned()
+}
+
+/// `s` with its whitespace collapsed to single spaces, borrowed when it already is.
+fn collapsed(s: &str) -> Cow<'_, str> {
     // nearly every name is ASCII words joined by single spaces: nothing to collapse
     let b = s.as_bytes();
     let plain_byte = |c: u8| c.is_ascii() && !(c.is_ascii_whitespace() || c == 0x0b);
@@ -1369,26 +1501,31 @@ fn collapse_ws(s: &str) -> String {
         && b.windows(2)
             .all(|w| plain_byte(w[1]) || w[1] == b' ' && plain_byte(w[0]));
     if single_spaced {
-        return s.to_owned();
+        return Cow::Borrowed(s);
     }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The distinct names of an article, indexed by word, so that matching a mention costs
-/// a lookup rather than a scan (articles may name thousands of people).
-struct NameIndex {
+/// a lookup rather than a scan (articles may name thousands of people). Borrows the
+/// candidates' keys.
+struct NameIndex<'c> {
     /// Distinct key lists.
-    names: Vec<Vec<String>>,
+    names: Vec<&'c [String]>,
     /// Per name: index of its first candidate, and the starts of all its candidates.
     first: Vec<usize>,
     starts: Vec<Vec<usize>>,
-    by_word: FxHashMap<String, Vec<usize>>,
-    by_first_word: FxHashMap<String, Vec<usize>>,
+    by_word: FxHashMap<&'c str, Vec<usize>>,
+    by_first_word: FxHashMap<&'c str, Vec<usize>>,
 }
 
-impl NameIndex {
+impl<'c> NameIndex<'c> {
     /// Names of the candidates `keep` accepts, with at least `min_words` words.
-    fn new(cands: &[Candidate], min_words: usize, keep: impl Fn(&Candidate) -> bool) -> NameIndex {
+    fn new(
+        cands: &'c [Candidate],
+        min_words: usize,
+        keep: impl Fn(&Candidate) -> bool,
+    ) -> NameIndex<'c> {
         let mut index = NameIndex {
             names: Vec::new(),
             first: Vec::new(),
@@ -1396,26 +1533,26 @@ impl NameIndex {
             by_word: FxHashMap::default(),
             by_first_word: FxHashMap::default(),
         };
-        let mut ids: FxHashMap<&[String], usize> = FxHashMap::default();
+        let mut ids: FxHashMap<&'c [String], usize> = FxHashMap::default();
         for (ci, c) in cands.iter().enumerate() {
             if c.keys.len() < min_words || !keep(c) {
                 continue;
             }
             let at = if c.context { 0 } else { c.span.start };
-            let id = *ids.entry(c.keys.as_slice()).or_insert_with(|| {
+            let id = *ids.entry(&c.keys[..]).or_insert_with(|| {
                 let id = index.names.len();
-                index.names.push(c.keys.clone());
+                index.names.push(&c.keys[..]);
                 index.first.push(ci);
                 index.starts.push(Vec::new());
-                for w in &c.keys {
-                    let list = index.by_word.entry(w.clone()).or_default();
+                for w in c.keys.iter() {
+                    let list = index.by_word.entry(w).or_default();
                     if list.last() != Some(&id) {
                         list.push(id);
                     }
                 }
                 index
                     .by_first_word
-                    .entry(c.keys[0].clone())
+                    .entry(c.keys[0].as_str())
                     .or_default()
                     .push(id);
                 id
@@ -1434,11 +1571,11 @@ impl NameIndex {
             return Vec::new();
         };
         self.by_word
-            .get(last)
+            .get(last.as_str())
             .into_iter()
             .flatten()
             .copied()
-            .filter(|&id| self.names[id].len() > keys.len() && refers_to(keys, &self.names[id]))
+            .filter(|&id| self.names[id].len() > keys.len() && refers_to(keys, self.names[id]))
             .collect()
     }
 
@@ -1446,7 +1583,7 @@ impl NameIndex {
     fn cites_any(&self, keys: &[String]) -> bool {
         let equal = keys.last().is_some_and(|w| {
             self.by_word
-                .get(w)
+                .get(w.as_str())
                 .is_some_and(|ids| ids.iter().any(|&id| self.names[id] == keys))
         });
         equal || !self.cited_by(keys).is_empty()
@@ -1463,7 +1600,7 @@ impl NameIndex {
             return None;
         }
         let mut found: Option<usize> = None;
-        for &id in self.by_first_word.get(word).into_iter().flatten() {
+        for &id in self.by_first_word.get(word.as_str()).into_iter().flatten() {
             let f = &self.names[id];
             if f.len() < 2 || self.starts[id].first().map_or(true, |&at| at >= offset) {
                 continue;
@@ -1497,6 +1634,25 @@ impl NameIndex {
     }
 }
 
+/// The name (whitespace collapsed) and keys of each distinct way a name is written in an
+/// article, made once and shared: a person is named many times alike.
+#[derive(Default)]
+struct NameForms<'a> {
+    seen: FxHashMap<&'a str, (Rc<str>, Rc<Vec<String>>)>,
+}
+
+impl<'a> NameForms<'a> {
+    fn get(&mut self, written: &'a str) -> (Rc<str>, Rc<Vec<String>>) {
+        let (name, keys) = self.seen.entry(written).or_insert_with(|| {
+            // straight into the shared strings: no intermediate copies
+            let name: Rc<str> = Rc::from(&*collapsed(written));
+            let keys = name_keys(&name);
+            (name, Rc::new(keys))
+        });
+        (Rc::clone(name), Rc::clone(keys))
+    }
+}
+
 /// Pass 2: a waiting candidate whose words all occur, in order, in a name accepted in the
 /// article is a mention of that person ("Salcedo's", "Ortega Salcedo", "De la Rosa"); so
 /// is a bare given name citing the one full name it starts ("Mateo").
@@ -1515,46 +1671,71 @@ fn promote_matching(text: &str, cands: &mut [Candidate]) {
             c.verdict = Verdict::Person;
         }
     }
+    // decided on the index of the accepted names (borrowing them), applied after
     let index = NameIndex::new(cands, 2, |c| c.verdict == Verdict::Person);
-    for c in cands.iter_mut() {
-        if c.verdict != Verdict::Maybe {
+    let decisions: Vec<(usize, Promotion)> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.verdict == Verdict::Maybe)
+        .map(|(i, c)| (i, promotion(text, &index, c)))
+        .collect();
+    for (i, decision) in decisions {
+        let Some(c) = cands.get_mut(i) else {
             continue;
+        };
+        // a headline run is settled either way: cut to a known name or left waiting
+        c.headline_ends = None;
+        match decision {
+            Promotion::Person => c.verdict = Verdict::Person,
+            Promotion::Replace(new) => *c = *new,
+            Promotion::Waits => {}
         }
-        match c.headline_ends.take() {
-            None => {
-                // "a son, Mark": a given name with its own role introduces someone new
-                let given = !c.after_determiner
-                    && c.roles.is_empty()
-                    && index.given_name(&c.keys, c.span.start).is_some();
-                if index.cites_any(&c.keys) || given {
-                    c.verdict = Verdict::Person;
-                }
+    }
+}
+
+/// What pass 2 makes of a waiting candidate.
+enum Promotion {
+    Person,
+    /// A headline run cut down to the known name it starts with.
+    Replace(Box<Candidate>),
+    Waits,
+}
+
+fn promotion(text: &str, index: &NameIndex, c: &Candidate) -> Promotion {
+    match &c.headline_ends {
+        None => {
+            // "a son, Mark": a given name with its own role introduces someone new
+            let given = !c.after_determiner
+                && c.roles.is_empty()
+                && index.given_name(&c.keys, c.span.start).is_some();
+            if index.cites_any(&c.keys) || given {
+                return Promotion::Person;
             }
-            Some(ends) => {
-                // the longest prefix of the headline run that names a known person
-                for &end in ends.iter().rev() {
-                    let span = Span::new(c.span.start, end);
-                    let name = collapse_ws(span.slice(text));
-                    let keys = name_keys(&name);
-                    if !keys.is_empty() && index.cites_any(&keys) {
-                        *c = Candidate {
-                            span,
-                            name,
-                            keys,
-                            roles: Vec::new(),
-                            verdict: Verdict::Person,
-                            headline_ends: None,
-                            context: false,
-                            after_determiner: false,
-                            vouches: false,
-                            placey: false,
-                        };
-                        break;
-                    }
+        }
+        Some(ends) => {
+            // the longest prefix of the headline run that names a known person
+            for &end in ends.iter().rev() {
+                let span = Span::new(c.span.start, end);
+                let name = collapse_ws(span.slice(text));
+                let keys = name_keys(&name);
+                if !keys.is_empty() && index.cites_any(&keys) {
+                    return Promotion::Replace(Box::new(Candidate {
+                        span,
+                        name: name.into(),
+                        keys: keys.into(),
+                        roles: Vec::new(),
+                        verdict: Verdict::Person,
+                        headline_ends: None,
+                        context: false,
+                        after_determiner: false,
+                        vouches: false,
+                        placey: false,
+                    }));
                 }
             }
         }
     }
+    Promotion::Waits
 }
 
 /// Pass 3: give every mention the fullest name it refers to in the article. When several
@@ -1573,7 +1754,7 @@ fn resolve_full_names(people: Vec<Candidate>) -> Vec<PersonMention> {
             .filter(|&j| {
                 !longer.iter().any(|&k| {
                     index.names[k].len() > index.names[j].len()
-                        && refers_to(&index.names[j], &index.names[k])
+                        && refers_to(index.names[j], index.names[k])
                 })
             })
             .collect();
@@ -1583,7 +1764,7 @@ fn resolve_full_names(people: Vec<Candidate>) -> Vec<PersonMention> {
             many => index.nearest_before(many, c.span.start),
         };
         // the chosen name as first written
-        let full_name = chosen.map_or(c.name.as_str(), |id| people[index.first[id]].name.as_str());
+        let full_name = chosen.map_or(&c.name[..], |id| &people[index.first[id]].name[..]);
         let roles: Box<[Arc<str>]> = c.roles.iter().map(|r| strings.get(r)).collect();
         out.push(PersonMention {
             span: c.span,
@@ -1605,5 +1786,44 @@ struct Interner<'a> {
 impl<'a> Interner<'a> {
     fn get(&mut self, s: &'a str) -> Arc<str> {
         self.copies.entry(s).or_insert_with(|| Arc::from(s)).clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_words_are_lowercase_ascii_without_hyphens() {
+        let naive = |w: &str| {
+            w.bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'-')
+        };
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "said",
+            "Said",
+            "abcdefg",
+            "abcdefgH",
+            "abcdefgh",
+            "well-known",
+            "officials",
+            "officialS",
+            "Zurich",
+            "zürich",
+            "x@[`{",
+            "AZ",
+            "az",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnop-",
+            "ABCDEFGHIJKLMNOPQ",
+            "0123456789",
+        ] {
+            assert_eq!(is_plain_word(w.as_bytes()), naive(w), "{w}");
+        }
     }
 }
