@@ -440,13 +440,23 @@ struct Worker {
     /// Per posted bigram: the last variant of its list this worker reached, and its
     /// index in the list (`NO_VARIANT`: none yet).
     cursor: Vec<(u32, u32)>,
-    /// The variants `run_start..run_end` were all scanned by this worker, in order: a
-    /// cursor at a variant of that run points just before the next variant of its list.
-    run_start: u32,
-    run_end: u32,
 }
 
 const NO_VARIANT: u32 = u32::MAX;
+
+/// The number of entries of the ascending `list` below `v`, found by galloping from the
+/// start (1, 2, 4 … entries, then a binary search in the last step): cheap when the answer
+/// is near the start, as it is from a worker's last position in a posting list.
+fn gallop(list: &[u32], v: u32) -> usize {
+    // every entry of `list[..lo]` is below `v`
+    let (mut lo, mut hi) = (0usize, 1usize);
+    while hi < list.len() && list.get(hi - 1).is_some_and(|&x| x < v) {
+        lo = hi;
+        hi *= 2;
+    }
+    let hi = hi.min(list.len());
+    lo + list.get(lo..hi).unwrap_or(&[]).partition_point(|&x| x < v)
+}
 
 impl Worker {
     fn new(n: usize, posted: usize) -> Worker {
@@ -455,16 +465,10 @@ impl Worker {
             scorer: Scorer::default(),
             candidates: Vec::new(),
             cursor: vec![(NO_VARIANT, 0); posted],
-            run_start: 0,
-            run_end: 0,
         }
     }
 
     fn scan(&mut self, ctx: &Scan, range: std::ops::Range<u32>) -> Found {
-        if range.start != self.run_end {
-            self.run_start = range.start;
-        }
-        self.run_end = range.end;
         let mut found = Found::default();
         for v in range {
             self.scan_variant(ctx, v, &mut found);
@@ -472,25 +476,24 @@ impl Worker {
         found
     }
 
-    /// The index of `v` in the list of bigram `id` (`v` has the bigram, so it is there):
-    /// next to the cursor when this worker's run reached the previous variant of the
-    /// list, else searched.
+    /// The index of `v` in the list of bigram `id` (`v` has the bigram, so it is there),
+    /// searched from where this worker last was in the list: forward by galloping when
+    /// that was an earlier variant (usually the next entry, or a few further when the
+    /// other threads took the variants in between), else in the part before it.
     fn position(&mut self, ctx: &Scan, id: u32, v: u32) -> usize {
         let list = ctx.postings.list(id);
         let Some(cursor) = self.cursor.get_mut(id as usize) else {
             return ctx.postings.index_in(id, v);
         };
-        let (last, at) = *cursor;
-        let guess = if last == v {
-            at as usize
-        } else {
-            at as usize + 1
-        };
-        let next_in_run = last != NO_VARIANT && last >= self.run_start && last <= v;
-        let p = if next_in_run && list.get(guess) == Some(&v) {
-            guess
-        } else {
+        let (last, at) = (cursor.0, cursor.1 as usize);
+        let p = if last == NO_VARIANT {
             ctx.postings.index_in(id, v)
+        } else if last == v {
+            at
+        } else if last < v {
+            at + 1 + gallop(list.get(at + 1..).unwrap_or(&[]), v)
+        } else {
+            list.get(..at).unwrap_or(&[]).partition_point(|&x| x < v)
         };
         *cursor = (v, p as u32);
         p

@@ -348,3 +348,18 @@ fn parallel_matching_ignores_the_thread_count() {
         }
     }
 }
+
+/// Galloping finds what a binary search finds, wherever the answer is.
+#[test]
+fn gallop_equals_partition_point() {
+    for len in 0..70u32 {
+        let list: Vec<u32> = (0..len).map(|i| 3 * i + 1).collect();
+        for v in 0..3 * len + 3 {
+            assert_eq!(
+                gallop(&list, v),
+                list.partition_point(|&x| x < v),
+                "{len} {v}"
+            );
+        }
+    }
+}
