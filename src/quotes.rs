@@ -191,31 +191,15 @@ fn fold_keys<'a>(text: &'a str, toks: &[Token], buffers: &'a mut KeyBuffers) -> 
     let KeyBuffers { folded, places } = buffers;
     folded.clear();
     places.clear();
-    places.extend(toks.iter().map(|t| push_folded(folded, t.text(text))));
+    places.extend(
+        toks.iter()
+            .map(|t| crate::text::push_folded(folded, t.text(text))),
+    );
     let folded: &'a String = folded;
     toks.iter()
         .zip(places.iter())
         .map(|(t, place)| place.clone().map_or(t.text(text), |r| &folded[r]))
         .collect()
-}
-
-/// Append [`fold`] of `word` to `folded` when it differs from the word (when [`fold_cow`]
-/// would allocate it); returns where it is.
-fn push_folded(folded: &mut String, word: &str) -> Option<std::ops::Range<usize>> {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        return None;
-    }
-    let start = folded.len();
-    if word.is_ascii() {
-        folded.push_str(word);
-        folded[start..].make_ascii_lowercase();
-    } else {
-        folded.push_str(&fold(word));
-    }
-    Some(start..folded.len())
 }
 
 struct Ctx<'a> {

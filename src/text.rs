@@ -347,6 +347,25 @@ pub fn fold(s: &str) -> String {
     deunicode::deunicode(s).to_lowercase()
 }
 
+/// Append [`fold`] of `word` to `folded` when it differs from the word (when [`fold_cow`]
+/// would allocate it); returns where it is. Many words' folds share one buffer this way.
+pub fn push_folded(folded: &mut String, word: &str) -> Option<std::ops::Range<usize>> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return None;
+    }
+    let start = folded.len();
+    if word.is_ascii() {
+        folded.push_str(word);
+        folded[start..].make_ascii_lowercase();
+    } else {
+        folded.push_str(&fold(word));
+    }
+    Some(start..folded.len())
+}
+
 /// [`fold`] without allocating when `s` is already folded (ASCII without capitals, the
 /// common case for words in hot loops).
 pub fn fold_cow(s: &str) -> std::borrow::Cow<'_, str> {

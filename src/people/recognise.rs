@@ -152,7 +152,7 @@ fn tokenize<'a>(
             let key_range = if plain {
                 None
             } else {
-                push_folded(folded, word)
+                crate::text::push_folded(folded, word)
             };
             let key = key_range.clone().map_or(word, |r| &folded[r]);
             let full_end = t.span.start + raw.len();
@@ -237,25 +237,6 @@ fn plain_lanes(x: u64) -> bool {
     let v = x ^ (LOW * 0x2D);
     let hyphen = v.wrapping_sub(LOW) & !v & HIGH;
     capital | hyphen == 0
-}
-
-/// Append the folded form of `word` to `folded` when it differs from the word (as
-/// [`fold_cow`] would allocate it); returns where it is.
-fn push_folded(folded: &mut String, word: &str) -> Option<std::ops::Range<usize>> {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        return None;
-    }
-    let start = folded.len();
-    if word.is_ascii() {
-        folded.push_str(word);
-        folded[start..].make_ascii_lowercase();
-    } else {
-        folded.push_str(&crate::text::fold(word));
-    }
-    Some(start..folded.len())
 }
 
 /// The word a token stands for: without a glued "-and" and a possessive "'s".
@@ -375,6 +356,27 @@ struct Candidate {
     placey: bool,
 }
 
+impl Candidate {
+    /// A person named by `text[span]` as written (white space collapsed), with no role or
+    /// other evidence attached; `context`: named outside the body.
+    fn person_at(text: &str, span: Span, context: bool) -> Candidate {
+        let name = collapse_ws(span.slice(text));
+        let keys = name_keys(&name);
+        Candidate {
+            span,
+            name: name.into(),
+            keys: keys.into(),
+            roles: Vec::new(),
+            verdict: Verdict::Person,
+            headline_ends: None,
+            context,
+            after_determiner: false,
+            vouches: false,
+            placey: false,
+        }
+    }
+}
+
 /// Longest run of name-like words considered ("U.S. Deputy Secretary of State Ana María
 /// de la Rosa y Vega Jr." is 13 with the title outside the run).
 const MAX_RUN: usize = 14;
@@ -469,21 +471,11 @@ fn context_names(text: &str, sentences: &[Span]) -> Vec<Candidate> {
             if organisation || !a.is(lx::FIRST_NAME) || a.is(lx::PLACE) || !plain(b) {
                 continue;
             }
-            let span = Span::new(a.span.start, b.span.end);
-            let name = collapse_ws(span.slice(text));
-            let keys = name_keys(&name);
-            out.push(Candidate {
-                span,
-                name: name.into(),
-                keys: keys.into(),
-                roles: Vec::new(),
-                verdict: Verdict::Person,
-                headline_ends: None,
-                context: true,
-                after_determiner: false,
-                vouches: false,
-                placey: false,
-            });
+            out.push(Candidate::person_at(
+                text,
+                Span::new(a.span.start, b.span.end),
+                true,
+            ));
         }
     }
     out
@@ -1715,22 +1707,9 @@ fn promotion(text: &str, index: &NameIndex, c: &Candidate) -> Promotion {
         Some(ends) => {
             // the longest prefix of the headline run that names a known person
             for &end in ends.iter().rev() {
-                let span = Span::new(c.span.start, end);
-                let name = collapse_ws(span.slice(text));
-                let keys = name_keys(&name);
-                if !keys.is_empty() && index.cites_any(&keys) {
-                    return Promotion::Replace(Box::new(Candidate {
-                        span,
-                        name: name.into(),
-                        keys: keys.into(),
-                        roles: Vec::new(),
-                        verdict: Verdict::Person,
-                        headline_ends: None,
-                        context: false,
-                        after_determiner: false,
-                        vouches: false,
-                        placey: false,
-                    }));
+                let prefix = Candidate::person_at(text, Span::new(c.span.start, end), false);
+                if !prefix.keys.is_empty() && index.cites_any(&prefix.keys) {
+                    return Promotion::Replace(Box::new(prefix));
                 }
             }
         }
