@@ -22,8 +22,9 @@
 //!    parallel with the same result: the postings are built in full once, in parallel
 //!    (bigram → dense id, then one array; bigrams found in one variant only are not
 //!    posted), threads find and score blocks of variants, and a short sequential replay
-//!    applies the skip rule and the unions in order. Shared bigrams are counted in a dense array, word
-//!    overlaps with dense per-word counters: no hashing or allocation per pair.
+//!    applies the skip rule and the unions in order. Shared bigrams are counted in a
+//!    dense array (branch-free), word overlaps with dense per-word counters: no hashing
+//!    or allocation per pair.
 //! 3. A pair matches when most of the shorter unit's content words (generic words count
 //!    half) are in the longer one, in order, numbers included, and the longer is not
 //!    much longer (a sentence quoting two claims does not merge them).

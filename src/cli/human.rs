@@ -113,31 +113,13 @@ pub fn write(out: &mut impl Write, a: &Analysis) -> std::io::Result<()> {
     w.flush()
 }
 
-/// Write what `render` makes of each item, in order: batches of items are rendered in
-/// parallel into buffers (a batch bounds the memory in flight), then written.
+/// Write each item as `render` makes it, rendered in parallel, in order.
 fn write_rendered<T: Sync>(
     w: &mut impl Write,
     items: &[T],
     render: impl Fn(&T, &mut Vec<u8>) -> std::io::Result<()> + Sync,
 ) -> std::io::Result<()> {
-    const BATCH: usize = 512;
-    const CHUNK: usize = 16;
-    for batch in items.chunks(BATCH) {
-        let buffers: Vec<std::io::Result<Vec<u8>>> = batch
-            .par_chunks(CHUNK)
-            .map(|chunk| {
-                let mut out = Vec::with_capacity(1 << 12);
-                for item in chunk {
-                    render(item, &mut out)?;
-                }
-                Ok(out)
-            })
-            .collect();
-        for b in buffers {
-            w.write_all(&b?)?;
-        }
-    }
-    Ok(())
+    super::render::in_order(items, render, |b| w.write_all(b))
 }
 
 /// An article's heading, its problems and a snippet per figure.

@@ -397,12 +397,7 @@ impl Templates {
 /// rendered in parallel: each batch of `items` becomes one buffer of
 /// `",\n    " + element` entries (the element rendered at level 2).
 mod array {
-    use rayon::prelude::*;
     use std::io::Write;
-
-    /// Items per parallel batch, and per buffer within it: bounds the memory in flight.
-    const BATCH: usize = 512;
-    const CHUNK: usize = 16;
 
     /// The separator before an element of a top-level array, then `element`'s bytes.
     pub fn push_element(out: &mut Vec<u8>, element: impl FnOnce(&mut Vec<u8>)) {
@@ -424,28 +419,25 @@ mod array {
             items: &[T],
             render: impl Fn(&T, &mut Vec<u8>) + Sync,
         ) -> std::io::Result<()> {
-            for batch in items.chunks(BATCH) {
-                let buffers: Vec<Vec<u8>> = batch
-                    .par_chunks(CHUNK)
-                    .map(|chunk| {
-                        let mut out = Vec::with_capacity(1 << 12);
-                        for item in chunk {
-                            render(item, &mut out);
-                        }
-                        out
-                    })
-                    .collect();
-                for b in buffers.iter().filter(|b| !b.is_empty()) {
-                    if self.started {
-                        w.write_all(b)?;
+            let started = &mut self.started;
+            super::super::render::in_order(
+                items,
+                |item, out| {
+                    render(item, out);
+                    Ok(())
+                },
+                |b| {
+                    if b.is_empty() {
+                        Ok(())
+                    } else if *started {
+                        w.write_all(b)
                     } else {
+                        *started = true;
                         w.write_all(b"[")?;
-                        w.write_all(&b[1..])?; // no comma before the first element
-                        self.started = true;
+                        w.write_all(&b[1..]) // no comma before the first element
                     }
-                }
-            }
-            Ok(())
+                },
+            )
         }
 
         pub fn finish(self, w: &mut impl Write) -> std::io::Result<()> {

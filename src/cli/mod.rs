@@ -4,6 +4,7 @@
 
 pub mod human;
 pub mod json;
+mod render;
 pub mod walk;
 
 use crate::article::ArticleContext;
