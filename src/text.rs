@@ -347,6 +347,16 @@ pub fn fold(s: &str) -> String {
     deunicode::deunicode(s).to_lowercase()
 }
 
+/// Does `hay` hold `needle`? A plain scan: for the few words of a name or a line piece,
+/// too short to pay for setting up `str::contains`' substring searcher.
+pub fn holds(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    hay.windows(needle.len())
+        .any(|w| w.first() == Some(&first) && w.get(1..) == Some(rest))
+}
+
 /// Append [`fold`] of `word` to `folded` when it differs from the word (when [`fold_cow`]
 /// would allocate it); returns where it is. Many words' folds share one buffer this way.
 pub fn push_folded(folded: &mut String, word: &str) -> Option<std::ops::Range<usize>> {

@@ -5,6 +5,7 @@
 
 use super::tokens::{is_any, Kind, Lexicon, Tok};
 use crate::dates::{month_from_name, weekday_from_name};
+use crate::text::holds;
 
 /// Capitalised words that may stand before a number at the start of a sentence or after a
 /// heading without making it a name ("Only 3 …", "All 30 …", "Another 5 …").
@@ -408,14 +409,7 @@ fn chunk_has_url(text: &str, start: usize, end: usize) -> bool {
         b += 1;
     }
     let chunk = &bytes[a..b];
-    contains(chunk, b"://")
-        || contains(chunk, b"www.")
-        || contains(chunk, b"@")
-        || contains(chunk, b".htm")
-}
-
-fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
+    holds(chunk, b"://") || holds(chunk, b"www.") || holds(chunk, b"@") || holds(chunk, b".htm")
 }
 
 /// "555-0123", "(555) 123-4567", "+44 20 7946 0958".

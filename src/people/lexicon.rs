@@ -701,17 +701,7 @@ pub fn is_org_phrase(folded: &str) -> bool {
     ];
     PHRASES
         .iter()
-        .any(|p| holds(folded.as_bytes(), p.as_bytes()))
-}
-
-/// Does `hay` hold `needle`? A plain scan: names are a few words, too short to pay for
-/// setting up `str::contains`' substring searcher.
-fn holds(hay: &[u8], needle: &[u8]) -> bool {
-    let Some((&first, rest)) = needle.split_first() else {
-        return true;
-    };
-    hay.windows(needle.len())
-        .any(|w| w.first() == Some(&first) && w.get(1..) == Some(rest))
+        .any(|p| crate::text::holds(folded.as_bytes(), p.as_bytes()))
 }
 
 #[cfg(test)]
