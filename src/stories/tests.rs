@@ -371,3 +371,75 @@ fn the_token_table_finds_each_token_it_stored() {
     );
     assert_eq!(table.get(end.as_bytes(), 2, 9), None);
 }
+
+/// Average link by its definition: each step merges the two clusters of highest mean
+/// pairwise similarity (the lower-numbered pair on ties), over all pairs, in O(n³).
+fn average_link_by_definition(
+    n: usize,
+    edges: &[(usize, usize, f64)],
+    threshold: f64,
+) -> Vec<Vec<usize>> {
+    let mut sim = vec![vec![0.0f64; n]; n];
+    for &(a, b, s) in edges {
+        sim[a][b] += s;
+        sim[b][a] += s;
+    }
+    let mut clusters: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    loop {
+        let mut best: Option<(f64, usize, usize)> = None;
+        for a in 0..n {
+            for b in a + 1..n {
+                if clusters[a].is_empty() || clusters[b].is_empty() {
+                    continue;
+                }
+                let sum: f64 = clusters[a]
+                    .iter()
+                    .flat_map(|&i| clusters[b].iter().map(move |&j| (i, j)))
+                    .map(|(i, j)| sim[i][j])
+                    .sum();
+                let avg = sum / (clusters[a].len() * clusters[b].len()) as f64;
+                if best.is_none_or(|(m, _, _)| avg > m) {
+                    best = Some((avg, a, b));
+                }
+            }
+        }
+        match best {
+            Some((avg, a, b)) if avg >= threshold => {
+                let moved = std::mem::take(&mut clusters[b]);
+                clusters[a].extend(moved);
+            }
+            _ => break,
+        }
+    }
+    let mut out: Vec<Vec<usize>> = clusters.into_iter().filter(|c| c.len() >= 2).collect();
+    for c in &mut out {
+        c.sort_unstable();
+    }
+    out.sort();
+    out
+}
+
+proptest::proptest! {
+    /// The incremental clustering (sorted link lists, a heap of candidates) merges what
+    /// the definition merges. Weights are multiples of 1/8, so sums are exact in any order
+    /// and ties are real ties.
+    #[test]
+    fn average_link_merges_as_its_definition(
+        n in 2usize..24,
+        raw in proptest::collection::vec((0usize..24, 0usize..24, 0u32..9), 0..80),
+    ) {
+        let mut edges: Vec<(usize, usize, f64)> = raw
+            .into_iter()
+            .filter(|&(a, b, _)| a < n && b < n && a != b)
+            .map(|(a, b, w)| (a.min(b), a.max(b), f64::from(w) / 8.0))
+            .collect();
+        edges.sort_by_key(|e| (e.0, e.1));
+        edges.dedup_by(|x, y| (x.0, x.1) == (y.0, y.1));
+        let mut got = average_link(n, &edges, THRESHOLD);
+        for c in &mut got {
+            c.sort_unstable();
+        }
+        got.sort();
+        proptest::prop_assert_eq!(got, average_link_by_definition(n, &edges, THRESHOLD));
+    }
+}
