@@ -75,11 +75,18 @@ pub struct Entity {
 /// particles ("de", "van") kept.
 pub(crate) fn name_keys(name: &str) -> Vec<String> {
     let mut keys = Vec::new();
+    for_each_name_key(name, |w| keys.push(w.into_owned()));
+    keys
+}
+
+/// The keys of [`name_keys`], in order, without a list (the merge copies them into one
+/// buffer per article).
+pub(crate) fn for_each_name_key(name: &str, mut key: impl FnMut(Cow<str>)) {
     let mut push = |w: Cow<str>| {
         // one lookup answers both lists
         let dropped = lexicon::ENDING | lexicon::HONORIFIC;
         if !w.is_empty() && lexicon::flags(&w) & dropped == 0 {
-            keys.push(w.into_owned());
+            key(w);
         }
     };
     let is_gap = |c: char| c.is_whitespace() || c == '-';
@@ -96,7 +103,6 @@ pub(crate) fn name_keys(name: &str) -> Vec<String> {
             word_keys(w, &mut push);
         }
     }
-    keys
 }
 
 /// The keys of one word of a name, cut off at spaces and hyphens: trimmed of punctuation,
