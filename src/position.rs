@@ -119,25 +119,28 @@ impl LineIndex {
             .map(|&s| s - 1)
             .unwrap_or(self.len);
         let line_text = &text[start..end.max(start)];
-        let want = pos.character as usize;
-        let mut units = 0;
-        for (i, c) in line_text.char_indices() {
-            if units >= want {
-                return start + i;
-            }
-            let w = match enc {
-                Encoding::Utf8 => c.len_utf8(),
-                Encoding::Utf16 => c.len_utf16(),
-            };
-            if units + w > want {
-                return start + i;
-            }
-            units += w;
-        }
-        // Past the end: end of line, before a "\r\n"'s "\r" is not special-cased on purpose
-        // (clients address the "\r" as a character).
-        end.max(start)
+        start + column_offset(line_text, pos.character, enc)
     }
+}
+
+/// Byte offset in `line` (one line's text without its line end; a "\r\n"'s "\r" is part of
+/// it, as clients address it as a character) of the column `character`. Past the end clamps
+/// to the end; inside a character (a UTF-16 surrogate pair, a UTF-8 sequence) snaps to that
+/// character's start. Never treats a "\r" as a line end: the caller has already split lines.
+pub fn column_offset(line: &str, character: u32, enc: Encoding) -> usize {
+    let want = character as usize;
+    let mut units = 0;
+    for (i, c) in line.char_indices() {
+        let w = match enc {
+            Encoding::Utf8 => c.len_utf8(),
+            Encoding::Utf16 => c.len_utf16(),
+        };
+        if units >= want || units + w > want {
+            return i;
+        }
+        units += w;
+    }
+    line.len()
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {

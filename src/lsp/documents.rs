@@ -8,10 +8,11 @@
 //! changes are also released by [`DocumentStore::release_held`], which the server calls after
 //! a short grace period; stale versions (not newer than the document) are dropped.
 //!
-//! Line breaks are `\n` only (ropey is built without its Unicode/CR line features), the same
-//! rule as [`crate::position::LineIndex`], so rope lines and diagnostic lines agree.
+//! Line breaks are `\n`, `\r\n` and a lone `\r` (ropey is built with its CR line feature and
+//! without the Unicode one, so U+2028 is not a break), the same rule as
+//! [`crate::position::LineIndex`], so rope lines and diagnostic lines agree.
 
-use crate::position::{Encoding, LineCol, LineIndex};
+use crate::position::{column_offset, Encoding, LineCol};
 use ropey::Rope;
 use std::collections::{BTreeMap, HashMap};
 
@@ -180,7 +181,7 @@ pub fn apply_changes(rope: &mut Rope, changes: &[TextChange], enc: Encoding) {
 }
 
 /// Char index in the rope of a position; out-of-range lines clamp to the end of the text and
-/// out-of-range characters to the end of the line (as [`LineIndex::offset`] does).
+/// out-of-range characters to the end of the line (as [`crate::position::LineIndex::offset`] does).
 fn char_index(rope: &Rope, pos: LineCol, enc: Encoding) -> usize {
     let line = pos.line as usize;
     if line >= rope.len_lines() {
@@ -188,18 +189,13 @@ fn char_index(rope: &Rope, pos: LineCol, enc: Encoding) -> usize {
     }
     let line_start = rope.line_to_byte(line);
     let line_text = line_content(&rope.line(line).to_string());
-    let within = LineIndex::new(&line_text).offset(
-        &line_text,
-        LineCol {
-            line: 0,
-            character: pos.character,
-        },
-        enc,
-    );
+    // Not a `LineIndex` of the line: it would take a "\r\n"'s kept "\r" for a line end and
+    // put a position between "\r" and "\n" before the "\r" (proptest found it).
+    let within = column_offset(&line_text, pos.character, enc);
     rope.byte_to_char(line_start + within)
 }
 
-/// A rope line without its line end, as [`LineIndex`] counts it: without "\n" or a lone
+/// A rope line without its line end, as [`crate::position::LineIndex`] counts it: without "\n" or a lone
 /// "\r"; a "\r\n" keeps its "\r" (clients address it as a character).
 fn line_content(line: &str) -> String {
     let without_lf = line.strip_suffix('\n').unwrap_or(line);
@@ -213,6 +209,7 @@ fn line_content(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::position::LineIndex;
 
     fn at(line: u32, character: u32) -> LineCol {
         LineCol { line, character }
@@ -319,5 +316,65 @@ mod tests {
         }];
         apply_changes(&mut rope, &full, Encoding::Utf16);
         assert_eq!(rope.to_string(), "new");
+    }
+
+    /// Apply a splice of chars `from..from+len` (clamped) to a `String`, and the same splice
+    /// through the positions a client would send to the rope: both texts must agree.
+    fn splice_both(text: &mut String, rope: &mut Rope, from: usize, len: usize, insert: &str) {
+        let chars = text.chars().count();
+        let from = if chars == 0 { 0 } else { from % (chars + 1) };
+        let to = (from + len).min(chars);
+        let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(i, _)| i);
+        let (a, b) = (byte(from), byte(to));
+        let index = LineIndex::new(text);
+        let (pa, pb) = (
+            index.position(text, a, Encoding::Utf16),
+            index.position(text, b, Encoding::Utf16),
+        );
+        text.replace_range(a..b, insert);
+        let change = TextChange {
+            range: Some((pa, pb)),
+            text: insert.to_string(),
+        };
+        apply_changes(rope, &[change], Encoding::Utf16);
+        assert_eq!(
+            rope.to_string(),
+            *text,
+            "after splice {from}..{to} {insert:?}"
+        );
+    }
+
+    #[test]
+    fn splices_between_a_carriage_return_and_its_line_feed_keep_the_clients_text() {
+        // CI (2026-12-04) found the server keeping a "\r" the client had deleted: a range
+        // ending between "\r" and "\n" ended before the "\r". Both ends, in both directions.
+        // (start text, char range, inserted text)
+        let cases: &[(&str, usize, usize, &str)] = &[
+            ("\u{2028}\réé\r\n😀bb", 5, 1, "\né\u{2028}"),
+            ("one-on\r\ntwo", 3, 4, ""),
+            ("one-on\r\ntwo", 7, 0, "x"),
+            ("one-on\r\ntwo", 7, 2, "\r"),
+            ("a\r\r\nb", 2, 1, "\n"),
+        ];
+        for &(start, from, len, insert) in cases {
+            let (mut text, mut rope) = (start.to_string(), Rope::from_str(start));
+            splice_both(&mut text, &mut rope, from, len, insert);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn random_splices_keep_the_clients_text(
+            start in "[ab\r\n\u{2028}é😀]{0,12}",
+            splices in proptest::collection::vec(
+                (proptest::prelude::any::<usize>(), 0usize..6, "[xy\r\n\u{2028}é😀]{0,4}"),
+                1..10,
+            ),
+        ) {
+            let (mut text, mut rope) = (start.clone(), Rope::from_str(&start));
+            for (from, len, insert) in &splices {
+                splice_both(&mut text, &mut rope, *from, *len, insert);
+            }
+        }
     }
 }
