@@ -396,12 +396,28 @@ impl Postings {
 }
 
 /// The distinct bigram keys of a word sequence, into `keys`.
+///
+/// In no particular order (every caller only counts or posts each once). A unit has a
+/// dozen or so bigrams: below [`SHORT_BIGRAMS`], a linear check against those kept so far
+/// beats sorting (the three passes of [`Postings::build`] dedup every variant's bigrams).
 fn distinct_bigrams_into(words: &[u32], keys: &mut Vec<u64>) {
     keys.clear();
+    if words.len() <= SHORT_BIGRAMS {
+        for w in words.windows(2) {
+            let k = bigram(w[0], w[1]);
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+        return;
+    }
     keys.extend(words.windows(2).map(|w| bigram(w[0], w[1])));
     keys.sort_unstable();
     keys.dedup();
 }
+
+/// Longest word sequence whose bigrams [`distinct_bigrams_into`] dedups without sorting.
+const SHORT_BIGRAMS: usize = 24;
 
 /// What the tasks of one block read.
 struct Scan<'a, 'v> {
@@ -624,8 +640,15 @@ impl SeenOnce {
     }
     fn add(&self, key: u64) {
         let (i, bit) = self.slot(key);
+        // Plain loads first: most bigrams are met again and again, and a bit already set
+        // needs no locked read-modify-write.
         if let (Some(once), Some(more)) = (self.once.get(i), self.more.get(i)) {
-            if once.fetch_or(bit, Ordering::Relaxed) & bit != 0 {
+            if more.load(Ordering::Relaxed) & bit != 0 {
+                return;
+            }
+            let seen = once.load(Ordering::Relaxed) & bit != 0
+                || once.fetch_or(bit, Ordering::Relaxed) & bit != 0;
+            if seen {
                 more.fetch_or(bit, Ordering::Relaxed);
             }
         }
