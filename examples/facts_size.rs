@@ -1,5 +1,6 @@
 //! Heap bytes held by each part of the per-article facts under a counting allocator:
-//! `cargo run --release --example facts_size -- 2000`. Two measures: `clone` (bytes a
+//! `cargo run --release --example facts_size -- 2000` (synthetic articles), or
+//! `-- DIR` (every `.txt` and `.md` file under DIR, e.g. another generator's corpus). Two measures: `clone` (bytes a
 //! clone of the part allocates: exact lengths, shared strings counted per holder) and
 //! `held` (bytes freed when the part is dropped: what the process really keeps, capacity
 //! slack included, a string shared by several mentions counted once).
@@ -46,12 +47,17 @@ fn freed<T>(x: T) -> usize {
 }
 
 fn main() {
-    let n: usize = std::env::args()
+    let arg = std::env::args()
         .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(2000);
+        .unwrap_or_else(|| "2000".to_string());
     let config = Config::default();
-    let articles = synth::Corpus::collect(n, 42);
+    let articles = match arg.parse::<usize>() {
+        Ok(n) => synth::Corpus::collect(n, 42)
+            .into_iter()
+            .map(|a| a.text)
+            .collect(),
+        Err(_) => texts_under(std::path::Path::new(&arg)),
+    };
     let mut sizes = [0usize; 9];
     let names = [
         "text",
@@ -66,9 +72,9 @@ fn main() {
     ];
     let mut dropped = [0usize; 9];
     let mut counts = [0usize; 4];
-    for a in articles {
-        let f = corroborate::article::analyze(&a.text, &ArticleContext::default(), &config);
-        sizes[0] += a.text.len();
+    for text in articles {
+        let f = corroborate::article::analyze(&text, &ArticleContext::default(), &config);
+        sizes[0] += text.len();
         sizes[1] += held(&f.meta);
         sizes[2] += held(&f.problems);
         sizes[3] += held(&f.body);
@@ -82,7 +88,7 @@ fn main() {
         counts[2] += f.quotes.len();
         counts[3] += f.sentences.len();
         let mut f = f;
-        dropped[0] += a.text.len();
+        dropped[0] += text.len();
         dropped[1] += freed(std::mem::take(&mut f.meta));
         dropped[2] += freed(std::mem::take(&mut f.problems));
         dropped[3] += freed(std::mem::take(&mut f.body));
@@ -106,4 +112,25 @@ fn main() {
         "people {} figures {} quotes {} sentences {}",
         counts[0], counts[1], counts[2], counts[3]
     );
+}
+
+/// The text of every `.txt` and `.md` file under `dir`, in path order.
+fn texts_under(dir: &std::path::Path) -> Vec<String> {
+    let mut paths = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "txt" || x == "md") {
+                paths.push(p);
+            }
+        }
+    }
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
 }

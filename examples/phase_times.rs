@@ -1,7 +1,8 @@
 //! Time each phase of the analysis on synthetic corpora of growing size, on one thread, to
 //! find which phase grows faster than the corpus.
 //!
-//! `cargo run --release --example phase_times -- 1000 2000 5000 10000`
+//! `cargo run --release --example phase_times -- 1000 2000 5000 10000`, or
+//! `-- --dir DIR` for the `.txt`/`.md` files under DIR (another generator's corpus).
 //!
 //! Phases: per-article analysis (`article::analyze`, summed over articles), then the
 //! cross-article steps of `workspace::analyze_docs` one by one, then the JSON printer
@@ -68,21 +69,54 @@ fn peak_rss_mb() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
-fn run(n: usize, config: &Config) -> [f64; 7] {
-    let articles = synth::Corpus::collect(n, 42);
+/// (key, text) of each article: `n` synthetic ones, or every `.txt`/`.md` file under
+/// `dir` (another generator's corpus, say).
+fn load(n: usize, dir: Option<&std::path::Path>) -> Vec<(String, String)> {
+    let Some(dir) = dir else {
+        return synth::Corpus::collect(n, 42)
+            .into_iter()
+            .map(|a| (a.rel_path, a.text))
+            .collect();
+    };
+    let mut paths = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "txt" || x == "md") {
+                paths.push(p);
+            }
+        }
+    }
+    paths.sort();
+    paths
+        .into_iter()
+        .filter_map(|p| {
+            Some((
+                p.to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).ok()?,
+            ))
+        })
+        .collect()
+}
+
+fn run(articles: Vec<(String, String)>, config: &Config) -> [f64; 7] {
+    let n = articles.len();
     let mut out = [0.0; 7];
     let t = Instant::now();
     let mut docs: Vec<Doc> = articles
         .into_iter()
-        .map(|a| {
-            let text: Arc<str> = Arc::from(a.text);
+        .map(|(key, text)| {
+            let text: Arc<str> = Arc::from(text);
             let facts = Arc::new(corroborate::article::analyze(
                 &text,
                 &ArticleContext::default(),
                 config,
             ));
             Doc {
-                key: a.rel_path.into(),
+                key: key.into(),
                 text,
                 facts,
             }
@@ -138,17 +172,27 @@ fn run(n: usize, config: &Config) -> [f64; 7] {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let config = Config::default();
+    if let [flag, dir] = args.as_slice() {
+        if flag == "--dir" {
+            let r = run(load(0, Some(std::path::Path::new(dir))), &config);
+            for (name, ms) in PHASES.iter().zip(r) {
+                println!("| {name} | {ms:.1} |");
+            }
+            return;
+        }
+    }
+    let sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
     let sizes = if sizes.is_empty() {
         vec![1000, 2000, 5000, 10000]
     } else {
         sizes
     };
-    let config = Config::default();
-    let results: Vec<(usize, [f64; 7])> = sizes.iter().map(|&n| (n, run(n, &config))).collect();
+    let results: Vec<(usize, [f64; 7])> = sizes
+        .iter()
+        .map(|&n| (n, run(load(n, None), &config)))
+        .collect();
     print!("| phase |");
     for (n, _) in &results {
         print!(" {n} ms |");

@@ -50,7 +50,7 @@ impl ArticleFacts {
             line.overlaps(figure.span)
                 && (subjects.is_empty()
                     || subjects.iter().any(|s| {
-                        figure.subject == *s || figure.subject.starts_with(&format!("{s}:"))
+                        *figure.subject == **s || figure.subject.starts_with(&format!("{s}:"))
                     }))
         })
     }

@@ -20,6 +20,7 @@ use crate::people::PersonMention;
 use crate::text::{count_tokens, fold, fold_cow, tokens_in, Token};
 use crate::Span;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuoteKind {
@@ -41,7 +42,7 @@ pub struct Quote {
     /// Index into the article's `people` of the speaker, when a named person.
     pub speaker: Option<usize>,
     /// The speaker as written when not a recognised person ("police", "the mayor").
-    pub speaker_text: Option<String>,
+    pub speaker_text: Option<Arc<str>>,
     /// The sentence credits another outlet or agency ("told the news agency", "according
     /// to Reuters"): such an occurrence is not a claim's source on a tie.
     pub attributed_elsewhere: bool,
@@ -49,7 +50,7 @@ pub struct Quote {
     /// "state media"); `attributed_elsewhere` is `credited.is_some()`. An article citing
     /// its own outlet ("told the Sentinel" in the Sentinel) can be told apart by comparing
     /// this with the article's outlet, which this module does not know.
-    pub credited: Option<String>,
+    pub credited: Option<Arc<str>>,
 }
 
 /// Verbs that attribute words to a speaker.
@@ -155,7 +156,28 @@ pub fn extract_tokenized(
         }
     }
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    share_strings(&mut quotes);
     quotes
+}
+
+/// One allocation per distinct speaker or credited outlet of the article ("officials",
+/// "the agency"), not one a quote: a newsroom archive holds millions of quotes.
+fn share_strings(quotes: &mut [Quote]) {
+    let mut seen: std::collections::HashSet<Arc<str>> = std::collections::HashSet::new();
+    let mut share = |s: &mut Option<Arc<str>>| {
+        if let Some(x) = s {
+            match seen.get(&**x) {
+                Some(kept) => *x = kept.clone(),
+                None => {
+                    seen.insert(x.clone());
+                }
+            }
+        }
+    };
+    for q in quotes {
+        share(&mut q.speaker_text);
+        share(&mut q.credited);
+    }
 }
 
 /// A sentence's word tokens and their folded keys, computed once for every rule that reads
@@ -448,9 +470,9 @@ fn direct_quotes(ctx: &Ctx) -> Vec<Quote> {
             sentence: raw.first_sentence,
             kind: QuoteKind::Direct,
             speaker,
-            speaker_text,
+            speaker_text: speaker_text.map(Arc::from),
             attributed_elsewhere: credited.is_some(),
-            credited,
+            credited: credited.map(Arc::from),
         });
     }
     out
@@ -768,9 +790,9 @@ fn according_to(ctx: &Ctx, i: usize, words: &Words) -> Option<Quote> {
         sentence: i,
         kind: QuoteKind::According,
         speaker,
-        speaker_text,
+        speaker_text: speaker_text.map(Arc::from),
         attributed_elsewhere: credited.is_some(),
-        credited,
+        credited: credited.map(Arc::from),
     })
 }
 
@@ -849,9 +871,9 @@ fn indirect(ctx: &Ctx, i: usize, s: Span, words: &Words) -> Option<Quote> {
         sentence: i,
         kind: QuoteKind::Indirect,
         speaker,
-        speaker_text,
+        speaker_text: speaker_text.map(Arc::from),
         attributed_elsewhere: credited.is_some(),
-        credited,
+        credited: credited.map(Arc::from),
     })
 }
 
@@ -1138,7 +1160,7 @@ mod tests {
                 let who = q
                     .speaker
                     .map(|i| people[i].full_name.to_string())
-                    .or(q.speaker_text.clone());
+                    .or(q.speaker_text.as_deref().map(str::to_string));
                 (
                     q.span.slice(text).to_string(),
                     q.kind,

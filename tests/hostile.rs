@@ -690,7 +690,7 @@ fn printing_a_far_future_date_figure_does_not_overflow() {
         let figure = corroborate::figures::Figure {
             span: corroborate::Span::new(0, 0),
             value: corroborate::figures::Interval::exact(v),
-            unit: "date".into(),
+            unit: "date",
             precision: 0.0,
             hedge: corroborate::figures::Hedge::Exact,
             subject: "event date".into(),

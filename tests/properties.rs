@@ -366,7 +366,7 @@ proptest! {
         let figure = corroborate::figures::Figure {
             span: corroborate::Span::new(0, 0),
             value: corroborate::figures::Interval { low, high, low_open: false, high_open: true },
-            unit: unit.to_string(),
+            unit,
             precision: 0.0,
             hedge: corroborate::figures::Hedge::Exact,
             subject: "killed".into(),
@@ -443,7 +443,14 @@ fn figure_values(sentence: &str) -> Vec<(Option<f64>, Option<f64>, String, Strin
     facts
         .figures
         .iter()
-        .map(|f| (f.value.low, f.value.high, f.unit.clone(), f.subject.clone()))
+        .map(|f| {
+            (
+                f.value.low,
+                f.value.high,
+                f.unit.to_string(),
+                f.subject.to_string(),
+            )
+        })
         .collect()
 }
 

@@ -292,7 +292,7 @@ fn figures_values_and_subjects(c: &Corpus) {
             && f.unit == unit
             && value_matches(&gf.2["low"], f.value.low, unit)
             && value_matches(&gf.2["high"], f.value.high, unit)
-            && (subject == "*" || corroborate::text::fold(subject) == f.subject)
+            && (subject == "*" || *corroborate::text::fold(subject) == *f.subject)
     };
     let tp_pred = pred
         .iter()

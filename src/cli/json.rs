@@ -104,7 +104,7 @@ pub fn to_value(a: &Analysis, warnings: &[String]) -> Value {
         for f in &d.facts.figures {
             let mut v = loc.location(di, f.span);
             let o = v.as_object_mut().expect("location is an object");
-            o.insert("subject".into(), json!(f.subject));
+            o.insert("subject".into(), json!(&*f.subject));
             o.insert(
                 "value".into(),
                 json!({ "low": num(f.value.low), "high": num(f.value.high), "unit": f.unit }),
@@ -586,7 +586,7 @@ impl<'a> Output<'a> {
                         7 => out::string(out, text),
                         8 => out::number(out, f.value.high),
                         9 => out::number(out, f.value.low),
-                        _ => out::string(out, &f.unit),
+                        _ => out::string(out, f.unit),
                     })
                 })
             }

@@ -124,7 +124,8 @@ pub fn analyze_paths(paths: &[PathBuf]) -> Result<(Analysis, Vec<String>), Strin
     analyze_paths_timed(paths, &mut PhaseClock::from_env())
 }
 
-/// Wall time of `check`'s phases on standard error, when `CORROBORATE_TIMING=1`: the
+/// Wall time of `check`'s phases (and the peak memory so far, where Linux tells it) on
+/// standard error, when `CORROBORATE_TIMING=1`: the
 /// whole-process benchmarks use it to show where the seconds go (BENCHMARKS.md). Lives at
 /// the edge: the core has no clocks.
 struct PhaseClock {
@@ -143,12 +144,21 @@ impl PhaseClock {
         if let Some(last) = self.last {
             let now = std::time::Instant::now();
             eprintln!(
-                "corroborate: time: {phase} {:.0} ms",
-                (now - last).as_secs_f64() * 1e3
+                "corroborate: time: {phase} {:.0} ms{}",
+                (now - last).as_secs_f64() * 1e3,
+                peak_rss_mb().map_or(String::new(), |mb| format!(" (peak RSS so far {mb:.0} MB)"))
             );
             self.last = Some(now);
         }
     }
+}
+
+/// The process's peak resident set size so far (Linux `VmHWM`), in MB.
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
 }
 
 fn analyze_paths_timed(

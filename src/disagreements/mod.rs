@@ -229,7 +229,7 @@ fn comparable_groups<'a>(
                 continue;
             }
             groups
-                .entry((f.subject.as_str(), f.unit.as_str()))
+                .entry((&*f.subject, f.unit))
                 .or_default()
                 .push(FigureRef { doc: d, figure: i });
         }
@@ -480,7 +480,7 @@ mod statement_dates {
         let mut f = Figure {
             span: crate::Span::new(0, 8),
             value: Interval::exact(86_400.0),
-            unit: "date".into(),
+            unit: "date",
             precision: 0.0,
             hedge: Hedge::Exact,
             subject: "date: statement".into(),

@@ -245,7 +245,7 @@ fn same_words_apart(docs: &[Doc], sides: &[Vec<FigureRef>]) -> bool {
     let dated = sides
         .first()
         .and_then(|s| s.first())
-        .is_some_and(|&r| matches!(figure(docs, r).unit.as_str(), "date" | "time"));
+        .is_some_and(|&r| matches!(figure(docs, r).unit, "date" | "time"));
     if !dated {
         return false;
     }

@@ -35,6 +35,8 @@ use crate::config::Config;
 use crate::dates::DateTime;
 use crate::Span;
 use serde::Serialize;
+use std::collections::HashSet;
+use std::sync::Arc;
 
 mod filters;
 mod hedges;
@@ -120,16 +122,18 @@ pub struct Figure {
     /// (durations), `m2`, `l`, `date` (seconds since 1970-01-01 UTC at the day's start),
     /// `time` (seconds after midnight).
     pub value: Interval,
-    pub unit: String,
+    pub unit: &'static str,
     /// Half the step of the last printed digit, in `unit` ("40%" → 0.5; "2.3 billion" →
     /// 0.05e9; number words and exact counts → 0): the rounding a comparison must allow.
     pub precision: f64,
     pub hedge: Hedge,
     /// What is quantified, as a normalised key: `killed`, `injured`, `injured: paramedics`,
     /// `arrested`, `event date`, `vote share`, … (see the subject lexicon in `subject.rs`).
-    pub subject: String,
+    ///
+    /// Shared by the article's figures of one subject (one allocation, not one a figure).
+    pub subject: Arc<str>,
     /// Baseline or reference period as stated ("compared to October 2024", "year on year").
-    pub baseline: Option<String>,
+    pub baseline: Option<Box<str>>,
     pub direction: Option<Direction>,
     /// The text presents the value as an update over time ("raised the toll to 9").
     pub update: bool,
@@ -151,11 +155,18 @@ pub fn extract(
     let mut out = Vec::new();
     let mut toks: Vec<Tok> = Vec::with_capacity(64);
     let mut last_name: Option<&str> = None;
+    let mut subjects = Subjects::default();
     for (si, s) in sentences.iter().enumerate() {
         tokens::tokenize(text, s.start, s.end, &mut toks);
         let first = out.len();
-        scan_sentence(text, &toks, si, published, config, &mut last_name, &mut out);
-        mark_partitive_subsets(text, *s, &mut out[first..]);
+        let mut scan = Scan {
+            si,
+            published,
+            config,
+            subjects: &mut subjects,
+        };
+        scan.sentence(text, &toks, &mut last_name, &mut out);
+        mark_partitive_subsets(text, *s, &mut out[first..], &mut subjects);
         if let Some(n) = last_person_like(text, &toks) {
             last_name = Some(n);
         }
@@ -166,7 +177,12 @@ pub fn extract(
 /// "Of the 14 people who died, five were from the town": the figures after the whole
 /// ("five") count a part of it, never the same thing, so their subject gets the qualifier
 /// `part` (unless it has one) and they are not compared with the whole.
-fn mark_partitive_subsets(text: &str, sentence: Span, figures: &mut [Figure]) {
+fn mark_partitive_subsets(
+    text: &str,
+    sentence: Span,
+    figures: &mut [Figure],
+    subjects: &mut Subjects,
+) {
     let head = sentence
         .slice(text)
         .trim_start_matches(['"', '“', '\'', '‘']);
@@ -185,103 +201,127 @@ fn mark_partitive_subsets(text: &str, sentence: Span, figures: &mut [Figure]) {
     }
     for f in figures.iter_mut().skip(1) {
         if f.unit == "count" && !f.subject.contains(':') {
-            f.subject = format!("{}: part", f.subject);
+            f.subject = subjects.intern(format!("{}: part", f.subject));
         }
     }
 }
 
-fn scan_sentence(
-    text: &str,
-    toks: &[Tok],
+/// The article's distinct subject keys: every figure of a subject shares one string.
+#[derive(Default)]
+struct Subjects(HashSet<Arc<str>>);
+
+impl Subjects {
+    fn intern(&mut self, subject: String) -> Arc<str> {
+        if let Some(s) = self.0.get(subject.as_str()) {
+            return s.clone();
+        }
+        let s: Arc<str> = Arc::from(subject);
+        self.0.insert(s.clone());
+        s
+    }
+}
+
+/// What the figures of one sentence are made with.
+struct Scan<'a> {
     si: usize,
     published: Option<DateTime>,
-    config: &Config,
-    last_name: &mut Option<&str>,
-    out: &mut Vec<Figure>,
-) {
-    if is_date_line(text, toks) {
-        return;
-    }
-    let mut i = 0;
-    while i < toks.len() {
-        let t = &toks[i];
-        let candidate = match t.kind {
-            Kind::Num => true,
-            Kind::Word => tokens::may_start_figure(t.text(text)),
-            _ => false,
-        };
-        if !candidate {
-            i += 1;
-            continue;
+    config: &'a Config,
+    subjects: &'a mut Subjects,
+}
+
+impl Scan<'_> {
+    fn sentence<'t>(
+        &mut self,
+        text: &'t str,
+        toks: &[Tok],
+        last_name: &mut Option<&'t str>,
+        out: &mut Vec<Figure>,
+    ) {
+        let (si, published, config) = (self.si, self.published, self.config);
+        if is_date_line(text, toks) {
+            return;
         }
-        if let Some(w) = when::match_at(text, toks, i, published) {
-            if w.unresolved || w.end <= w.first {
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            let candidate = match t.kind {
+                Kind::Num => true,
+                Kind::Word => tokens::may_start_figure(t.text(text)),
+                _ => false,
+            };
+            if !candidate {
+                i += 1;
+                continue;
+            }
+            if let Some(w) = when::match_at(text, toks, i, published) {
+                if w.unresolved || w.end <= w.first {
+                    i = w.end.max(i + 1);
+                    continue;
+                }
+                let at = At {
+                    first: w.first,
+                    head_end: w.end,
+                    end: w.end,
+                    hyphenated: false,
+                };
+                let kind = if w.is_time { For::Time } else { For::Date };
+                let frame = subject::frame(text, toks, at, kind, None);
+                out.push(Figure {
+                    span: Span::new(toks[w.first].start, toks[w.end - 1].end),
+                    value: w.value,
+                    unit: if w.is_time { "time" } else { "date" },
+                    precision: 0.0,
+                    hedge: w.hedge,
+                    subject: self.subjects.intern(frame.subject),
+                    baseline: frame.baseline.map(String::into_boxed_str),
+                    direction: None,
+                    update: false,
+                    sentence: si,
+                });
                 i = w.end.max(i + 1);
                 continue;
             }
-            let at = At {
-                first: w.first,
-                head_end: w.end,
-                end: w.end,
-                hyphenated: false,
-            };
-            let kind = if w.is_time { For::Time } else { For::Date };
-            let frame = subject::frame(text, toks, at, kind, None);
-            out.push(Figure {
-                span: Span::new(toks[w.first].start, toks[w.end - 1].end),
-                value: w.value,
-                unit: if w.is_time { "time" } else { "date" }.to_string(),
-                precision: 0.0,
-                hedge: w.hedge,
-                subject: frame.subject,
-                baseline: frame.baseline,
-                direction: None,
-                update: false,
-                sentence: si,
-            });
-            i = w.end.max(i + 1);
-            continue;
-        }
-        if let Some(q) = quantity::match_at(text, toks, i, &config.tolerances) {
-            let next = q.end.max(i + 1);
-            if !q.skip && q.end > q.first {
-                let at = At {
-                    first: q.first,
-                    head_end: q.head_end,
-                    end: q.end,
-                    hyphenated: q.hyphenated,
-                };
-                let name = if q.kind == QKind::Age {
-                    age_name(text, toks, &q).or(*last_name)
-                } else {
-                    None
-                };
-                let frame = subject::frame(text, toks, at, For::Quantity(q.kind), name);
-                let value = if q.unit == "percent"
-                    && frame.direction == Some(Direction::Fall)
-                    && frame.subject.ends_with("change")
-                {
-                    negated(q.value)
-                } else {
-                    q.value
-                };
-                out.push(Figure {
-                    span: Span::new(toks[q.first].start, toks[q.end - 1].end),
-                    value,
-                    unit: q.unit.to_string(),
-                    precision: q.precision,
-                    hedge: q.hedge,
-                    subject: frame.subject,
-                    baseline: frame.baseline,
-                    direction: frame.direction,
-                    update: frame.update,
-                    sentence: si,
-                });
+            if let Some(q) = quantity::match_at(text, toks, i, &config.tolerances) {
+                let next = q.end.max(i + 1);
+                if !q.skip && q.end > q.first {
+                    let at = At {
+                        first: q.first,
+                        head_end: q.head_end,
+                        end: q.end,
+                        hyphenated: q.hyphenated,
+                    };
+                    let name = if q.kind == QKind::Age {
+                        age_name(text, toks, &q).or(*last_name)
+                    } else {
+                        None
+                    };
+                    let frame = subject::frame(text, toks, at, For::Quantity(q.kind), name);
+                    let value = if q.unit == "percent"
+                        && frame.direction == Some(Direction::Fall)
+                        && frame.subject.ends_with("change")
+                    {
+                        negated(q.value)
+                    } else {
+                        q.value
+                    };
+                    out.push(Figure {
+                        span: Span::new(toks[q.first].start, toks[q.end - 1].end),
+                        value,
+                        unit: q.unit,
+                        precision: q.precision,
+                        hedge: q.hedge,
+                        subject: self.subjects.intern(frame.subject),
+                        baseline: frame.baseline.map(String::into_boxed_str),
+                        direction: frame.direction,
+                        update: frame.update,
+                        sentence: si,
+                    });
+                }
+                i = next;
+                continue;
             }
-            i = next;
-            continue;
+            i += 1;
         }
-        i += 1;
     }
 }
 
@@ -425,7 +465,7 @@ fn last_person_like<'a>(text: &'a str, toks: &[Tok]) -> Option<&'a str> {
 /// A short human form of a figure's value: "30–∞ count", "7 count", "2026-06-08 date".
 pub fn describe_value(f: &Figure) -> String {
     let show = |v: f64| -> String {
-        match f.unit.as_str() {
+        match f.unit {
             "date" => crate::dates::Date::from_days((v / 86_400.0).floor() as i64).iso(),
             "time" => format!(
                 "{:02}:{:02}",
@@ -443,7 +483,7 @@ pub fn describe_value(f: &Figure) -> String {
         (None, Some(h)) => format!("{}{}", if f.value.high_open { "< " } else { "≤ " }, show(h)),
         (None, None) => "?".to_string(),
     };
-    match f.unit.as_str() {
+    match f.unit {
         "count" | "date" | "time" => range,
         "percent" => format!("{range}%"),
         u => format!("{range} {u}"),

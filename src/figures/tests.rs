@@ -215,7 +215,7 @@ fn figures_table() {
                 f.unit
             ));
         }
-        if f.subject != subject {
+        if *f.subject != *subject {
             failures.push(format!(
                 "{sentence:?} {span:?}: subject {:?}, want {subject:?}",
                 f.subject
@@ -460,7 +460,7 @@ fn a_part_of_a_whole_is_not_the_whole() {
     let figs = extract(s, &[Span::new(0, s.len())], published(), &Config::default());
     let subjects: Vec<(&str, &str)> = figs
         .iter()
-        .map(|f| (f.span.slice(s), f.subject.as_str()))
+        .map(|f| (f.span.slice(s), &*f.subject))
         .collect();
     assert_eq!(subjects[0].0, "14");
     assert!(!subjects[0].1.ends_with(": part"), "{subjects:?}");

@@ -28,7 +28,7 @@ pub fn quote_card(snap: &Snapshot, doc: usize, quote: usize) -> Option<String> {
                 .map(|e| e.name.clone())
                 .or_else(|| d.facts.people.get(m).map(|p| p.full_name.to_string()))
         })
-        .or_else(|| q.speaker_text.clone());
+        .or_else(|| q.speaker_text.as_deref().map(str::to_string));
     let mut md = match speaker {
         Some(s) => format!("**Quote** — {s}"),
         None => "**Quote**".to_string(),

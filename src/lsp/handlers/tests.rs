@@ -58,10 +58,10 @@ fn figure(text: &str, written: &str, value: f64) -> Figure {
     Figure {
         span: Span::new(at, at + written.len()),
         value: Interval::exact(value),
-        unit: "count".to_string(),
+        unit: "count",
         precision: 0.0,
         hedge: Hedge::Exact,
-        subject: "killed".to_string(),
+        subject: "killed".into(),
         baseline: None,
         direction: None,
         update: false,

@@ -6,7 +6,7 @@ use crate::figures::Figure;
 /// "2026-06-08", "19:15". Long fractions are rounded ("a third" → "≈33%").
 pub fn figure_value(f: &Figure) -> String {
     let show = |v: f64| -> String {
-        match f.unit.as_str() {
+        match f.unit {
             "date" => crate::dates::Date::from_days((v / 86_400.0).floor() as i64).iso(),
             "time" => {
                 let s = v.max(0.0) as i64;
@@ -22,7 +22,7 @@ pub fn figure_value(f: &Figure) -> String {
         (None, Some(h)) => format!("{}{}", if f.value.high_open { "< " } else { "≤ " }, show(h)),
         (None, None) => "?".to_string(),
     };
-    match f.unit.as_str() {
+    match f.unit {
         "count" | "date" | "time" | "" => range,
         "percent" => format!("{range}%"),
         u => format!("{range} {u}"),
@@ -73,7 +73,7 @@ mod tests {
     use super::*;
     use crate::figures::{Hedge, Interval};
 
-    fn fig(low: Option<f64>, high: Option<f64>, unit: &str) -> Figure {
+    fn fig(low: Option<f64>, high: Option<f64>, unit: &'static str) -> Figure {
         Figure {
             span: crate::Span::new(0, 1),
             value: Interval {
@@ -82,7 +82,7 @@ mod tests {
                 low_open: false,
                 high_open: false,
             },
-            unit: unit.to_string(),
+            unit,
             precision: 0.0,
             hedge: Hedge::Exact,
             subject: "killed".into(),
