@@ -207,3 +207,29 @@ fn human_output_shows_carets_under_spans() {
     );
     assert!(s.lines().last().unwrap().contains("1 article(s)"), "{s}");
 }
+
+/// The human report writes values as a reader would: a hedge's margin is not a float
+/// artefact ("about 33" → "29.7–36.3", not "36.300000000000004") and durations are in days
+/// or minutes, not seconds.
+#[test]
+fn human_output_writes_values_as_a_reader_would() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "articles/a.txt",
+        "---\noutlet: The Harbour Gazette\npublished: 2026-03-02\ntitle: Port strike\n---\n\
+         About 33 people were injured when the crane fell, the port authority said.\n\n\
+         The city declared three days of mourning on Monday.\n\n\
+         The meeting lasted 90 minutes, officials said.\n",
+    );
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["check", "articles"])
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("= 29.7–36.3"), "{s}");
+    assert!(s.contains("= 3 days"), "{s}");
+    assert!(s.contains("= 90 min"), "{s}");
+    assert!(!s.contains("000000"), "{s}");
+}

@@ -462,18 +462,27 @@ fn last_person_like<'a>(text: &'a str, toks: &[Tok]) -> Option<&'a str> {
     best
 }
 
-/// A short human form of a figure's value: "30–∞ count", "7 count", "2026-06-08 date".
+/// A short human form of a figure's normalised value, as a person would write it: "7",
+/// "≥ 30", "24–26", "≈33%", "4600000000 USD", "2026-06-08", "19:15", "3 days",
+/// "72–88 min". Long fractions are rounded ("a third" → "≈33%"; a hedge's 10 % margin
+/// never shows as "36.300000000000004"); durations are in the largest unit that keeps
+/// them whole or short (canonical seconds stay in the JSON). One form for the CLI and the
+/// editor, so both say the same.
 pub fn describe_value(f: &Figure) -> String {
+    let bounds: Vec<f64> = [f.value.low, f.value.high].into_iter().flatten().collect();
+    let (scale, unit) = if f.unit == "s" {
+        duration_unit(&bounds)
+    } else {
+        (1.0, f.unit)
+    };
     let show = |v: f64| -> String {
         match f.unit {
             "date" => crate::dates::Date::from_days((v / 86_400.0).floor() as i64).iso(),
-            "time" => format!(
-                "{:02}:{:02}",
-                (v / 3600.0) as i64,
-                ((v % 3600.0) / 60.0) as i64
-            ),
-            _ if v.fract() == 0.0 && v.abs() < 1e15 => format!("{}", v as i64),
-            _ => format!("{v}"),
+            "time" => {
+                let s = v.max(0.0) as i64;
+                format!("{:02}:{:02}", s / 3600, (s % 3600) / 60)
+            }
+            _ => short_number(v / scale),
         }
     };
     let range = match (f.value.low, f.value.high) {
@@ -483,9 +492,60 @@ pub fn describe_value(f: &Figure) -> String {
         (None, Some(h)) => format!("{}{}", if f.value.high_open { "< " } else { "≤ " }, show(h)),
         (None, None) => "?".to_string(),
     };
-    match f.unit {
-        "count" | "date" | "time" => range,
+    match unit {
+        "count" | "date" | "time" | "" => range,
         "percent" => format!("{range}%"),
+        "days" | "weeks" if bounds.iter().all(|&b| b == scale) => {
+            format!("{range} {}", unit.trim_end_matches('s'))
+        }
         u => format!("{range} {u}"),
+    }
+}
+
+/// The unit a duration of these bounds (seconds) reads best in, as its size in seconds
+/// and its name: the largest of weeks, days, hours, minutes and seconds in which every
+/// bound is a whole number of at most 120 ("90 min", "3 days"); else the largest in which
+/// every bound is at least one with one decimal at most ("4.5–5 h"); else seconds.
+fn duration_unit(bounds: &[f64]) -> (f64, &'static str) {
+    const UNITS: [(f64, &str); 5] = [
+        (604_800.0, "weeks"),
+        (86_400.0, "days"),
+        (3_600.0, "h"),
+        (60.0, "min"),
+        (1.0, "s"),
+    ];
+    let all = |size: f64, ok: &dyn Fn(f64) -> bool| {
+        !bounds.is_empty()
+            && bounds.iter().all(|&b| {
+                let x = b / size;
+                x.is_finite() && ok(x)
+            })
+    };
+    let whole = |x: f64| x.fract() == 0.0 && (1.0..=120.0).contains(&x.abs());
+    let one_decimal = |x: f64| x.abs() >= 1.0 && ((x * 10.0).round() - x * 10.0).abs() < 1e-6;
+    UNITS
+        .into_iter()
+        .find(|&(size, _)| all(size, &whole))
+        .or_else(|| UNITS.into_iter().find(|&(size, _)| all(size, &one_decimal)))
+        .unwrap_or((1.0, "s"))
+}
+
+/// A number without noise: integers as integers, short decimals as written, long
+/// fractions rounded with "≈".
+pub fn short_number(v: f64) -> String {
+    if !v.is_finite() {
+        return "?".to_string();
+    }
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        return format!("{}", v as i64);
+    }
+    let two = (v * 100.0).round() / 100.0;
+    if (two - v).abs() < 1e-9 {
+        return format!("{two}");
+    }
+    if v.abs() >= 1.0 {
+        format!("≈{}", v.round() as i64)
+    } else {
+        format!("≈{v:.2}")
     }
 }

@@ -2,51 +2,9 @@
 
 use crate::figures::Figure;
 
-/// A figure's normalised value: "7", "≥ 30", "24–26", "≈33%", "4600000000 USD",
-/// "2026-06-08", "19:15". Long fractions are rounded ("a third" → "≈33%").
+/// A figure's normalised value ([`crate::figures::describe_value`]: the CLI's form too).
 pub fn figure_value(f: &Figure) -> String {
-    let show = |v: f64| -> String {
-        match f.unit {
-            "date" => crate::dates::Date::from_days((v / 86_400.0).floor() as i64).iso(),
-            "time" => {
-                let s = v.max(0.0) as i64;
-                format!("{:02}:{:02}", s / 3600, (s % 3600) / 60)
-            }
-            _ => number(v),
-        }
-    };
-    let range = match (f.value.low, f.value.high) {
-        (Some(l), Some(h)) if l == h => show(l),
-        (Some(l), Some(h)) => format!("{}–{}", show(l), show(h)),
-        (Some(l), None) => format!("{}{}", if f.value.low_open { "> " } else { "≥ " }, show(l)),
-        (None, Some(h)) => format!("{}{}", if f.value.high_open { "< " } else { "≤ " }, show(h)),
-        (None, None) => "?".to_string(),
-    };
-    match f.unit {
-        "count" | "date" | "time" | "" => range,
-        "percent" => format!("{range}%"),
-        u => format!("{range} {u}"),
-    }
-}
-
-/// A number without noise: integers as integers, short decimals as written, long
-/// fractions rounded with "≈".
-pub fn number(v: f64) -> String {
-    if !v.is_finite() {
-        return "?".to_string();
-    }
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        return format!("{}", v as i64);
-    }
-    let two = (v * 100.0).round() / 100.0;
-    if (two - v).abs() < 1e-9 {
-        return format!("{two}");
-    }
-    if v.abs() >= 1.0 {
-        format!("≈{}", v.round() as i64)
-    } else {
-        format!("≈{:.2}", v)
-    }
+    crate::figures::describe_value(f)
 }
 
 /// At most `max` characters of `s` on one line, with "…" when cut.
@@ -104,6 +62,29 @@ mod tests {
             (fig(Some(24.0), Some(26.0), "count"), "24–26"),
             (fig(Some(4.6e9), Some(4.6e9), "USD"), "4600000000 USD"),
             (fig(Some(69300.0), Some(69300.0), "time"), "19:15"),
+            (
+                fig(Some(29.7), Some(36.300000000000004), "count"),
+                "29.7–36.3",
+            ),
+            (
+                fig(Some(1476.0), Some(1804.0000000000002), "count"),
+                "1476–1804",
+            ),
+            (
+                fig(Some(76.5), Some(93.50000000000001), "percent"),
+                "76.5–93.5%",
+            ),
+            (fig(Some(900.0), Some(900.0), "s"), "15 min"),
+            (fig(Some(86_400.0), Some(86_400.0), "s"), "1 day"),
+            (fig(Some(259_200.0), Some(259_200.0), "s"), "3 days"),
+            (fig(None, Some(6_652_800.0), "s"), "≤ 11 weeks"),
+            (fig(Some(16_200.0), Some(18_000.0), "s"), "4.5–5 h"),
+            (fig(Some(4_320.0), Some(5_280.0), "s"), "72–88 min"),
+            (fig(Some(45.0), Some(45.0), "s"), "45 s"),
+            (fig(Some(90.0), Some(90.0), "s"), "90 s"),
+            (fig(Some(5_400.0), Some(5_400.0), "s"), "90 min"),
+            (fig(Some(3_240.0), Some(3_600.0), "s"), "54–60 min"),
+            (fig(Some(1e7), Some(1e7), "s"), "10000000 s"),
             (
                 fig(Some(20_612.0 * 86_400.0), Some(20_612.0 * 86_400.0), "date"),
                 "2026-06-08",
