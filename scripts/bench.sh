@@ -7,8 +7,10 @@
 # Cases: `check --threads T DIR` (the default, human report, as a user or CI runs it) for
 # each thread count, and `check --format json` on the last one.
 #   SIZES="1000 10000" RUNS=3 scripts/bench.sh
+#   CORPUS=alt SIZES="1000 10000" scripts/bench.sh   # the independent generator's corpora
 #
-# Env: SIZES (article counts), THREADS (list), RUNS (timed runs per case, default 5;
+# Env: CORPUS (`synth`, the Rust generator `examples/gen_corpus`, or `alt`, the independent
+# Python one `scripts/alt_corpus.py`: fewer, bigger stories, denser figures), SIZES (article counts), THREADS (list), RUNS (timed runs per case, default 5;
 # corpora of 50k articles or more get BIG_RUNS runs, default 1, without warm-up), SEED (generator seed, 42), BENCH_DIR (/tmp/corroborate-bench).
 # Exit code 1 of `check` (disagreements found) counts as success. "Cold" means a fresh
 # process with no state carried over; the OS file cache is warm (as it is for rg, measured
@@ -20,7 +22,12 @@ SIZES=${SIZES:-"1000 10000 50000"}
 THREADS=${THREADS:-"1 2"}
 RUNS=${RUNS:-5}
 SEED=${SEED:-42}
-BENCH_DIR=${BENCH_DIR:-/tmp/corroborate-bench}
+CORPUS=${CORPUS:-synth}
+case $CORPUS in
+synth) BENCH_DIR=${BENCH_DIR:-/tmp/corroborate-bench}; GEN_SRC=benches/support/synth.rs ;;
+alt) BENCH_DIR=${BENCH_DIR:-/tmp/corroborate-bench-alt}; GEN_SRC=scripts/alt_corpus.py ;;
+*) echo "bench: CORPUS is synth or alt, not $CORPUS" >&2; exit 2 ;;
+esac
 OUT_DIR=target/bench
 mkdir -p "$OUT_DIR" "$BENCH_DIR"
 
@@ -81,8 +88,10 @@ peak_rss_mb() {
 }
 
 table=$OUT_DIR/check.md
+[ "$CORPUS" = alt ] && table=$OUT_DIR/check-alt.md
 {
     echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -m | awk '/^Mem:/ {print $2}') MB RAM"
+    echo "Corpus: $CORPUS (generator $GEN_SRC, seed $SEED)"
     echo "Commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(date -u +%Y-%m-%dT%H:%MZ), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo
     echo "| articles | MB | case | wall s (mean ± sd) | min s | CPU s (user+sys) | MB/s | articles/s | peak RSS MB | RSS budget MB (4×corpus+50) | vs rg |"
@@ -93,10 +102,14 @@ declare -A CHECK_T1
 for n in $SIZES; do
     dir=$BENCH_DIR/$n
     # The stamp names the generator's source hash: a changed generator regenerates.
-    stamp=$dir/.generated-seed-$SEED-$(sha1sum benches/support/synth.rs | cut -c1-12)
+    stamp=$dir/.generated-seed-$SEED-$(sha1sum "$GEN_SRC" | cut -c1-12)
     if [ ! -f "$stamp" ]; then
         rm -rf "$dir"
-        "$GEN" --articles "$n" --out "$dir" --seed "$SEED" >&2
+        if [ "$CORPUS" = alt ]; then
+            python3 scripts/alt_corpus.py --articles "$n" --out "$dir" --seed "$SEED" >&2
+        else
+            "$GEN" --articles "$n" --out "$dir" --seed "$SEED" >&2
+        fi
         touch "$stamp"
     fi
     bytes=$(find "$dir" -type f \( -name '*.txt' -o -name '*.md' \) -printf '%s\n' | awk '{s+=$1} END {print s}')
