@@ -136,8 +136,18 @@ fn run(articles: Vec<(String, String)>, config: &Config) -> [f64; 7] {
     out[2] = ms(t);
     hwm.push(("stories::group", peak_rss_mb()));
     let t = Instant::now();
-    let claims = corroborate::claims::find(&docs, config);
+    let (claims, work) = corroborate::claims::find_with_stats(&docs, config);
     out[3] = ms(t);
+    // the work claims matching did, per variant: bounded by the postings cap, so it
+    // levels off as the corpus grows
+    let per_variant = |x: usize| x as f64 / work.variants.max(1) as f64;
+    eprintln!(
+        "phase_times: {n} articles: claims: {} units, {} variants, {:.1} postings entries visited and {:.2} pairs scored per variant",
+        work.units,
+        work.variants,
+        per_variant(work.postings_visited),
+        per_variant(work.pairs_scored)
+    );
     hwm.push(("claims::find", peak_rss_mb()));
     let t = Instant::now();
     let disagreements = corroborate::disagreements::find(&docs, &stories, config);
@@ -214,7 +224,12 @@ fn main() {
         for (_, r) in &results {
             print!(" {:.1} |", r[i]);
         }
-        let growth = (last[i] / *nl as f64) / (first[i] / *n0 as f64).max(1e-9);
-        println!(" {growth:.2}× |");
+        // a phase under the clock's 10 ms tick at the first size has no growth to show
+        if first[i] > 0.0 {
+            let growth = (last[i] / *nl as f64) / (first[i] / *n0 as f64);
+            println!(" {growth:.2}× |");
+        } else {
+            println!(" n/a |");
+        }
     }
 }
