@@ -5,6 +5,8 @@
 //! `held` (bytes freed when the part is dropped: what the process really keeps, capacity
 //! slack included, a string shared by several mentions counted once).
 
+#[path = "../benches/support/corpus_dir.rs"]
+mod corpus_dir;
 #[path = "../benches/support/synth.rs"]
 mod synth;
 
@@ -116,21 +118,8 @@ fn main() {
 
 /// The text of every `.txt` and `.md` file under `dir`, in path order.
 fn texts_under(dir: &std::path::Path) -> Vec<String> {
-    let mut paths = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "txt" || x == "md") {
-                paths.push(p);
-            }
-        }
-    }
-    paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
+    corpus_dir::articles_under(dir)
+        .into_iter()
+        .map(|(_, text)| text)
         .collect()
 }

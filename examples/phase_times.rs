@@ -11,6 +11,8 @@
 //! the phases from overlapping with nothing else. Prints a Markdown table: milliseconds per phase and, per size, the time
 //! per article relative to the first size (1.00 = linear).
 
+#[path = "../benches/support/corpus_dir.rs"]
+mod corpus_dir;
 #[path = "../benches/support/synth.rs"]
 mod synth;
 
@@ -78,27 +80,9 @@ fn load(n: usize, dir: Option<&std::path::Path>) -> Vec<(String, String)> {
             .map(|a| (a.rel_path, a.text))
             .collect();
     };
-    let mut paths = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "txt" || x == "md") {
-                paths.push(p);
-            }
-        }
-    }
-    paths.sort();
-    paths
+    corpus_dir::articles_under(dir)
         .into_iter()
-        .filter_map(|p| {
-            Some((
-                p.to_string_lossy().into_owned(),
-                std::fs::read_to_string(&p).ok()?,
-            ))
-        })
+        .map(|(p, text)| (p.to_string_lossy().into_owned(), text))
         .collect()
 }
 

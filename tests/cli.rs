@@ -32,6 +32,16 @@ fn check_json(dir: &Path, args: &[&str]) -> (i32, Value, String) {
 
 const ARTICLE: &str = "---\noutlet: The Harbour Gazette\npublished: 2026-03-02\ntitle: Ferry runs aground\n---\nA ferry ran aground near the island on Sunday, the port authority said.\n";
 
+/// The human report of `check articles` run in `dir`.
+fn check_human(dir: &Path) -> String {
+    let out = bin()
+        .current_dir(dir)
+        .args(["check", "articles"])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 #[test]
 fn json_has_exactly_the_documented_top_level_keys() {
     let dir = tempfile::tempdir().unwrap();
@@ -195,12 +205,7 @@ fn links_out_of_the_folder_are_not_followed() {
 fn human_output_shows_carets_under_spans() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "articles/a.txt", ARTICLE);
-    let out = bin()
-        .current_dir(dir.path())
-        .args(["check", "articles"])
-        .output()
-        .unwrap();
-    let s = String::from_utf8_lossy(&out.stdout);
+    let s = check_human(dir.path());
     assert!(
         s.contains("article articles/a.txt: The Harbour Gazette · 2026-03-02 · Ferry runs aground"),
         "{s}"
@@ -222,12 +227,7 @@ fn human_output_writes_values_as_a_reader_would() {
          The city declared three days of mourning on Monday.\n\n\
          The meeting lasted 90 minutes, officials said.\n",
     );
-    let out = bin()
-        .current_dir(dir.path())
-        .args(["check", "articles"])
-        .output()
-        .unwrap();
-    let s = String::from_utf8_lossy(&out.stdout);
+    let s = check_human(dir.path());
     assert!(s.contains("= 29.7–36.3"), "{s}");
     assert!(s.contains("= 3 days"), "{s}");
     assert!(s.contains("= 90 min"), "{s}");

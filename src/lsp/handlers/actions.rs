@@ -4,9 +4,10 @@
 //! client-side commands, like Helix, can use it).
 
 use super::diagnostics::SOURCE;
-use super::values::{figure_value, short};
+use super::values::short;
 use crate::config::IgnoreRule;
 use crate::disagreements::FigureRef;
+use crate::figures::describe_value;
 use crate::lsp::snapshot::Snapshot;
 use serde_json::json;
 use std::collections::HashMap;
@@ -118,7 +119,7 @@ fn replacements(
                     "Replace with “{}” ({}: {})",
                     short(&text, 40),
                     snap.outlet_label(g.doc),
-                    figure_value(other)
+                    describe_value(other)
                 ),
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![diag.clone()]),

@@ -2,8 +2,9 @@
 //! `baseline-differs`) with the other outlets' figures as related information, and the
 //! article's own problems (missing metadata, lossy decoding) as hints.
 
-use super::values::{figure_value, short};
+use super::values::short;
 use crate::disagreements::{Disagreement, FigureRef, Severity};
+use crate::figures::describe_value;
 use crate::lsp::snapshot::Snapshot;
 use serde_json::json;
 use tower_lsp_server::ls_types::{
@@ -138,7 +139,7 @@ fn related_figure(snap: &Snapshot, f: FigureRef) -> Option<DiagnosticRelatedInfo
             snap.outlet_label(f.doc),
             snap.date_label(f.doc),
             text,
-            figure_value(figure)
+            describe_value(figure)
         ),
     })
 }

@@ -1,7 +1,8 @@
 //! Hover cards (markdown) for a person, a figure or a repeated claim under the cursor.
 
-use super::values::{figure_value, plural, short};
+use super::values::{plural, short};
 use crate::disagreements::FigureRef;
+use crate::figures::describe_value;
 use crate::lsp::snapshot::{Snapshot, Target};
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -151,7 +152,7 @@ fn quotes_of(
 pub fn figure_card(snap: &Snapshot, f: FigureRef) -> Option<String> {
     let figure = snap.figure(f)?;
     let mut md = String::new();
-    let _ = writeln!(md, "**{}** — {}", figure_value(figure), figure.subject);
+    let _ = writeln!(md, "**{}** — {}", describe_value(figure), figure.subject);
     let mut facts = Vec::new();
     if figure.hedge != crate::figures::Hedge::Exact {
         facts.push(format!("hedge: {}", hedge_name(figure.hedge)));
@@ -198,7 +199,7 @@ pub fn figure_card(snap: &Snapshot, f: FigureRef) -> Option<String> {
                 snap.outlet_label(g.doc),
                 snap.date_label(g.doc),
                 short(other.span.slice(snap.text(g.doc)), 60),
-                figure_value(other)
+                describe_value(other)
             );
         }
         if others.len() > MAX_OTHERS_LISTED {

@@ -1,7 +1,7 @@
 //! Inlay hints: the normalised value after a figure written in words or hedged
 //! ("seventeen" → 17, "a third" → ≈33%, "at least 30" → ≥ 30). Switch: `lsp.inlay_hints`.
 
-use super::values::figure_value;
+use crate::figures::describe_value;
 use crate::figures::Hedge;
 use crate::lsp::snapshot::Snapshot;
 use crate::Span;
@@ -23,7 +23,7 @@ pub fn inlay_hints(snap: &Snapshot, doc: usize, range: Span) -> Vec<InlayHint> {
         .filter(|f| needs_hint(f.span.slice(&d.text), f.hedge))
         .map(|f| InlayHint {
             position: lines.range(f.span).end,
-            label: InlayHintLabel::String(format!("= {}", figure_value(f))),
+            label: InlayHintLabel::String(format!("= {}", describe_value(f))),
             kind: None,
             text_edits: None,
             tooltip: Some(InlayHintTooltip::String(format!(

@@ -1,7 +1,8 @@
 //! Document symbols (the article's people, figures and claims) and workspace symbols
 //! (people and claims, fuzzy-matched).
 
-use super::values::{figure_value, short};
+use super::values::short;
+use crate::figures::describe_value;
 use crate::lsp::snapshot::Snapshot;
 use tower_lsp_server::ls_types::{DocumentSymbol, OneOf, SymbolKind, WorkspaceSymbol};
 
@@ -59,7 +60,7 @@ pub fn document_symbols(snap: &Snapshot, doc: usize) -> Vec<DocumentSymbol> {
             f.span,
             symbol(
                 format!("{text} ({})", f.subject),
-                Some(figure_value(f)),
+                Some(describe_value(f)),
                 SymbolKind::NUMBER,
                 lines.range(f.span),
             ),
