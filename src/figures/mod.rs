@@ -532,7 +532,7 @@ fn duration_unit(bounds: &[f64]) -> (f64, &'static str) {
 
 /// A number without noise: integers as integers, short decimals as written, long
 /// fractions rounded with "≈".
-pub fn short_number(v: f64) -> String {
+fn short_number(v: f64) -> String {
     if !v.is_finite() {
         return "?".to_string();
     }
