@@ -363,3 +363,71 @@ fn gallop_equals_partition_point() {
         }
     }
 }
+
+/// The sketch's bound is never below the words two sequences share (repeats counted as
+/// a multiset), whatever their lengths, repeats and hash collisions.
+#[test]
+fn sketch_bounds_the_shared_words_from_above() {
+    let mut rng = Rng(17);
+    for round in 0..3000 {
+        let alphabet = 2 + rng.below(400) as u32;
+        let seq = |rng: &mut Rng| -> Vec<u32> {
+            let len = if round % 50 == 0 {
+                250 + rng.below(30)
+            } else {
+                rng.below(40)
+            };
+            (0..len)
+                .map(|_| rng.below(alphabet as usize) as u32)
+                .collect()
+        };
+        let (a, b) = (seq(&mut rng), seq(&mut rng));
+        let mut left: FxHashMap<u32, usize> = FxHashMap::default();
+        for &w in &a {
+            *left.entry(w).or_insert(0) += 1;
+        }
+        let mut shared = 0;
+        for &w in &b {
+            if let Some(n) = left.get_mut(&w).filter(|n| **n > 0) {
+                *n -= 1;
+                shared += 1;
+            }
+        }
+        let (sa, sb) = (Sketch::of(&a), Sketch::of(&b));
+        if a.len() < SKETCH_LONG as usize && b.len() < SKETCH_LONG as usize {
+            assert!(sa.shared_at_most(sb) as usize >= shared, "round {round}");
+        } else {
+            assert!(sa.may_match(sb), "round {round}: too long to rule out");
+        }
+    }
+}
+
+/// The sketches turn a pair down only where the scorer would, on every pair of
+/// variants of a generated set, and they do turn down most of the scorer's refusals
+/// (else they would cost memory for nothing).
+#[test]
+fn sketches_refuse_only_what_the_scorer_refuses() {
+    let docs = generated(300, 2);
+    let (vocab, units) = units::collect(&docs);
+    let vars = Variants::build(&units);
+    let mut scorer = Scorer::default();
+    let (mut refused, mut refused_by_sketch, mut matched) = (0, 0, 0);
+    for v in 0..vars.len() {
+        let words = vars.words[v];
+        scorer.load(words, &vocab);
+        for other in 0..v {
+            let same = scorer.same_claim(vars.words[other], words, &vocab);
+            let may = vars.may_match(other as u32, v as u32);
+            assert!(may || !same, "{:?} / {:?}", vars.words[other], words);
+            matched += usize::from(same);
+            refused += usize::from(!same);
+            refused_by_sketch += usize::from(!may);
+        }
+        scorer.unload(words);
+    }
+    assert!(matched > 100, "{matched}");
+    assert!(
+        refused_by_sketch * 2 > refused,
+        "{refused_by_sketch} of {refused}"
+    );
+}
