@@ -367,29 +367,36 @@ impl Postings {
     fn build(vars: &Variants) -> Postings {
         let once = bigrams_seen_once(vars);
         let ranges = variant_ranges(vars.len(), rayon::current_num_threads().max(1) * 2);
-        // per range: posted bigram → (variants having it, first of them)
-        let local: Vec<FxHashMap<u64, (u32, u32)>> = ranges
+        let local: Vec<FxHashMap<u64, u32>> = ranges
             .par_iter()
             .map(|r| {
-                let mut counts: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+                let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
                 let mut keys = Vec::new();
-                for (v, words) in r.clone().zip(&vars.words[r.clone()]) {
+                for words in &vars.words[r.clone()] {
                     distinct_bigrams_into(words, &mut keys);
                     for &k in keys.iter().filter(|&&k| !once.contains(k)) {
-                        counts.entry(k).or_insert((0, v as u32)).0 += 1;
+                        *counts.entry(k).or_insert(0) += 1;
                     }
                 }
                 counts
             })
             .collect();
         drop(once);
-        let ids = ids_in_first_use_order(&local);
+        let mut sorted: Vec<u64> = local.iter().flat_map(|m| m.keys().copied()).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let ids: FxHashMap<u64, u32> = sorted
+            .iter()
+            .enumerate()
+            .map(|(id, &k)| (k, id as u32))
+            .collect();
+        drop(sorted);
         // offsets[r][id]: where range `r` writes its first variant of list `id`
         let mut offsets: Vec<Vec<usize>> = vec![vec![0; ids.len()]; local.len()];
         let mut start = Vec::with_capacity(ids.len() + 1);
         let mut sizes = vec![0usize; ids.len()];
         for (counts, o) in local.iter().zip(&mut offsets) {
-            for (k, &(c, _)) in counts {
+            for (k, &c) in counts {
                 if let Some(&id) = ids.get(k) {
                     o[id as usize] = sizes[id as usize];
                     sizes[id as usize] += c as usize;
@@ -467,34 +474,6 @@ impl Postings {
         let half = POSTING_SCAN / 2;
         (&earlier[..half], &earlier[earlier.len() - half..])
     }
-}
-
-/// Dense ids for the posted bigrams, in the order of the variant that first has each
-/// (then by key): the lists of the bigrams one sentence brings in lie side by side, as
-/// do their `start` and cursor slots, and the later variants of that sentence (its
-/// rewordings, mostly) read them together. With ids in key order every list read was a
-/// cache miss of its own. The ranges are in variant order, so a bigram new to a range
-/// has its first variant there: the order does not depend on how the variants were cut.
-fn ids_in_first_use_order(local: &[FxHashMap<u64, (u32, u32)>]) -> FxHashMap<u64, u32> {
-    let room = local.iter().map(|m| m.len()).max().unwrap_or(0) * 2;
-    let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
-    ids.reserve(room);
-    let mut fresh: Vec<(u32, u64)> = Vec::new();
-    for counts in local {
-        fresh.clear();
-        fresh.extend(
-            counts
-                .iter()
-                .filter(|(k, _)| !ids.contains_key(*k))
-                .map(|(&k, &(_, first))| (first, k)),
-        );
-        fresh.sort_unstable();
-        for &(_, k) in &fresh {
-            let id = ids.len() as u32;
-            ids.insert(k, id);
-        }
-    }
-    ids
 }
 
 /// The distinct bigram keys of a word sequence, into `keys`.

@@ -431,29 +431,3 @@ fn sketches_refuse_only_what_the_scorer_refuses() {
         "{refused_by_sketch} of {refused}"
     );
 }
-
-/// The postings (ids, lists) are the same whatever the thread count, and ids follow the
-/// variant that first has each bigram.
-#[test]
-fn postings_ignore_the_thread_count_and_follow_first_use() {
-    let docs = generated(400, 13);
-    let (_, units) = units::collect(&docs);
-    let vars = Variants::build(&units);
-    let build = |threads: usize| {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .expect("a thread pool")
-            .install(|| Postings::build(&vars))
-    };
-    let one = build(1);
-    for threads in [2, 5] {
-        let p = build(threads);
-        assert_eq!(p.ids, one.ids, "{threads} threads");
-        assert_eq!((&p.start, &p.entries), (&one.start, &one.entries));
-    }
-    let mut by_id: Vec<(u32, u64)> = one.ids.iter().map(|(&k, &id)| (id, k)).collect();
-    by_id.sort_unstable();
-    let firsts: Vec<(u32, u64)> = by_id.iter().map(|&(id, k)| (one.list(id)[0], k)).collect();
-    assert!(firsts.windows(2).all(|w| w[0] < w[1]), "first-use order");
-}
