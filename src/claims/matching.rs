@@ -30,8 +30,9 @@ const MIN_SHARED_WORDS: usize = 4;
 /// already set, two sketches bound from above how many words two variants share (see
 /// [`Sketch::may_match`]), so most candidates are turned down without reading their
 /// words. At 10k articles 98 % of the scored pairs fail, most for sharing too few words,
-/// and each read of a candidate's words is a cache miss: the sketches (8 bytes a
-/// variant) took a fifth off the matching.
+/// and each read of a candidate's words is a cache miss: at 10k articles the sketches
+/// (8 bytes a variant) cut the scoring from 1.13 G instructions to 0.22 G and its L1
+/// misses from 6.7 M to 1.7 M, for 0.12 G more in the scan (cachegrind, one thread).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Sketch(u64);
 
