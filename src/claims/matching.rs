@@ -72,27 +72,33 @@ impl Sketch {
         u64::from((self.0 & other.0 & SKETCH_WORDS).count_ones()) + self.extra().min(other.extra())
     }
 
-    /// False only when [`Scorer::same_claim`] is sure to say no: its tests on lengths,
-    /// with the bound above standing for the shared words. Never false where
-    /// `same_claim` could say yes (the matching tests check it pair by pair).
+    /// False only when [`Scorer::same_claim`] is sure to say no: its tests on sizes
+    /// ([`sizes_allow`]), with the bound above standing for the shared words. Never false
+    /// where `same_claim` could say yes (the matching tests check it pair by pair).
     pub(crate) fn may_match(self, other: Sketch) -> bool {
         let (short, long) = (self.len().min(other.len()), self.len().max(other.len()));
-        if long >= SKETCH_LONG {
-            return true;
-        }
-        let (short, long) = (short as usize, long as usize);
-        let at_most = self.shared_at_most(other) as usize;
-        if short + 1 == super::units::MIN_CONTENT_WORDS {
-            // every word of the short one must be in the long one
-            return at_most >= short;
-        }
-        if short < super::units::MIN_CONTENT_WORDS {
-            return false;
-        }
-        (short as f64) >= MIN_COVERAGE * long as f64
-            && at_most >= MIN_SHARED_WORDS
-            && (at_most as f64) >= MIN_COVERAGE * long as f64
+        long >= SKETCH_LONG
+            || sizes_allow(
+                short as usize,
+                long as usize,
+                self.shared_at_most(other) as usize,
+            )
     }
+}
+
+/// Could units of `short` and `long` content words sharing (at most) `shared` of them be
+/// one claim? The tests of [`Scorer::same_claim`] on sizes alone: its early exits and the
+/// sketches both ask them, so the two cannot drift apart.
+fn sizes_allow(short: usize, long: usize, shared: usize) -> bool {
+    let not_much_longer = (short as f64) >= MIN_COVERAGE * long as f64;
+    if short + 1 == super::units::MIN_CONTENT_WORDS {
+        // a short plain statement: every word of it must recur
+        return not_much_longer && shared >= short;
+    }
+    short >= super::units::MIN_CONTENT_WORDS
+        && not_much_longer
+        && shared >= MIN_SHARED_WORDS
+        && (shared as f64) >= MIN_COVERAGE * long as f64
 }
 
 /// Distinct content-word sequences ("variants") and the units that have them, in
@@ -101,7 +107,7 @@ pub(crate) struct Variants<'a> {
     /// Words of each variant.
     pub words: Vec<&'a [u32]>,
     /// [`Sketch`] of each variant's words.
-    pub sketches: Vec<Sketch>,
+    sketches: Vec<Sketch>,
     /// Members of variant `v`: `members[member_start[v]..member_start[v + 1]]`, in order.
     member_start: Vec<u32>,
     members: Vec<UnitRef>,
@@ -994,11 +1000,8 @@ impl Scorer {
         if short.len() + 1 == super::units::MIN_CONTENT_WORDS {
             return self.plain_statement_recurs(short, long, vocab);
         }
-        if short.len() < super::units::MIN_CONTENT_WORDS {
-            return false;
-        }
         // the common words are at most the shorter unit's: cheap early exit
-        if (short.len() as f64) < MIN_COVERAGE * long.len() as f64 {
+        if !sizes_allow(short.len(), long.len(), short.len()) {
             return false;
         }
         let mut common = 0usize;
@@ -1018,7 +1021,7 @@ impl Scorer {
                 *x = c;
             }
         }
-        if common < MIN_SHARED_WORDS || (common as f64) < MIN_COVERAGE * long.len() as f64 {
+        if !sizes_allow(short.len(), long.len(), common) {
             return false;
         }
         let numbers_differ = short
