@@ -4,7 +4,8 @@
 //!
 //! Exact (equal to a cold [`super::find`] on the edited docs) whenever the postings and
 //! candidate caps of the cold run do not bite (every bigram shared by at most
-//! [`matching::POSTING_SCAN`] variants, at most [`matching::MAX_CANDIDATES`] candidates per
+//! [`matching::POSTING_SCAN`] variants, every sentence's lists within
+//! [`matching::SCAN_BUDGET`] entries, at most [`matching::MAX_CANDIDATES`] candidates per
 //! sentence), with these rare exceptions, which a full pass (the server runs one when the
 //! user pauses) puts right:
 //! - the cold run skips scoring a pair already linked through earlier matches, an update
@@ -13,9 +14,10 @@
 //! - an edit that changes which article holds the first copy of a verbatim sentence
 //!   flips the order in which it is compared with equally long sentences; the match test
 //!   is asymmetric for equal lengths only in which side's numbers and weights count;
-//! - under the caps (a bigram in more than 48 variants, more than 24 candidates) an
-//!   update sees all postings and candidates among all articles, the cold run the oldest
-//!   and newest ones among earlier articles. Template-heavy text hits this: on the
+//! - under the caps (a bigram in more than 48 variants, a sentence's lists over the scan
+//!   budget, more than 24 candidates) an update sees all postings and candidates among
+//!   all articles, the cold run the oldest and newest ones among earlier articles, its
+//!   rarest bigrams first. Template-heavy text hits this: on the
 //!   synthetic 1k corpus, an article replaced by another's text changed about 7 of 1,450
 //!   claims compared with a cold run.
 //!

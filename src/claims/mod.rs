@@ -16,9 +16,11 @@
 //!    so a claim reprinted verbatim by hundreds of articles costs one variant. Each
 //!    variant is scored only against earlier variants sharing content-word bigrams with
 //!    it, as a sequential loop over a capped postings index would find them (at most
-//!    [`matching::POSTING_SCAN`] entries per bigram, the oldest and newest halves; at most
-//!    [`matching::MAX_CANDIDATES`] candidates; a candidate already linked to the variant
-//!    skipped), so cost grows with the text, not with its square. That loop runs in
+//!    [`matching::POSTING_SCAN`] entries per bigram, the oldest and newest halves; the
+//!    variant's rarest bigrams first, within [`matching::SCAN_BUDGET`] entries in all; at
+//!    most [`matching::MAX_CANDIDATES`] candidates; a candidate already linked to the
+//!    variant skipped), so the work per variant is bounded and the cost grows with the
+//!    text, not with its square. That loop runs in
 //!    parallel with the same result: the postings are built in full once, in parallel
 //!    (bigram → dense id, then one array; bigrams found in one variant only are not
 //!    posted), threads find and score blocks of variants, and a short sequential replay
