@@ -443,7 +443,7 @@ fn a_claim_reprinted_hundreds_of_times_stays_cheap() {
             "{stats:?}"
         );
         assert!(
-            stats.postings_visited <= 2 * n * 16 * matching::POSTING_SCAN,
+            stats.postings_visited <= stats.variants * matching::SCAN_BUDGET,
             "{stats:?}"
         );
         // once linked, the other reprints are not scored again
