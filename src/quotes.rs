@@ -36,11 +36,13 @@ pub enum QuoteKind {
 pub struct Quote {
     /// The quoted or reported words (inside the marks for direct quotes).
     pub span: Span,
-    /// Index of the sentence holding the quote (its first sentence).
-    pub sentence: usize,
+    /// Index of the sentence holding the quote (its first sentence). `u32`, like
+    /// `speaker`: a workspace keeps every article's quotes (383k at 10k articles of the
+    /// independent corpus), and the two narrower fields make a quote 64 bytes, not 80.
+    pub sentence: u32,
     pub kind: QuoteKind,
     /// Index into the article's `people` of the speaker, when a named person.
-    pub speaker: Option<usize>,
+    pub speaker: Option<u32>,
     /// The speaker as written when not a recognised person ("police", "the mayor").
     pub speaker_text: Option<Arc<str>>,
     /// The sentence credits another outlet or agency ("told the news agency", "according
@@ -467,9 +469,9 @@ fn direct_quotes(ctx: &Ctx) -> Vec<Quote> {
             (raw.first_sentence..=raw.last_sentence).find_map(|i| credits_other_outlet(ctx, i));
         out.push(Quote {
             span: inner,
-            sentence: raw.first_sentence,
+            sentence: raw.first_sentence as u32,
             kind: QuoteKind::Direct,
-            speaker,
+            speaker: speaker.map(|p| p as u32),
             speaker_text: speaker_text.map(Arc::from),
             attributed_elsewhere: credited.is_some(),
             credited: credited.map(Arc::from),
@@ -787,9 +789,9 @@ fn according_to(ctx: &Ctx, i: usize, words: &Words) -> Option<Quote> {
     let credited = credits_other_outlet_in(ctx, s, words);
     Some(Quote {
         span: claim,
-        sentence: i,
+        sentence: i as u32,
         kind: QuoteKind::According,
-        speaker,
+        speaker: speaker.map(|p| p as u32),
         speaker_text: speaker_text.map(Arc::from),
         attributed_elsewhere: credited.is_some(),
         credited: credited.map(Arc::from),
@@ -868,9 +870,9 @@ fn indirect(ctx: &Ctx, i: usize, s: Span, words: &Words) -> Option<Quote> {
     let credited = credits_other_outlet_in(ctx, s, words);
     Some(Quote {
         span: claim,
-        sentence: i,
+        sentence: i as u32,
         kind: QuoteKind::Indirect,
-        speaker,
+        speaker: speaker.map(|p| p as u32),
         speaker_text: speaker_text.map(Arc::from),
         attributed_elsewhere: credited.is_some(),
         credited: credited.map(Arc::from),
@@ -1159,7 +1161,7 @@ mod tests {
             .map(|q| {
                 let who = q
                     .speaker
-                    .map(|i| people[i].full_name.to_string())
+                    .map(|i| people[i as usize].full_name.to_string())
                     .or(q.speaker_text.as_deref().map(str::to_string));
                 (
                     q.span.slice(text).to_string(),

@@ -60,7 +60,7 @@ pub fn check_facts(text: &str, facts: &ArticleFacts) {
     for f in &facts.figures {
         check_span(text, f.span, "figure");
         assert!(
-            f.sentence < facts.sentences.len(),
+            (f.sentence as usize) < facts.sentences.len(),
             "figure {:?}: sentence {} of {}",
             f.span,
             f.sentence,
@@ -82,9 +82,12 @@ pub fn check_facts(text: &str, facts: &ArticleFacts) {
     }
     for q in &facts.quotes {
         check_span(text, q.span, "quote");
-        assert!(q.sentence < facts.sentences.len(), "quote sentence index");
+        assert!(
+            (q.sentence as usize) < facts.sentences.len(),
+            "quote sentence index"
+        );
         if let Some(s) = q.speaker {
-            assert!(s < facts.people.len(), "quote speaker index {s}");
+            assert!((s as usize) < facts.people.len(), "quote speaker index {s}");
         }
     }
     for (line, _) in &facts.ignores {

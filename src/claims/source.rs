@@ -166,8 +166,7 @@ fn credits_elsewhere(doc: &Doc, unit: &Unit, outlets: &[String]) -> bool {
         .copied()
         .unwrap_or(unit.span());
     if facts.quotes.iter().any(|q| {
-        q.attributed_elsewhere
-            && (q.sentence == unit.sentence as usize || q.span.overlaps(unit.span()))
+        q.attributed_elsewhere && (q.sentence == unit.sentence || q.span.overlaps(unit.span()))
     }) {
         return true;
     }

@@ -82,7 +82,7 @@ impl DocBuilder {
         let sentence = self.facts.sentence_at(span.start).unwrap_or(0);
         self.facts.quotes.push(Quote {
             span,
-            sentence,
+            sentence: sentence as u32,
             kind,
             speaker: None,
             speaker_text: None,
@@ -119,7 +119,7 @@ impl DocBuilder {
             baseline: None,
             direction: None,
             update: false,
-            sentence,
+            sentence: sentence as u32,
         });
         self
     }

@@ -395,7 +395,7 @@ fn collect_doc_with(doc: &Doc, reuse: bool, cache: &mut WordCache) -> RawDoc {
         } else {
             UnitKind::Reported
         };
-        b.push(span, kind, q.sentence, None);
+        b.push(span, kind, q.sentence as usize, None);
     }
     // clauses of the accepted statements
     for k in 0..b.raw.units.len() {

@@ -442,7 +442,7 @@ pub(crate) fn is_update(docs: &[Doc], r: FigureRef) -> bool {
     let sentence = doc
         .facts
         .sentences
-        .get(f.sentence)
+        .get(f.sentence as usize)
         .copied()
         .unwrap_or(f.span);
     let before = doc

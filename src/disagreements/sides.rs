@@ -111,7 +111,11 @@ impl Contexts {
                 continue;
             }
             let facts = &docs[r.doc].facts;
-            let sentence = facts.sentences.get(f.sentence).copied().unwrap_or(f.span);
+            let sentence = facts
+                .sentences
+                .get(f.sentence as usize)
+                .copied()
+                .unwrap_or(f.span);
             let subject_words: Vec<String> = f
                 .subject
                 .split(|c: char| !c.is_alphanumeric())

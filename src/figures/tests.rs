@@ -548,7 +548,7 @@ fn random_text_never_panics() {
                 "{s:?}"
             );
             assert!(f.span.start < f.span.end, "{s:?}");
-            let sent = sentences[f.sentence];
+            let sent = sentences[f.sentence as usize];
             assert!(
                 sent.covers(f.span),
                 "{s:?}: {:?} outside {:?}",

@@ -23,6 +23,7 @@ pub fn quote_card(snap: &Snapshot, doc: usize, quote: usize) -> Option<String> {
     let q = d.facts.quotes.get(quote)?;
     let speaker = q
         .speaker
+        .map(|m| m as usize)
         .and_then(|m| {
             let e = snap.entity_of(doc, m);
             e.and_then(|e| snap.analysis.entities.get(e))
@@ -131,7 +132,7 @@ fn quotes_of(
         for q in &doc.facts.quotes {
             let by_entity = q
                 .speaker
-                .is_some_and(|s| snap.entity_of(d, s) == Some(entity));
+                .is_some_and(|s| snap.entity_of(d, s as usize) == Some(entity));
             if !by_entity {
                 continue;
             }
