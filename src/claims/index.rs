@@ -15,17 +15,20 @@
 //!   flips the order in which it is compared with equally long sentences; the match test
 //!   is asymmetric for equal lengths only in which side's numbers and weights count;
 //! - under the caps (a bigram in more than 48 variants, a sentence's lists over the scan
-//!   budget, more than 24 candidates) an update sees all postings and candidates among
-//!   all articles, the cold run the oldest and newest ones among earlier articles, its
-//!   rarest bigrams first. Template-heavy text hits this: on the
-//!   synthetic 1k corpus, an article replaced by another's text changed about 7 of 1,450
-//!   claims compared with a cold run.
+//!   budget, more than 24 candidates) an update reads the same capped views, rarest
+//!   bigrams first, but of lists holding every article (in the order variants were
+//!   added), where the cold run reads the oldest and newest among earlier articles.
+//!   Template-heavy text hits this: on the synthetic corpus, after 40 edits at 1k
+//!   articles 23 of 1,379 cold-run claims were not kept exactly (19 when updates read
+//!   whole lists), after 19 edits at 10k 123 of 14,047 (106); `examples/update_times`
+//!   prints it.
 //!
-//! Cost of an update: the edited article's units, the connected sets of variants (by
-//! matches and statement–part links) its old and new units belong to, and one pass over
-//! the claim list (redundant claims dropped, order, ids), which is rebuilt each time:
-//! about 2–10 ms at 1k articles, 15–40 ms at 4k on the shared 2-core machine, mostly that
-//! last pass.
+//! Cost of an update: the edited article's units, its new sentences matched through at
+//! most [`matching::SCAN_BUDGET`] postings entries each, the connected sets of variants
+//! (by matches and statement–part links) its old and new units belong to, and one pass
+//! over the claim list (redundant claims dropped, order, ids), which is rebuilt each
+//! time: a digit edit at 10k synthetic articles costs 30 ms at p50, 36 ms at p95 (96 and
+//! 178 ms when updates read whole posting lists), of which the last pass is 22 ms.
 
 use super::cluster::{self, Grouping, Outlets};
 use super::fxhash::{FxHashMap, FxHashSet};
@@ -368,15 +371,42 @@ impl ClaimIndex {
 
     /// Score a new variant against the variants sharing most bigrams with it (as the
     /// cold run does against earlier ones) and record its matches.
+    ///
+    /// Its lists are read as the cold run reads them: each capped at the oldest and
+    /// newest halves of [`matching::POSTING_SCAN`] entries, rarest first within
+    /// [`matching::SCAN_BUDGET`]; so an edit costs the same whatever the workspace size
+    /// (uncapped, the lists of common bigrams made a digit edit at 10k articles cost
+    /// 30–70 ms here). Where nothing is capped, every list is read whole, as before.
     fn match_new(&mut self, v: u32) {
         let words = self.variants[v as usize].words.clone();
+        let mut lists: Vec<(usize, u64, &[u32])> = words
+            .windows(2)
+            .filter_map(|w| {
+                let k = bigram(w[0], w[1]);
+                self.postings.get(&k).map(|l| (l.len(), k, l.as_slice()))
+            })
+            .collect();
+        lists.sort_unstable_by_key(|&(len, k, _)| (len, k));
         let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
-        for w in words.windows(2) {
-            if let Some(list) = self.postings.get(&bigram(w[0], w[1])) {
-                for &other in list {
-                    if other != v {
-                        *shared.entry(other).or_default() += 1;
-                    }
+        let mut left = matching::SCAN_BUDGET;
+        for (len, _, list) in lists {
+            let half = matching::POSTING_SCAN / 2;
+            let (head, tail) = if len <= matching::POSTING_SCAN {
+                (list, &[][..])
+            } else {
+                (
+                    list.get(..half).unwrap_or(&[]),
+                    list.get(len - half..).unwrap_or(&[]),
+                )
+            };
+            let n = head.len() + tail.len();
+            if n > left {
+                break;
+            }
+            left -= n;
+            for &other in head.iter().chain(tail) {
+                if other != v {
+                    *shared.entry(other).or_default() += 1;
                 }
             }
         }
