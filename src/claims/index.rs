@@ -387,23 +387,14 @@ impl ClaimIndex {
             })
             .collect();
         lists.sort_unstable_by_key(|&(len, k, _)| (len, k));
+        let read = matching::lists_within_budget(
+            lists
+                .iter()
+                .map(|&(len, _, _)| len.min(matching::POSTING_SCAN)),
+        );
         let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
-        let mut left = matching::SCAN_BUDGET;
-        for (len, _, list) in lists {
-            let half = matching::POSTING_SCAN / 2;
-            let (head, tail) = if len <= matching::POSTING_SCAN {
-                (list, &[][..])
-            } else {
-                (
-                    list.get(..half).unwrap_or(&[]),
-                    list.get(len - half..).unwrap_or(&[]),
-                )
-            };
-            let n = head.len() + tail.len();
-            if n > left {
-                break;
-            }
-            left -= n;
+        for &(_, _, list) in lists.get(..read).unwrap_or(&[]) {
+            let (head, tail) = matching::capped(list);
             for &other in head.iter().chain(tail) {
                 if other != v {
                     *shared.entry(other).or_default() += 1;

@@ -491,13 +491,35 @@ impl Postings {
     /// at most [`POSTING_SCAN`]; else the oldest and the newest `POSTING_SCAN / 2` of
     /// them.
     fn capped_before(&self, id: u32, p: usize) -> (&[u32], &[u32]) {
-        let earlier = self.list(id).get(..p).unwrap_or(&[]);
-        if earlier.len() <= POSTING_SCAN {
-            return (earlier, &[]);
-        }
-        let half = POSTING_SCAN / 2;
-        (&earlier[..half], &earlier[earlier.len() - half..])
+        capped(self.list(id).get(..p).unwrap_or(&[]))
     }
+}
+
+/// The part of a posting list the matching reads: all of it up to [`POSTING_SCAN`]
+/// entries, else its oldest and newest halves of [`POSTING_SCAN`].
+pub(crate) fn capped(list: &[u32]) -> (&[u32], &[u32]) {
+    if list.len() <= POSTING_SCAN {
+        return (list, &[]);
+    }
+    let half = POSTING_SCAN / 2;
+    (
+        list.get(..half).unwrap_or(&[]),
+        list.get(list.len() - half..).unwrap_or(&[]),
+    )
+}
+
+/// How many of a variant's lists, sorted rarest first, are read: those whose capped
+/// sizes fit together in [`SCAN_BUDGET`] (the rest are as long or longer).
+pub(crate) fn lists_within_budget(sizes: impl IntoIterator<Item = usize>) -> usize {
+    let mut left = SCAN_BUDGET;
+    sizes
+        .into_iter()
+        .take_while(|&n| {
+            let fits = n <= left;
+            left = left.saturating_sub(n);
+            fits
+        })
+        .count()
 }
 
 /// The distinct bigram keys of a word sequence, into `keys`.
@@ -635,15 +657,10 @@ impl Worker {
         }
         // rarest first (ids follow the keys: ties go by key, as in the sequential loop)
         lists.sort_unstable();
-        let mut left = SCAN_BUDGET;
-        for &(p, id) in &lists {
+        let read = lists_within_budget(lists.iter().map(|&(p, _)| (p as usize).min(POSTING_SCAN)));
+        for &(p, id) in lists.get(..read).unwrap_or(&[]) {
             let (head, tail) = ctx.postings.capped_before(id, p as usize);
-            let n = head.len() + tail.len();
-            if n > left {
-                break; // the rest are as long or longer
-            }
-            left -= n;
-            found.visited += n;
+            found.visited += head.len() + tail.len();
             self.counter.add_all(head);
             self.counter.add_all(tail);
         }

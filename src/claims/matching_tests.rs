@@ -452,3 +452,18 @@ fn sketches_refuse_only_what_the_scorer_refuses() {
         "{refused_by_sketch} of {refused}"
     );
 }
+
+/// Lists are read while their capped sizes fit in the budget together, and not past the
+/// first that does not; a long list reads as its oldest and newest halves.
+#[test]
+fn budget_and_cap_cut_where_the_rule_says() {
+    assert_eq!(lists_within_budget([48, 48, 48, 48]), 3);
+    assert_eq!(lists_within_budget([10, SCAN_BUDGET - 10, 1]), 2);
+    assert_eq!(lists_within_budget([SCAN_BUDGET + 1, 1]), 0);
+    assert_eq!(lists_within_budget(std::iter::empty()), 0);
+    let list: Vec<u32> = (0..100).collect();
+    let (head, tail) = capped(&list);
+    assert_eq!(head, &list[..POSTING_SCAN / 2]);
+    assert_eq!(tail, &list[100 - POSTING_SCAN / 2..]);
+    assert_eq!(capped(&list[..POSTING_SCAN]), (&list[..POSTING_SCAN], &[][..]));
+}
