@@ -257,10 +257,10 @@ pub fn sentences_in(text: &str, span: Span) -> Vec<Span> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // jump to the next sentence mark
+        // jump to the next sentence mark (SIMD search: every paragraph is cut here)
         match bytes
             .get(i..)
-            .and_then(|r| r.iter().position(|&b| matches!(b, b'.' | b'!' | b'?')))
+            .and_then(|r| memchr::memchr3(b'.', b'!', b'?', r))
         {
             Some(k) => i += k,
             None => break,

@@ -465,5 +465,8 @@ fn budget_and_cap_cut_where_the_rule_says() {
     let (head, tail) = capped(&list);
     assert_eq!(head, &list[..POSTING_SCAN / 2]);
     assert_eq!(tail, &list[100 - POSTING_SCAN / 2..]);
-    assert_eq!(capped(&list[..POSTING_SCAN]), (&list[..POSTING_SCAN], &[][..]));
+    assert_eq!(
+        capped(&list[..POSTING_SCAN]),
+        (&list[..POSTING_SCAN], &[][..])
+    );
 }

@@ -43,7 +43,7 @@ mod hedges;
 mod numbers;
 mod quantity;
 pub mod subject;
-mod tokens;
+pub(crate) mod tokens;
 mod units;
 mod when;
 
