@@ -249,10 +249,16 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    // branch-free per byte, so that the loop is vectorised (every file is read through it)
+    // branch-free per byte and counted in bytes (at most 255 a chunk), so that the loop
+    // is vectorised sixteen bytes at a time: every file is read through it
     let control: usize = head
-        .iter()
-        .map(|&b| usize::from((b < 0x09) | (b.wrapping_sub(0x0E) < 0x12) | (b == 0x7F)))
+        .chunks(255)
+        .map(|chunk| {
+            let n = chunk.iter().fold(0u8, |n, &b| {
+                n + u8::from((b < 0x09) | (b.wrapping_sub(0x0E) < 0x12) | (b == 0x7F))
+            });
+            usize::from(n)
+        })
         .sum();
     !head.is_empty() && control * 10 > head.len()
 }
