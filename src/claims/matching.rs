@@ -866,17 +866,20 @@ impl Counter {
         if self.touched.len() < room {
             self.touched.resize(room.next_power_of_two(), 0);
         }
+        // the length in a local: as a field it is stored and reloaded on every entry
+        let mut len = self.touched_len;
         for &v in vs {
             let Some(c) = self.counts.get_mut(v as usize) else {
                 continue;
             };
             let first = usize::from(*c == 0);
             *c = c.saturating_add(1);
-            if let Some(t) = self.touched.get_mut(self.touched_len) {
+            if let Some(t) = self.touched.get_mut(len) {
                 *t = v;
             }
-            self.touched_len += first;
+            len += first;
         }
+        self.touched_len = len;
     }
 
     #[cfg(test)]
