@@ -19,7 +19,7 @@ const CONTEXT: usize = 60;
 /// marking cuts), carets under the span. The column counts UTF-16 units, as the JSON output
 /// and the language server do, so that it costs a lookup instead of a walk over the line.
 fn snippet(
-    out: &mut impl Write,
+    out: &mut Vec<u8>,
     key: &str,
     text: &str,
     idx: &LineIndex,
@@ -66,32 +66,62 @@ fn snippet(
     let shown = shown.strip_suffix('\r').unwrap_or(shown);
     let cut_before = shown_from > line_start;
     let digits = line_no.checked_ilog10().unwrap_or(0) as usize + 1;
-    writeln!(out, "{:digits$}--> {key}:{line_no}:{}", "", col + 1)?;
-    writeln!(out, "{:digits$} |", "")?;
-    write!(out, "{line_no} | {}", if cut_before { "…" } else { "" })?;
+    // pieces appended to the buffer: `write!` costs a formatter call per piece, and there
+    // is a snippet per figure
+    let push = |out: &mut Vec<u8>, s: &str| out.extend_from_slice(s.as_bytes());
+    push_byte_n(out, b' ', digits);
+    push(out, "--> ");
+    push(out, key);
+    push(out, ":");
+    push_number(out, line_no);
+    push(out, ":");
+    push_number(out, col + 1);
+    push(out, "\n");
+    push_byte_n(out, b' ', digits);
+    push(out, " |\n");
+    push_number(out, line_no);
+    push(out, " | ");
+    if cut_before {
+        push(out, "…");
+    }
     for (i, piece) in shown.split('\t').enumerate() {
         if i > 0 {
-            out.write_all(b" ")?;
+            push(out, " ");
         }
-        out.write_all(piece.as_bytes())?;
+        push(out, piece);
     }
-    writeln!(out, "{}", if cut_after { "…" } else { "" })?;
-    let pad = prefix_chars + usize::from(cut_before);
-    write!(out, "{:digits$} | {:pad$}", "", "")?;
-    repeat_byte(out, b'^', width)?;
-    writeln!(out, " {note}")?;
+    if cut_after {
+        push(out, "…");
+    }
+    push(out, "\n");
+    push_byte_n(out, b' ', digits);
+    push(out, " | ");
+    push_byte_n(out, b' ', prefix_chars + usize::from(cut_before));
+    push_byte_n(out, b'^', width);
+    push(out, " ");
+    push(out, note);
+    push(out, "\n");
     Ok(())
 }
 
-/// `n` copies of `byte`, a chunk at a time.
-fn repeat_byte(out: &mut impl Write, byte: u8, mut n: usize) -> std::io::Result<()> {
-    let chunk = [byte; 64];
-    while n > 0 {
-        let k = n.min(chunk.len());
-        out.write_all(&chunk[..k])?;
-        n -= k;
+/// `n` copies of `byte`.
+fn push_byte_n(out: &mut Vec<u8>, byte: u8, n: usize) {
+    out.resize(out.len() + n, byte);
+}
+
+/// `n` in decimal.
+fn push_number(out: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
     }
-    Ok(())
+    out.extend_from_slice(&digits[k..]);
 }
 
 /// Write the report. Sections are rendered in parallel, in bounded batches of items, into
