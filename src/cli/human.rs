@@ -18,14 +18,7 @@ const CONTEXT: usize = 60;
 /// Print a snippet: `--> path:line:col`, the line (clipped to a window around the span, `…`
 /// marking cuts), carets under the span. The column counts UTF-16 units, as the JSON output
 /// and the language server do, so that it costs a lookup instead of a walk over the line.
-fn snippet(
-    out: &mut Vec<u8>,
-    key: &str,
-    text: &str,
-    idx: &LineIndex,
-    span: Span,
-    note: &str,
-) -> std::io::Result<()> {
+fn snippet(out: &mut Vec<u8>, key: &str, text: &str, idx: &LineIndex, span: Span, note: &str) {
     let mut start = span.start.min(text.len());
     while !text.is_char_boundary(start) {
         start -= 1;
@@ -101,7 +94,6 @@ fn snippet(
     push(out, " ");
     push(out, note);
     push(out, "\n");
-    Ok(())
 }
 
 /// `n` copies of `byte`.
@@ -191,7 +183,7 @@ fn article(out: &mut Vec<u8>, a: &Analysis, idx: &[LineIndex], di: usize) -> std
     }
     for f in &d.facts.figures {
         let note = format!("{} = {}", f.subject, crate::figures::describe_value(f));
-        snippet(out, &d.key, &d.text, &idx[di], f.span, &note)?;
+        snippet(out, &d.key, &d.text, &idx[di], f.span, &note);
     }
     writeln!(out)
 }
@@ -240,7 +232,7 @@ fn claim(out: &mut Vec<u8>, a: &Analysis, idx: &[LineIndex], c: &Claim) -> std::
         &idx[c.source.doc],
         c.source.span,
         "source",
-    )?;
+    );
     writeln!(out)
 }
 
@@ -260,7 +252,40 @@ fn disagreement(
             d.outlet().unwrap_or("(no outlet)"),
             crate::figures::describe_value(f)
         );
-        snippet(out, &d.key, &d.text, &idx[r.doc], f.span, &note)?;
+        snippet(out, &d.key, &d.text, &idx[r.doc], f.span, &note);
     }
     writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 9, 10, 42, 100, 65_535, 1_000_001, usize::MAX] {
+            let mut out = Vec::new();
+            push_number(&mut out, n);
+            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+        }
+    }
+
+    #[test]
+    fn a_snippet_shows_the_line_a_caret_row_and_the_note() {
+        let text = "Title\n\nThe fire\tkilled 12 people.\r\nNext line.";
+        let at = text.find("12").unwrap();
+        let mut out = Vec::new();
+        snippet(
+            &mut out,
+            "a.txt",
+            text,
+            &LineIndex::new(text),
+            Span::new(at, at + 2),
+            "deaths = 12",
+        );
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            " --> a.txt:3:17\n  |\n3 | The fire killed 12 people.\n  |                 ^^ deaths = 12\n"
+        );
+    }
 }
