@@ -11,6 +11,7 @@ use super::fxhash::FxHashMap;
 use super::units::{DocUnits, UnitRef, Vocab, NUMBER};
 use crate::workspace::Doc;
 use crate::Span;
+use rayon::prelude::*;
 
 pub(crate) struct UnionFind {
     parent: Vec<u32>,
@@ -214,7 +215,7 @@ fn one_per_place(units: &[DocUnits], mut group: Vec<UnitRef>) -> Vec<UnitRef> {
 /// Clusters spanning more articles, then longer text, are kept first. Returns the
 /// indices of the kept clusters, in that order.
 pub(crate) fn without_redundant(units: &[DocUnits], clusters: &[&[UnitRef]]) -> Vec<usize> {
-    let weights: Vec<(usize, usize)> = clusters.iter().map(|c| weight(units, c)).collect();
+    let weights: Vec<(usize, usize)> = clusters.par_iter().map(|c| weight(units, c)).collect();
     without_redundant_weighted(units, clusters, &weights)
 }
 
@@ -242,7 +243,8 @@ pub(crate) fn without_redundant_weighted(
 ) -> Vec<usize> {
     let span = |r: UnitRef| units[r.doc as usize].units[r.local as usize].span();
     let mut order: Vec<usize> = (0..clusters.len()).collect();
-    order.sort_by(|&a, &b| {
+    // stable, as a sequential `sort_by` (the order is the same)
+    order.par_sort_by(|&a, &b| {
         weights[b]
             .cmp(&weights[a])
             .then_with(|| clusters[a].cmp(clusters[b]))

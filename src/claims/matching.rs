@@ -139,21 +139,44 @@ impl<'a> Variants<'a> {
         let mut unit_base = Vec::with_capacity(docs.len() + 1);
         let mut unit_variant = Vec::with_capacity(total);
         let mut counts: Vec<u32> = Vec::new();
-        for d in docs {
-            unit_base.push(unit_variant.len() as u32);
-            for u in &d.units {
-                let w = d.words(u);
-                let v = by_words.find_or_add(w, &mut words);
-                if v as usize == counts.len() {
-                    counts.push(0);
-                }
-                counts[v as usize] += 1;
-                unit_variant.push(v);
-            }
+        // The ids are given in unit order, one unit after another; the units' hashes do
+        // not depend on that order, so each batch's are computed in parallel beside the
+        // insertion of the batch before (bounded memory: one batch of hashes ahead).
+        let hashes_of = |batch: &[DocUnits]| -> Vec<u64> {
+            batch
+                .par_iter()
+                .flat_map_iter(|d| d.units.iter().map(|u| sequence_hash(d.words(u))))
+                .collect()
+        };
+        let mut batches = docs.chunks(HASH_BATCH);
+        let mut pending: Option<(&'a [DocUnits], Vec<u64>)> =
+            batches.next().map(|b| (b, hashes_of(b)));
+        while let Some((batch, hashes)) = pending.take() {
+            let next = batches.next();
+            let (ahead, ()) = rayon::join(
+                || next.map(|b| (b, hashes_of(b))),
+                || {
+                    let mut hashes = hashes.iter();
+                    for d in batch {
+                        unit_base.push(unit_variant.len() as u32);
+                        for u in &d.units {
+                            let w = d.words(u);
+                            let h = hashes.next().copied().unwrap_or_else(|| sequence_hash(w));
+                            let v = by_words.find_or_add(w, h, &mut words);
+                            if v as usize == counts.len() {
+                                counts.push(0);
+                            }
+                            counts[v as usize] += 1;
+                            unit_variant.push(v);
+                        }
+                    }
+                },
+            );
+            pending = ahead;
         }
         unit_base.push(unit_variant.len() as u32);
         drop(by_words);
-        let sketches = words.iter().map(|w| Sketch::of(w)).collect();
+        let sketches = words.par_iter().map(|w| Sketch::of(w)).collect();
         let mut member_start = Vec::with_capacity(counts.len() + 1);
         let mut total = 0u32;
         for c in &counts {
@@ -209,6 +232,10 @@ impl<'a> Variants<'a> {
     }
 }
 
+/// Articles whose units are hashed in one parallel batch while [`Variants::build`] gives
+/// ids to the batch before.
+const HASH_BATCH: usize = 1024;
+
 /// Variant ids by word sequence: an open-addressing table of `u32` ids with a hash tag
 /// each (8 bytes a slot, at most 80 % full), looking words up in the variants' list, so
 /// 400k variants cost 4–8 MB instead of a map's 13 MB of keys.
@@ -231,11 +258,11 @@ impl SequenceTable {
 
     /// The id of the variant with these words, added to `words` (with the next id) if
     /// new. Never more ids than the room asked for plus a quarter: the table then grows.
-    fn find_or_add<'a>(&mut self, w: &'a [u32], words: &mut Vec<&'a [u32]>) -> u32 {
+    /// `h` is `sequence_hash(w)`.
+    fn find_or_add<'a>(&mut self, w: &'a [u32], h: u64, words: &mut Vec<&'a [u32]>) -> u32 {
         if (words.len() + 1) * 5 > self.slots.len() * 4 {
             self.grow(words);
         }
-        let h = sequence_hash(w);
         let tag = (h >> 32) as u32;
         let mut i = h as usize & self.mask;
         loop {

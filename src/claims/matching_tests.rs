@@ -318,7 +318,11 @@ fn sequence_table_numbers_sequences_like_a_map() {
         for s in &seqs {
             let next = map.len() as u32;
             let want = *map.entry(s.as_slice()).or_insert(next);
-            assert_eq!(table.find_or_add(s, &mut words), want, "room {room}: {s:?}");
+            assert_eq!(
+                table.find_or_add(s, sequence_hash(s), &mut words),
+                want,
+                "room {room}: {s:?}"
+            );
         }
         assert_eq!(words.len(), map.len());
     }

@@ -185,20 +185,19 @@ fn all_clusters(
         by_root[fill[r as usize] as usize] = v as u32;
         fill[r as usize] += 1;
     }
-    let mut out = Vec::new();
-    for r in 0..n {
-        let group = &by_root[start[r] as usize..start[r + 1] as usize];
-        let size: usize = group.iter().map(|&v| vars.members(v).len()).sum();
-        if size < 2 {
-            continue;
-        }
-        let members: Vec<UnitRef> = group
-            .iter()
-            .flat_map(|&v| vars.members(v).iter().copied())
-            .collect();
-        if let Some(c) = cluster::cluster_of(units, outlets, members) {
-            out.push(c);
-        }
-    }
-    out
+    // each group's occurrences on its own: in parallel, in root order
+    let groups: Vec<&[u32]> = (0..n)
+        .map(|r| &by_root[start[r] as usize..start[r + 1] as usize])
+        .filter(|group| group.iter().map(|&v| vars.members(v).len()).sum::<usize>() >= 2)
+        .collect();
+    groups
+        .par_iter()
+        .filter_map(|group| {
+            let members: Vec<UnitRef> = group
+                .iter()
+                .flat_map(|&v| vars.members(v).iter().copied())
+                .collect();
+            cluster::cluster_of(units, outlets, members)
+        })
+        .collect()
 }

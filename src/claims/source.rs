@@ -3,6 +3,7 @@
 use super::units::{DocUnits, Unit, UnitRef};
 use super::{Claim, Occurrence};
 use crate::workspace::Doc;
+use rayon::prelude::*;
 use std::collections::HashSet;
 
 /// Phrases that credit another outlet or agency with the words.
@@ -36,7 +37,8 @@ pub(crate) fn outlet_names(docs: &[Doc]) -> Vec<String> {
 /// Claims from kept clusters (in [`super::cluster::without_redundant`] order), ordered
 /// by their source, ids made distinct.
 pub(crate) fn ordered(mut out: Vec<Claim>) -> Vec<Claim> {
-    out.sort_by_key(|c| (c.source.doc, c.source.span.start));
+    // stable, as a sequential sort: the same order
+    out.par_sort_by_key(|c| (c.source.doc, c.source.span.start));
     let mut used: HashSet<String> = HashSet::new();
     for c in &mut out {
         let base = c.id.clone();

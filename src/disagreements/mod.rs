@@ -449,17 +449,14 @@ pub(crate) fn is_update(docs: &[Doc], r: FigureRef) -> bool {
         .text
         .get(sentence.start.min(f.span.start)..f.span.start)
         .unwrap_or("");
-    let words: Vec<String> = crate::text::fold(before)
+    // the last word must be "to", a change verb among the four words before it (read
+    // backwards from the figure, nothing collected)
+    let folded = crate::text::fold(before);
+    let mut back = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
-    let n = words.len();
-    n >= 2
-        && words[n - 1] == "to"
-        && words[n.saturating_sub(5)..n - 1]
-            .iter()
-            .any(|w| CHANGE_VERBS.contains(&w.as_str()))
+        .rev();
+    back.next() == Some("to") && back.take(4).any(|w| CHANGE_VERBS.contains(&w))
 }
 
 /// Is doc `a` known to be published at or after doc `b`?

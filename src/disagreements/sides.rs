@@ -97,60 +97,93 @@ fn trusted_subject(subject: &str) -> bool {
     TRUSTED_CLASSES.contains(&class) || class.ends_with(" share") || class.ends_with(" change")
 }
 
-/// Content words of the sentence around each figure, for untrusted subjects.
+/// What [`comparable`] asks of each figure of a group, worked out once per figure rather
+/// than once per pair (a large story's group has hundreds of figures): its outlet, whether
+/// it is an update, and for untrusted subjects the content words of its sentence.
 pub(crate) struct Contexts {
-    words: std::collections::HashMap<FigureRef, std::collections::HashSet<String>>,
+    of: std::collections::HashMap<FigureRef, Context>,
+}
+
+#[derive(Clone)]
+struct Context {
+    outlet: String,
+    update: bool,
+    /// `None` for trusted subjects (no shared context needed).
+    words: Option<std::collections::HashSet<String>>,
 }
 
 impl Contexts {
     pub(crate) fn new(docs: &[Doc], figures: &[FigureRef]) -> Contexts {
-        let mut words = std::collections::HashMap::new();
+        let mut of = std::collections::HashMap::new();
         for &r in figures {
-            let f = figure(docs, r);
-            if trusted_subject(&f.subject) {
-                continue;
-            }
-            let facts = &docs[r.doc].facts;
-            let sentence = facts
-                .sentences
-                .get(f.sentence as usize)
-                .copied()
-                .unwrap_or(f.span);
-            let subject_words: Vec<String> = f
-                .subject
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(crate::claims::words::stem)
-                .collect();
-            let set = crate::claims::words::content_words(&docs[r.doc].text, sentence)
-                .into_iter()
-                .filter(|w| !w.span.overlaps(f.span))
-                .map(|w| w.stem)
-                .filter(|w| !w.chars().all(|c| c.is_ascii_digit()) && !subject_words.contains(w))
-                .collect();
-            words.insert(r, set);
+            of.entry(r).or_insert_with(|| Context::of(docs, r));
         }
-        Contexts { words }
+        Contexts { of }
+    }
+
+    /// The context of `r`: looked up, or made for a figure the group did not hold.
+    fn get(&self, docs: &[Doc], r: FigureRef) -> std::borrow::Cow<'_, Context> {
+        match self.of.get(&r) {
+            Some(c) => std::borrow::Cow::Borrowed(c),
+            None => std::borrow::Cow::Owned(Context::of(docs, r)),
+        }
     }
 
     /// Do the two figures' sentences share enough context (always, for trusted subjects)?
-    fn share_context(&self, a: FigureRef, b: FigureRef) -> bool {
-        match (self.words.get(&a), self.words.get(&b)) {
+    fn share_context(a: &Context, b: &Context) -> bool {
+        match (&a.words, &b.words) {
             (Some(x), Some(y)) => x.intersection(y).count() >= MIN_SHARED_CONTEXT,
             _ => true,
         }
     }
 }
 
+impl Context {
+    fn of(docs: &[Doc], r: FigureRef) -> Context {
+        Context {
+            outlet: outlet_key(docs, r.doc),
+            update: is_update(docs, r),
+            words: context_words(docs, r),
+        }
+    }
+}
+
+/// Content words of the sentence around a figure with an untrusted subject: not its own
+/// words, numbers or the subject's words. `None` for a trusted subject.
+fn context_words(docs: &[Doc], r: FigureRef) -> Option<std::collections::HashSet<String>> {
+    let f = figure(docs, r);
+    if trusted_subject(&f.subject) {
+        return None;
+    }
+    let facts = &docs[r.doc].facts;
+    let sentence = facts
+        .sentences
+        .get(f.sentence as usize)
+        .copied()
+        .unwrap_or(f.span);
+    let subject_words: Vec<String> = f
+        .subject
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(crate::claims::words::stem)
+        .collect();
+    let set = crate::claims::words::content_words(&docs[r.doc].text, sentence)
+        .into_iter()
+        .filter(|w| !w.span.overlaps(f.span))
+        .map(|w| w.stem)
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()) && !subject_words.contains(w))
+        .collect();
+    Some(set)
+}
+
 /// May these two figures be held against each other? Different outlets, an update only
 /// against figures published at or after it, and shared context for untrusted subjects.
 fn comparable(docs: &[Doc], contexts: &Contexts, a: FigureRef, b: FigureRef) -> bool {
-    if outlet_key(docs, a.doc) == outlet_key(docs, b.doc) {
-        return false;
-    }
-    (!is_update(docs, a) || published_at_or_after(docs, b.doc, a.doc))
-        && (!is_update(docs, b) || published_at_or_after(docs, a.doc, b.doc))
-        && contexts.share_context(a, b)
+    let (x, y) = (contexts.get(docs, a), contexts.get(docs, b));
+    x.outlet != y.outlet
+        && (!x.update || published_at_or_after(docs, b.doc, a.doc))
+        && (!y.update || published_at_or_after(docs, a.doc, b.doc))
+        && Contexts::share_context(&x, &y)
 }
 
 /// Sides of mutually compatible figures, when two of them hold a comparable pair that

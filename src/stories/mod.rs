@@ -907,8 +907,99 @@ impl Ord for Candidate {
 /// Each cluster's links are a vector sorted by the other cluster (see [`Links`]), not a
 /// hash map: at 10k articles the 10k maps (about 7 MB, one allocation each, probed at
 /// random) made this phase grow 27× for 10× the articles; the vectors are read in order.
+///
+/// Two clusters whose cross pairs all fall below `threshold` never merge (their mean is at
+/// most their best pair), so the clustering runs on each connected component of the
+/// edges at or above `threshold` on its own, components in parallel: the same merges in
+/// the same order, the same sums, the same output (a property test compares it with one
+/// pass over the whole graph). One pass was the longest sequential step of grouping.
 #[inline(never)] // a phase of its own in profiles
 fn average_link(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<Vec<usize>> {
+    let valid = |a: usize, b: usize| a < n && b < n && a != b;
+    let mut roots = UnionFind::new(n);
+    for &(a, b, s) in edges {
+        if s >= threshold && valid(a, b) {
+            roots.union(a, b);
+        }
+    }
+    // each component's nodes, ascending (local ids keep the global order, so ties break
+    // the same way); nodes without a strong edge stay alone and are skipped
+    let mut component_of = vec![usize::MAX; n];
+    let mut nodes: Vec<Vec<usize>> = Vec::new();
+    let mut local = vec![0usize; n];
+    for d in 0..n {
+        let r = roots.find(d);
+        if r == d && roots.size(d) < 2 {
+            continue;
+        }
+        if component_of[r] == usize::MAX {
+            component_of[r] = nodes.len();
+            nodes.push(Vec::new());
+        }
+        let c = component_of[r];
+        component_of[d] = c;
+        local[d] = nodes[c].len();
+        nodes[c].push(d);
+    }
+    // each component's edges in their original order (its sums add up in that order)
+    let mut inside: Vec<Vec<(usize, usize, f64)>> = vec![Vec::new(); nodes.len()];
+    for &(a, b, s) in edges {
+        if valid(a, b) && component_of[a] != usize::MAX && component_of[a] == component_of[b] {
+            inside[component_of[a]].push((local[a], local[b], s));
+        }
+    }
+    let mut clusters: Vec<Vec<usize>> = nodes
+        .par_iter()
+        .zip(inside.par_iter())
+        .flat_map_iter(|(nodes, edges)| {
+            average_link_within(nodes.len(), edges, threshold)
+                .into_iter()
+                .map(|c| c.into_iter().map(|i| nodes[i]).collect::<Vec<usize>>())
+        })
+        .collect();
+    // in order of each cluster's surviving index (its first member), as one pass gives
+    clusters.sort_unstable_by_key(|c| c.first().copied());
+    clusters
+}
+
+/// Union-find over `0..n` (union by size, path halving).
+struct UnionFind {
+    parent: Vec<usize>,
+    size: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> UnionFind {
+        UnionFind {
+            parent: (0..n).collect(),
+            size: vec![1; n],
+        }
+    }
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (mut a, mut b) = (self.find(a), self.find(b));
+        if a == b {
+            return;
+        }
+        if self.size[a] < self.size[b] {
+            std::mem::swap(&mut a, &mut b);
+        }
+        self.parent[b] = a;
+        self.size[a] += self.size[b];
+    }
+    fn size(&self, root: usize) -> usize {
+        self.size[root]
+    }
+}
+
+/// [`average_link`] in one pass over the whole graph.
+fn average_link_within(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<Vec<usize>> {
     let mut links = Links::new(n, edges);
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut version = vec![0u32; n];
@@ -1103,40 +1194,48 @@ fn merge_fragments(
         out.extend(eligible);
         return out;
     }
-    let mut cluster_of: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut cluster_of = vec![usize::MAX; vectors.len()];
     for (c, members) in eligible.iter().enumerate() {
         for &d in members {
-            cluster_of.insert(d, c);
+            if let Some(slot) = cluster_of.get_mut(d) {
+                *slot = c;
+            }
         }
     }
+    let of = |d: usize| cluster_of.get(d).copied().filter(|&c| c != usize::MAX);
     let mut links: Vec<FxHashSet<usize>> = vec![FxHashSet::default(); eligible.len()];
     for &(a, b, _) in &graph.edges {
-        if let (Some(&x), Some(&y)) = (cluster_of.get(&a), cluster_of.get(&b)) {
+        if let (Some(x), Some(y)) = (of(a), of(b)) {
             if x != y {
                 links[x].insert(y);
                 links[y].insert(x);
             }
         }
     }
+    // the fragments' sums and their first similarities are independent: in parallel
     let mut fragments: Vec<Fragment> = eligible
-        .into_iter()
+        .into_par_iter()
         .map(|m| Fragment::new(m, vectors, days))
         .collect();
-    let mut version = vec![0u32; fragments.len()];
-    let mut heap = BinaryHeap::new();
-    for (x, l) in links.iter().enumerate() {
-        for &y in l.iter().filter(|&&y| y > x) {
+    let pairs: Vec<(usize, usize)> = links
+        .iter()
+        .enumerate()
+        .flat_map(|(x, l)| l.iter().filter(move |&&y| y > x).map(move |&y| (x, y)))
+        .collect();
+    let first: Vec<Candidate> = pairs
+        .par_iter()
+        .filter_map(|&(x, y)| {
             let avg = fragments[x].mean_similarity(&fragments[y]);
-            if avg >= FRAGMENT_THRESHOLD {
-                heap.push(Candidate {
-                    avg,
-                    a: x as u32,
-                    b: y as u32,
-                    versions: (0, 0),
-                });
-            }
-        }
-    }
+            (avg >= FRAGMENT_THRESHOLD).then_some(Candidate {
+                avg,
+                a: x as u32,
+                b: y as u32,
+                versions: (0, 0),
+            })
+        })
+        .collect();
+    let mut version = vec![0u32; fragments.len()];
+    let mut heap = BinaryHeap::from(first);
     while let Some(c) = heap.pop() {
         let (a, b) = (c.a as usize, c.b as usize);
         if (version[a], version[b]) != c.versions

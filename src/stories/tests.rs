@@ -420,6 +420,24 @@ fn average_link_by_definition(
 }
 
 proptest::proptest! {
+    /// Clustering each component of the strong edges on its own gives exactly what one
+    /// pass over the whole graph gives: the same clusters, members in the same order, the
+    /// clusters in the same order (weights arbitrary, so the sums' order matters too).
+    #[test]
+    fn average_link_by_components_is_one_pass(
+        n in 2usize..40,
+        raw in proptest::collection::vec((0usize..40, 0usize..40, 0.0f64..1.0), 0..120),
+    ) {
+        let edges: Vec<(usize, usize, f64)> = raw
+            .into_iter()
+            .filter(|&(a, b, _)| a < n && b < n)
+            .collect();
+        proptest::prop_assert_eq!(
+            average_link(n, &edges, THRESHOLD),
+            average_link_within(n, &edges, THRESHOLD)
+        );
+    }
+
     /// The incremental clustering (sorted link lists, a heap of candidates) merges what
     /// the definition merges. Weights are multiples of 1/8, so sums are exact in any order
     /// and ties are real ties.
