@@ -826,7 +826,7 @@ fn is_reporting_word(word: &str) -> bool {
         let key = fold(word);
         return key == "according" || is_in(INDIRECT_VERBS.words, &key);
     }
-    word.eq_ignore_ascii_case("according") || crate::figures::tokens::is_any(word, INDIRECT_VERBS)
+    word.eq_ignore_ascii_case("according") || crate::figures::tokens::is_any(word, &INDIRECT_VERBS)
 }
 
 /// Verbs that report a claim only with "that" ("confirmed that …"; "confirmed the

@@ -97,19 +97,20 @@ fn trusted_subject(subject: &str) -> bool {
     TRUSTED_CLASSES.contains(&class) || class.ends_with(" share") || class.ends_with(" change")
 }
 
-/// What [`comparable`] asks of each figure of a group, worked out once per figure rather
-/// than once per pair (a large story's group has hundreds of figures): its outlet, whether
-/// it is an update, and for untrusted subjects the content words of its sentence.
+/// What [`comparable`] asks of each figure of a group, worked out at most once per figure
+/// rather than once per pair (a large story's group has hundreds of figures): for
+/// untrusted subjects the content words of its sentence, and, the first time a pair asks,
+/// its outlet and whether it is an update.
 pub(crate) struct Contexts {
     of: std::collections::HashMap<FigureRef, Context>,
 }
 
 #[derive(Clone)]
 struct Context {
-    outlet: String,
-    update: bool,
     /// `None` for trusted subjects (no shared context needed).
     words: Option<std::collections::HashSet<String>>,
+    /// (outlet key, is an update), made when first asked.
+    source: std::cell::OnceCell<(String, bool)>,
 }
 
 impl Contexts {
@@ -141,10 +142,17 @@ impl Contexts {
 impl Context {
     fn of(docs: &[Doc], r: FigureRef) -> Context {
         Context {
-            outlet: outlet_key(docs, r.doc),
-            update: is_update(docs, r),
             words: context_words(docs, r),
+            source: std::cell::OnceCell::new(),
         }
+    }
+
+    /// (outlet key, is an update) of figure `r`, this context's figure.
+    fn source(&self, docs: &[Doc], r: FigureRef) -> (&str, bool) {
+        let (outlet, update) = self
+            .source
+            .get_or_init(|| (outlet_key(docs, r.doc), is_update(docs, r)));
+        (outlet, *update)
     }
 }
 
@@ -180,9 +188,10 @@ fn context_words(docs: &[Doc], r: FigureRef) -> Option<std::collections::HashSet
 /// against figures published at or after it, and shared context for untrusted subjects.
 fn comparable(docs: &[Doc], contexts: &Contexts, a: FigureRef, b: FigureRef) -> bool {
     let (x, y) = (contexts.get(docs, a), contexts.get(docs, b));
-    x.outlet != y.outlet
-        && (!x.update || published_at_or_after(docs, b.doc, a.doc))
-        && (!y.update || published_at_or_after(docs, a.doc, b.doc))
+    let ((x_outlet, x_update), (y_outlet, y_update)) = (x.source(docs, a), y.source(docs, b));
+    x_outlet != y_outlet
+        && (!x_update || published_at_or_after(docs, b.doc, a.doc))
+        && (!y_update || published_at_or_after(docs, a.doc, b.doc))
         && Contexts::share_context(&x, &y)
 }
 

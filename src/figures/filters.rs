@@ -258,7 +258,7 @@ const FURNITURE_BEFORE: Lexicon = Lexicon::new(&[
     "copyright",
 ]);
 
-fn word_lc_is<L: super::tokens::Words>(text: &str, t: Option<&Tok>, list: L) -> bool {
+fn word_lc_is<L: super::tokens::Words + ?Sized>(text: &str, t: Option<&Tok>, list: &L) -> bool {
     t.is_some_and(|t| t.kind == Kind::Word && is_any(t.text(text), list))
 }
 
@@ -321,11 +321,11 @@ fn part_of_name(text: &str, toks: &[Tok], first: usize, num: usize) -> bool {
         return false;
     }
     let w = p.text(text);
-    if is_any(w, NUMBERED_NOUNS) {
+    if is_any(w, &NUMBERED_NOUNS) {
         return true;
     }
     if is_capitalised_word(text, p)
-        && !is_any(w, STARTERS)
+        && !is_any(w, &STARTERS)
         && month_from_name(w).is_none()
         && weekday_from_name(w).is_none()
     {
@@ -498,7 +498,7 @@ fn street_number(text: &str, toks: &[Tok], num: usize) -> bool {
         if !is_capitalised_word(text, t) {
             return false;
         }
-        if k > num + 1 && is_any(t.text(text), STREET_WORDS) {
+        if k > num + 1 && is_any(t.text(text), &STREET_WORDS) {
             return true;
         }
     }
@@ -533,7 +533,7 @@ fn page_furniture(text: &str, toks: &[Tok], first: usize, num: usize) -> bool {
     }) {
         k += 1;
     }
-    if word_lc_is(text, toks.get(k), FURNITURE_AFTER) {
+    if word_lc_is(text, toks.get(k), &FURNITURE_AFTER) {
         return true;
     }
     // "the 22000 block of Joliet Avenue": an address
@@ -544,7 +544,7 @@ fn page_furniture(text: &str, toks: &[Tok], first: usize, num: usize) -> bool {
     }
     if first >= 1 && toks[first - 1].text(text) == ":" {
         let from = first.saturating_sub(4);
-        return (from..first - 1).any(|j| word_lc_is(text, toks.get(j), FURNITURE_BEFORE));
+        return (from..first - 1).any(|j| word_lc_is(text, toks.get(j), &FURNITURE_BEFORE));
     }
     false
 }

@@ -292,7 +292,7 @@ fn score_end(text: &str, toks: &[Tok], i: usize, n: &Number) -> Option<usize> {
     let (b_v, _) = numbers::parse_digits(b.text(text))?;
     let sporty = toks[i.saturating_sub(30)..(i + 30).min(toks.len())]
         .iter()
-        .any(|t| t.kind == Kind::Word && is_any(t.text(text), SPORTS));
+        .any(|t| t.kind == Kind::Word && is_any(t.text(text), &SPORTS));
     let small = a_v <= 200.0 && b_v <= 200.0 && a_v.fract() == 0.0 && b_v.fract() == 0.0;
     // a unit after the pair makes it a range of measures ("10-12 miles")
     let unit_after = units::unit_after(text, toks, i + 3, false, false).is_some()

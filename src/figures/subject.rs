@@ -787,7 +787,7 @@ fn noun_run(text: &str, toks: &[Tok], start: usize, hi: usize) -> Run {
                 && w.len() > 4
                 && lookup(PEOPLE, w).is_none()
                 && lookup(THINGS, w).is_none())
-                || is_any(w, LOOSE_MODIFIERS))
+                || is_any(w, &LOOSE_MODIFIERS))
         {
             j += 1;
             continue;
@@ -801,7 +801,7 @@ fn noun_run(text: &str, toks: &[Tok], start: usize, hi: usize) -> Run {
             .is_some_and(|n| n.kind == Kind::Word && !n.space_before)
         {
             let next_is_word = toks.get(j + 3).is_some_and(|n| {
-                n.kind == Kind::Word && !is_any(n.text(text), STOP) && !is_any(n.text(text), SKIP)
+                n.kind == Kind::Word && !is_any(n.text(text), &STOP) && !is_any(n.text(text), &SKIP)
             });
             if next_is_word && words < 3 {
                 j += 3;
@@ -816,7 +816,7 @@ fn noun_run(text: &str, toks: &[Tok], start: usize, hi: usize) -> Run {
             run.end = j;
             break;
         }
-        if is_any(w, STOP) || is_any(w, SKIP) {
+        if is_any(w, &STOP) || is_any(w, &SKIP) {
             break;
         }
         if lookup(PEOPLE, w).is_some() || (lookup(THINGS, w).is_some() && run.head.is_some()) {
@@ -862,8 +862,8 @@ const PARTICLES: Lexicon =
 fn is_base_verb(w: &str) -> bool {
     w.len() > 2
         && w.chars().all(|c| c.is_ascii_lowercase())
-        && !is_any(w, STOP)
-        && !is_any(w, SKIP)
+        && !is_any(w, &STOP)
+        && !is_any(w, &SKIP)
         && !w.ends_with("ed")
         && !w.ends_with("ing")
         && !w.ends_with('s')
@@ -877,18 +877,18 @@ fn is_base_verb(w: &str) -> bool {
 
 /// A verb form usable as a predicate class: a regular "-ed" form or a listed participle.
 fn is_participle(w: &str) -> bool {
-    if is_any(w, STOP) || is_any(w, SKIP) || !w.chars().next().is_some_and(|c| c.is_lowercase()) {
+    if is_any(w, &STOP) || is_any(w, &SKIP) || !w.chars().next().is_some_and(|c| c.is_lowercase()) {
         return false;
     }
     (w.len() > 4 && w.ends_with("ed") && !is_any(w, &["need", "speed", "indeed", "hundred"]))
-        || is_any(w, IRREGULAR_PARTICIPLES)
+        || is_any(w, &IRREGULAR_PARTICIPLES)
 }
 
 /// A predicate class spelled from the verb as written, with its particle.
 fn verb_class(text: &str, toks: &[Tok], k: usize) -> String {
     let w = fold(word(text, toks, k));
     let next = word(text, toks, k + 1);
-    if is_any(next, PARTICLES) || (w == "sworn" && next.eq_ignore_ascii_case("in")) {
+    if is_any(next, &PARTICLES) || (w == "sworn" && next.eq_ignore_ascii_case("in")) {
         format!("{w} {}", fold(next))
     } else if is_any(&w, &["sent", "dispatched", "mobilised", "mobilized"]) {
         "deployed".to_string()
@@ -973,7 +973,7 @@ fn nearest_predicate(
         while j < hi
             && j < k + 6
             && toks[j].kind == Kind::Word
-            && !is_any(word(text, toks, j), SKIP)
+            && !is_any(word(text, toks, j), &SKIP)
         {
             j += 1;
         }
@@ -982,7 +982,7 @@ fn nearest_predicate(
         }
     }
     while k < hi
-        && (is_any(word(text, toks, k), SKIP) || is_any(word(text, toks, k), &["to", "had"]))
+        && (is_any(word(text, toks, k), &SKIP) || is_any(word(text, toks, k), &["to", "had"]))
     {
         aux |= is_any(
             word(text, toks, k),
@@ -991,7 +991,7 @@ fn nearest_predicate(
         k += 1;
     }
     // "six carriages derailed": an "-ed" verb right after the noun
-    let direct = k == run_end && is_any(word(text, toks, k), EVENT_WORDS);
+    let direct = k == run_end && is_any(word(text, toks, k), &EVENT_WORDS);
     if (aux || direct)
         && k < hi
         && is_participle(word(text, toks, k))
@@ -1116,12 +1116,12 @@ fn duration_verb(text: &str, toks: &[Tok], at: At, lo: usize) -> Option<String> 
         k -= 1;
     }
     let w = word(text, toks, k);
-    if w.is_empty() || is_any(w, STOP) || is_any(w, SKIP) {
+    if w.is_empty() || is_any(w, &STOP) || is_any(w, &SKIP) {
         return None;
     }
-    if is_any(w, PARTICLES) && k > lo {
+    if is_any(w, &PARTICLES) && k > lo {
         let v = word(text, toks, k - 1);
-        if !v.is_empty() && !is_any(v, STOP) {
+        if !v.is_empty() && !is_any(v, &STOP) {
             return Some(format!("{} {}", fold(v), fold(w)));
         }
     }
@@ -1213,11 +1213,11 @@ fn count_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize) -> Stri
     if let Some(c) = run.head.and_then(|h| people_word(text, toks, h)) {
         return c.to_string();
     }
-    let generic = head_word.is_empty() || is_any(head_word, GENERIC_PEOPLE);
+    let generic = head_word.is_empty() || is_any(head_word, &GENERIC_PEOPLE);
     let pred = nearest_predicate(text, toks, at, run.end, lo, hi)
         .or_else(|| lookup(NOUN_CLASSES, head_word).map(|c| (c.to_string(), false)));
     match pred {
-        Some((class, _)) if generic || is_any(&class, UNQUALIFIED) => class,
+        Some((class, _)) if generic || is_any(&class, &UNQUALIFIED) => class,
         Some((class, people)) => {
             let q = if people {
                 run.plural_phrase(text, toks)
@@ -1248,9 +1248,9 @@ fn share_subject(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<St
 
 fn direction_at(text: &str, toks: &[Tok], k: usize) -> Option<Direction> {
     let w = word(text, toks, k);
-    if is_any(w, RISE) {
+    if is_any(w, &RISE) {
         Some(Direction::Rise)
-    } else if is_any(w, FALL) {
+    } else if is_any(w, &FALL) {
         Some(Direction::Fall)
     } else {
         None
@@ -1270,7 +1270,7 @@ fn subject_before(
     // auxiliaries, adverbs and a verb before a particle ("closed down", "are now down")
     while k > lo {
         let w = word(text, toks, k - 1);
-        if is_any(w, SKIP)
+        if is_any(w, &SKIP)
             || is_any(
                 w,
                 &[
@@ -1382,8 +1382,8 @@ fn noun_phrase_ending(text: &str, toks: &[Tok], k: usize, lo: usize) -> (usize, 
             break;
         }
         if w.is_empty()
-            || is_any(w, STOP)
-            || is_any(w, SKIP)
+            || is_any(w, &STOP)
+            || is_any(w, &SKIP)
             || is_possessive(w)
             || (!sentence_initial && w.chars().next().is_some_and(|c| c.is_uppercase()))
             || ((w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4)
@@ -1459,15 +1459,15 @@ fn percent_subject(
     for k in (lo..at.first).rev().chain(at.end..hi) {
         let w = word(text, toks, k);
         let is_rate = is_any(w, &["rate", "rating", "ratings"]);
-        if is_rate || is_any(w, RATES) {
+        if is_rate || is_any(w, &RATES) {
             let prev = k
                 .checked_sub(1)
                 .filter(|&p| p >= lo)
                 .map(|p| word(text, toks, p))
                 .unwrap_or("");
             let modifier = !prev.is_empty()
-                && !is_any(prev, STOP)
-                && !is_any(prev, SKIP)
+                && !is_any(prev, &STOP)
+                && !is_any(prev, &SKIP)
                 && !is_possessive(prev)
                 && !((prev.ends_with("ed") || prev.ends_with("ing")) && prev.len() > 4);
             let name = if is_rate { "rate".to_string() } else { fold(w) };
@@ -1602,14 +1602,14 @@ fn measure_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, dim: 
                     &["lasted", "lasting", "took", "lasts", "last"],
                 ) {
                     let mut n = k;
-                    while n > lo && is_any(word(text, toks, n - 1), SKIP) {
+                    while n > lo && is_any(word(text, toks, n - 1), &SKIP) {
                         n -= 1;
                     }
                     if let Some(w) = n
                         .checked_sub(1)
                         .filter(|&p| p >= lo)
                         .map(|p| word(text, toks, p))
-                        .filter(|w| !w.is_empty() && !is_any(w, STOP))
+                        .filter(|w| !w.is_empty() && !is_any(w, &STOP))
                     {
                         return format!("duration: {}", fold(w));
                     }
@@ -1646,7 +1646,7 @@ fn measure_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, dim: 
 /// ("funerals will be held"), or the nearest noun.
 fn date_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, class: &str) -> String {
     let future = super::when::future_before(text, toks, at.first);
-    let event = |w: &str| is_any(w, EVENT_WORDS) && !future;
+    let event = |w: &str| is_any(w, &EVENT_WORDS) && !future;
     // "Sunday's explosion", "the 7:15 p.m. kick-off"
     let mut k = at.end;
     while k < hi && k < at.end + 3 {
@@ -1665,7 +1665,7 @@ fn date_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, class: &
     if at.first >= lo + 2 + prep
         && word(text, toks, at.first - 1 - prep).eq_ignore_ascii_case("control")
         && word(text, toks, at.first - 2 - prep).eq_ignore_ascii_case("under")
-        && (lo..at.first).any(|k| is_any(word(text, toks, k), FIRE_WORDS))
+        && (lo..at.first).any(|k| is_any(word(text, toks, k), &FIRE_WORDS))
     {
         return format!("{class}: fire under control");
     }
@@ -1732,7 +1732,7 @@ fn date_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, class: &
                 return format!("{class}: {last} meeting");
             }
         }
-        if is_any(w, LIGHT_VERBS) || copula {
+        if is_any(w, &LIGHT_VERBS) || copula {
             // active with an object: "would hold a joint funeral on Saturday"
             if let (Some(n), false) = (first_noun, copula) {
                 return format!("{class}: {}", singular(&hyphenated_word(text, toks, n)));
@@ -1746,8 +1746,8 @@ fn date_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, class: &
             return format!("{class}: {}", verb_class(text, toks, j));
         }
         if first_noun.is_none()
-            && !is_any(w, STOP)
-            && !is_any(w, SKIP)
+            && !is_any(w, &STOP)
+            && !is_any(w, &SKIP)
             && w.len() > 2
             && w.chars().next().is_some_and(|c| c.is_lowercase())
         {
@@ -1758,7 +1758,7 @@ fn date_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, class: &
     if !future
         && (lo..hi).filter(|&k| k < at.first || k >= at.end).any(|k| {
             let w = word(text, toks, k);
-            is_any(w, EVENT_WORDS)
+            is_any(w, &EVENT_WORDS)
                 || is_any(w, &["injured", "wounded", "hurt", "dead", "derailment"])
         })
     {
@@ -1771,8 +1771,8 @@ fn date_subject(text: &str, toks: &[Tok], at: At, lo: usize, hi: usize, class: &
     for j in at.end..hi {
         let w = word(text, toks, j);
         if w.len() > 3
-            && !is_any(w, STOP)
-            && !is_any(w, SKIP)
+            && !is_any(w, &STOP)
+            && !is_any(w, &SKIP)
             && w.chars().next().is_some_and(|c| c.is_lowercase())
         {
             return format!("{class}: {}", fold(w));
@@ -1788,7 +1788,7 @@ fn is_update(text: &str, toks: &[Tok], at: At, lo: usize) -> bool {
         return false;
     }
     let from = lo.max(at.first.saturating_sub(7));
-    (from..at.first - 1).any(|k| is_any(word(text, toks, k), UPDATE_VERBS))
+    (from..at.first - 1).any(|k| is_any(word(text, toks, k), &UPDATE_VERBS))
 }
 
 /// Baseline phrases in the clause: "compared with last year", "than a year earlier",

@@ -224,30 +224,32 @@ fn non_letters(x: u64) -> u64 {
 
 /// Is `word` one of `list`, ignoring ASCII case? No allocation. `list` is a slice, an
 /// array or a [`Lexicon`] (which rejects most words with one mask test).
-pub fn is_any<L: Words>(word: &str, list: L) -> bool {
+pub fn is_any<L: Words + ?Sized>(word: &str, list: &L) -> bool {
     list.has(word)
 }
 
-/// Something holding words to test against.
+/// Something holding words to test against. Taken by reference: a [`Lexicon`] carries
+/// its filter (400 bytes), which a by-value argument would copy at every call.
 pub trait Words {
     fn has(&self, word: &str) -> bool;
 }
 
-impl Words for &[&str] {
+impl Words for [&str] {
     fn has(&self, word: &str) -> bool {
         linear_has(self, word)
     }
 }
 
-impl<const N: usize> Words for &[&str; N] {
+impl<const N: usize> Words for [&str; N] {
     fn has(&self, word: &str) -> bool {
         linear_has(&self[..], word)
     }
 }
 
 impl Words for Lexicon {
+    #[inline]
     fn has(&self, word: &str) -> bool {
-        self.may_hold(word) && linear_has(self.words, word)
+        self.filter.position(self.words, |w| w, word).is_some()
     }
 }
 
@@ -278,47 +280,100 @@ pub struct Lexicon {
 /// Per length: bit `c - 'a'` set when some word of that length starts (`first`) or ends
 /// (`last`) with `c`; bit 26 for non-letters. `first[0] == u32::MAX` marks long words,
 /// which are always tested linearly.
+///
+/// `by_len[n]`: bit `i` set when word `i` of the list has `n` bytes, for lists of at most
+/// [`INDEXED_WORDS`] words; a word that passes the letter test is then compared only with
+/// the list's words of its length, not with the whole list (a 124-word list such as the
+/// subjects' stopwords held most of the lookups' cost).
 #[derive(Clone, Copy)]
 struct Filter {
     first: [u32; MASKED_LEN],
     last: [u32; MASKED_LEN],
+    by_len: [u128; MASKED_LEN],
+    indexed: bool,
 }
 
+/// Longest list whose words [`Filter::by_len`] indexes.
+const INDEXED_WORDS: usize = 128;
+
 impl Filter {
-    const fn of_words(words: &[&str]) -> Filter {
-        let mut f = Filter {
+    const fn empty(words: usize) -> Filter {
+        Filter {
             first: [0; MASKED_LEN],
             last: [0; MASKED_LEN],
-        };
+            by_len: [0; MASKED_LEN],
+            indexed: words <= INDEXED_WORDS,
+        }
+    }
+    const fn of_words(words: &[&str]) -> Filter {
+        let mut f = Filter::empty(words.len());
         let mut i = 0;
         while i < words.len() {
-            f = f.with(words[i]);
+            f = f.with(i, words[i]);
             i += 1;
         }
         f
     }
     const fn of_pairs(pairs: &[(&str, &str)]) -> Filter {
-        let mut f = Filter {
-            first: [0; MASKED_LEN],
-            last: [0; MASKED_LEN],
-        };
+        let mut f = Filter::empty(pairs.len());
         let mut i = 0;
         while i < pairs.len() {
-            f = f.with(pairs[i].0);
+            f = f.with(i, pairs[i].0);
             i += 1;
         }
         f
     }
-    const fn with(mut self, w: &str) -> Filter {
+    /// Word `i` of the list is `w`.
+    const fn with(mut self, i: usize, w: &str) -> Filter {
         let b = w.as_bytes();
         if !b.is_empty() && b.len() < MASKED_LEN {
             self.first[b.len()] |= first_bit(b[0]);
             self.last[b.len()] |= first_bit(b[b.len() - 1]);
+            if self.indexed {
+                self.by_len[b.len()] |= 1 << i;
+            }
         } else if b.len() >= MASKED_LEN {
             self.first[0] = u32::MAX;
         }
         self
     }
+    /// The index of the first word of `list` equal to `word` (ignoring ASCII case), where
+    /// `key` gives each entry's word; by the length index when there is one.
+    #[inline]
+    fn position<T>(&self, list: &[T], key: impl Fn(&T) -> &str, word: &str) -> Option<usize> {
+        if !self.may_hold(word) {
+            return None;
+        }
+        self.position_of_candidate(list, key, word)
+    }
+
+    /// [`Filter::position`] for a word that passed the letter test (out of line: most
+    /// words of running text never get here).
+    #[inline(never)]
+    fn position_of_candidate<T>(
+        &self,
+        list: &[T],
+        key: impl Fn(&T) -> &str,
+        word: &str,
+    ) -> Option<usize> {
+        let n = word.len();
+        if !self.indexed || n == 0 || n >= MASKED_LEN {
+            return list.iter().position(|t| key(t).eq_ignore_ascii_case(word));
+        }
+        let mut bits = self.by_len[n];
+        while bits != 0 {
+            let i = bits.trailing_zeros() as usize;
+            if list
+                .get(i)
+                .is_some_and(|t| key(t).eq_ignore_ascii_case(word))
+            {
+                return Some(i);
+            }
+            bits &= bits - 1;
+        }
+        None
+    }
+    #[inline]
     fn may_hold(&self, word: &str) -> bool {
         let b = word.as_bytes();
         if b.is_empty() || b.len() >= MASKED_LEN {
@@ -345,9 +400,6 @@ impl Lexicon {
             filter: Filter::of_words(words),
         }
     }
-    fn may_hold(&self, word: &str) -> bool {
-        self.filter.may_hold(word)
-    }
 }
 
 /// A word → class table with the same filter as [`Lexicon`].
@@ -366,13 +418,9 @@ impl PairLexicon {
     }
     /// The class of `word`, ignoring ASCII case.
     pub fn get(&self, word: &str) -> Option<&'static str> {
-        if !self.filter.may_hold(word) {
-            return None;
-        }
-        self.pairs
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(word))
-            .map(|&(_, v)| v)
+        self.filter
+            .position(self.pairs, |p| p.0, word)
+            .map(|i| self.pairs[i].1)
     }
 }
 
@@ -501,6 +549,59 @@ fn slot_of(key: u128) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// 130 words (past the length index, so tested linearly): word `i` is the
+    /// `i % 26 + 1` letters of [`LONG`] from letter `i / 26`.
+    const MANY: [&str; 130] = {
+        let mut out = [""; 130];
+        let mut i = 0;
+        while i < 130 {
+            out[i] = LONG.split_at(i / 26 + i % 26 + 1).0.split_at(i / 26).1;
+            i += 1;
+        }
+        out
+    };
+    const LONG: &str = "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz";
+    const WIDE: Lexicon = Lexicon::new(&MANY);
+    const NARROW: Lexicon = Lexicon::new(&[
+        "and",
+        "The",
+        "killed",
+        "people",
+        "a",
+        "outside",
+        "Saturday",
+        "unprecedentedly",
+        "x-ray",
+        "naïve",
+    ]);
+    const PAIRS: PairLexicon =
+        PairLexicon::new(&[("dead", "killed"), ("DEAD", "other"), ("hurt", "injured")]);
+
+    proptest::proptest! {
+        /// The length index finds exactly what a walk through the list finds, in any case,
+        /// for lists inside and past the index.
+        #[test]
+        fn lexicon_lookups_equal_a_linear_walk(word in "[a-zA-Z\\-ï]{0,18}") {
+            for lex in [WIDE, NARROW] {
+                proptest::prop_assert_eq!(lex.has(&word), linear_has(lex.words, &word));
+            }
+            let want = PAIRS.pairs.iter().find(|(k, _)| k.eq_ignore_ascii_case(&word));
+            proptest::prop_assert_eq!(PAIRS.get(&word), want.map(|p| p.1));
+        }
+    }
+
+    #[test]
+    fn every_listed_word_is_found_in_any_case() {
+        for lex in [WIDE, NARROW] {
+            for w in lex.words {
+                assert!(lex.has(w), "{w}");
+                assert!(lex.has(&w.to_ascii_uppercase()), "{w}");
+            }
+        }
+        assert!(!NARROW.has("kill") && !NARROW.has("peoples") && !NARROW.has(""));
+        assert_eq!(PAIRS.get("Dead"), Some("killed"), "the first entry wins");
+    }
 
     fn kinds(s: &str) -> Vec<(String, Kind, bool)> {
         let mut v = Vec::new();

@@ -148,7 +148,7 @@ pub fn future_before(text: &str, toks: &[Tok], i: usize) -> bool {
     let from = i.saturating_sub(10);
     (from..i).any(|k| {
         let w = word(text, toks, k);
-        is_any(w, FUTURE)
+        is_any(w, &FUTURE)
             || (w.eq_ignore_ascii_case("to") && word(text, toks, k + 1).eq_ignore_ascii_case("be"))
             || w.ends_with("'ll")
             || w.ends_with("’ll")
