@@ -258,6 +258,8 @@ pub(crate) struct WordCache {
     /// The cached tokens' words, one after another.
     words: Vec<(u64, u8)>,
     stems: StemBuffers,
+    /// The working buffers of the article being collected.
+    scratch: Scratch,
 }
 
 #[derive(Clone, Copy)]
@@ -354,6 +356,7 @@ pub(crate) fn collect_doc(doc: &Doc) -> RawDoc {
 fn collect_doc_with(doc: &Doc, reuse: bool, cache: &mut WordCache) -> RawDoc {
     let mut b = Builder {
         reuse,
+        scratch: std::mem::take(&mut cache.scratch),
         cache,
         text: &doc.text,
         raw: RawDoc {
@@ -362,13 +365,10 @@ fn collect_doc_with(doc: &Doc, reuse: bool, cache: &mut WordCache) -> RawDoc {
             flags: Vec::new(),
             links: Vec::new(),
         },
-        folded: String::new(),
-        sentences: Vec::new(),
-        tokens: Vec::new(),
-        token_words: vec![0],
-        words: Vec::new(),
     };
+    b.scratch.clear();
     if doc.text.len() >= u32::MAX as usize {
+        b.cache.scratch = b.scratch;
         return b.raw;
     }
     let facts = &doc.facts;
@@ -414,6 +414,7 @@ fn collect_doc_with(doc: &Doc, reuse: bool, cache: &mut WordCache) -> RawDoc {
         }
     }
     let mut raw = b.raw;
+    b.cache.scratch = b.scratch;
     raw.units.sort_by_key(|u| (u.start, u.end, u.kind));
     raw.units
         .dedup_by(|a, b| a.start == b.start && a.end == b.end);
@@ -437,6 +438,13 @@ struct Builder<'a> {
     cache: &'a mut WordCache,
     text: &'a str,
     raw: RawDoc,
+    scratch: Scratch,
+}
+
+/// One article's working buffers, kept in the thread's [`WordCache`] so the next article
+/// reuses their allocations instead of growing new ones.
+#[derive(Default)]
+pub(crate) struct Scratch {
     folded: String,
     sentences: Vec<SentenceWords>,
     tokens: Vec<Span>,
@@ -445,9 +453,20 @@ struct Builder<'a> {
     words: Vec<(u64, u8)>,
 }
 
+impl Scratch {
+    fn clear(&mut self) {
+        self.folded.clear();
+        self.sentences.clear();
+        self.tokens.clear();
+        self.token_words.clear();
+        self.token_words.push(0);
+        self.words.clear();
+    }
+}
+
 impl Builder<'_> {
     fn add_sentence(&mut self, span: Span) {
-        let first = self.tokens.len();
+        let first = self.scratch.tokens.len();
         let valid = self.text.get(span.start..span.end).is_some();
         // may it hold boilerplate? (see [`token_marks`])
         let mut maybe = false;
@@ -455,7 +474,7 @@ impl Builder<'_> {
             let mut prev = 0;
             let (text, cache) = (self.text, &mut *self.cache);
             let (words, tokens, token_words) =
-                (&mut self.words, &mut self.tokens, &mut self.token_words);
+                (&mut self.scratch.words, &mut self.scratch.tokens, &mut self.scratch.token_words);
             crate::text::for_each_token(text, span, |_, start, end| {
                 let token = text.get(start..end).unwrap_or("");
                 let marks = cache.words_of(token, |h, f| words.push((h, f)));
@@ -468,10 +487,10 @@ impl Builder<'_> {
         let s = span.slice(self.text);
         // an ASCII sentence's test is `is_boilerplate`, skipped when no token can start one
         let boilerplate = (valid && s.is_ascii()).then(|| maybe && has_boilerplate(s.as_bytes()));
-        self.sentences.push(SentenceWords {
+        self.scratch.sentences.push(SentenceWords {
             span,
             first,
-            end: self.tokens.len(),
+            end: self.scratch.tokens.len(),
             boilerplate,
         });
     }
@@ -479,11 +498,11 @@ impl Builder<'_> {
     /// The tokens (as a range of `tokens`) of `span` inside sentence `i`, when it is
     /// tokenised as in its sentence (no token straddles its ends).
     fn tokens_within(&self, i: usize, span: Span) -> Option<(usize, usize)> {
-        let s = self.sentences.get(i).filter(|_| self.reuse)?;
+        let s = self.scratch.sentences.get(i).filter(|_| self.reuse)?;
         if !s.span.covers(span) || self.text.get(span.start..span.end).is_none() {
             return None;
         }
-        let toks = self.tokens.get(s.first..s.end)?;
+        let toks = self.scratch.tokens.get(s.first..s.end)?;
         let lo = toks.partition_point(|t| t.start < span.start);
         let hi = toks.partition_point(|t| t.start < span.end);
         if lo > 0 && toks[lo - 1].end > span.start {
@@ -505,8 +524,8 @@ impl Builder<'_> {
         let first = self.raw.hashes.len();
         let token_count = match self.tokens_within(sentence, span) {
             Some((lo, hi)) => {
-                let (a, b) = (self.token_words[lo] as usize, self.token_words[hi] as usize);
-                for &(h, f) in self.words.get(a..b).unwrap_or(&[]) {
+                let (a, b) = (self.scratch.token_words[lo] as usize, self.scratch.token_words[hi] as usize);
+                for &(h, f) in self.scratch.words.get(a..b).unwrap_or(&[]) {
                     self.raw.hashes.push(h);
                     self.raw.flags.push(f);
                 }
@@ -551,7 +570,7 @@ impl Builder<'_> {
         if known_clean == Some(true) {
             return false;
         }
-        let s = self.sentences.get(sentence);
+        let s = self.scratch.sentences.get(sentence);
         if let Some(s) = s.filter(|s| s.span == span || s.span.covers(span)) {
             match s.boilerplate {
                 Some(false) => return false,
@@ -568,9 +587,9 @@ impl Builder<'_> {
         if s.is_ascii() {
             return has_boilerplate(s.as_bytes());
         }
-        self.folded.clear();
-        self.folded.push_str(&crate::text::fold(s));
-        has_boilerplate(self.folded.as_bytes())
+        self.scratch.folded.clear();
+        self.scratch.folded.push_str(&crate::text::fold(s));
+        has_boilerplate(self.scratch.folded.as_bytes())
     }
 }
 
