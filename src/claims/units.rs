@@ -473,8 +473,11 @@ impl Builder<'_> {
         if valid {
             let mut prev = 0;
             let (text, cache) = (self.text, &mut *self.cache);
-            let (words, tokens, token_words) =
-                (&mut self.scratch.words, &mut self.scratch.tokens, &mut self.scratch.token_words);
+            let (words, tokens, token_words) = (
+                &mut self.scratch.words,
+                &mut self.scratch.tokens,
+                &mut self.scratch.token_words,
+            );
             crate::text::for_each_token(text, span, |_, start, end| {
                 let token = text.get(start..end).unwrap_or("");
                 let marks = cache.words_of(token, |h, f| words.push((h, f)));
@@ -524,7 +527,10 @@ impl Builder<'_> {
         let first = self.raw.hashes.len();
         let token_count = match self.tokens_within(sentence, span) {
             Some((lo, hi)) => {
-                let (a, b) = (self.scratch.token_words[lo] as usize, self.scratch.token_words[hi] as usize);
+                let (a, b) = (
+                    self.scratch.token_words[lo] as usize,
+                    self.scratch.token_words[hi] as usize,
+                );
                 for &(h, f) in self.scratch.words.get(a..b).unwrap_or(&[]) {
                     self.raw.hashes.push(h);
                     self.raw.flags.push(f);
