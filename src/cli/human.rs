@@ -181,8 +181,12 @@ fn article(out: &mut Vec<u8>, a: &Analysis, idx: &[LineIndex], di: usize) -> std
     for p in &d.facts.problems {
         writeln!(out, "  problem: {p}")?;
     }
+    let mut note = String::new();
     for f in &d.facts.figures {
-        let note = format!("{} = {}", f.subject, crate::figures::describe_value(f));
+        note.clear();
+        note.push_str(&f.subject);
+        note.push_str(" = ");
+        crate::figures::write_value(&mut note, f);
         snippet(out, &d.key, &d.text, &idx[di], f.span, &note);
     }
     writeln!(out)
@@ -244,14 +248,14 @@ fn disagreement(
     x: &Disagreement,
 ) -> std::io::Result<()> {
     writeln!(out, "{}[{}]: {}", x.severity.as_str(), x.rule, x.message)?;
+    let mut note = String::new();
     for r in x.figures() {
         let d = &a.docs[r.doc];
         let f = &d.facts.figures[r.figure];
-        let note = format!(
-            "{}: {}",
-            d.outlet().unwrap_or("(no outlet)"),
-            crate::figures::describe_value(f)
-        );
+        note.clear();
+        note.push_str(d.outlet().unwrap_or("(no outlet)"));
+        note.push_str(": ");
+        crate::figures::write_value(&mut note, f);
         snippet(out, &d.key, &d.text, &idx[r.doc], f.span, &note);
     }
     writeln!(out)

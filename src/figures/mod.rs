@@ -36,6 +36,7 @@ use crate::dates::DateTime;
 use crate::Span;
 use serde::Serialize;
 use std::collections::HashSet;
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 mod filters;
@@ -470,36 +471,62 @@ fn last_person_like<'a>(text: &'a str, toks: &[Tok]) -> Option<&'a str> {
 /// them whole or short (canonical seconds stay in the JSON). One form for the CLI and the
 /// editor, so both say the same.
 pub fn describe_value(f: &Figure) -> String {
-    let bounds: Vec<f64> = [f.value.low, f.value.high].into_iter().flatten().collect();
+    let mut out = String::new();
+    write_value(&mut out, f);
+    out
+}
+
+/// [`describe_value`] appended to `out` (the printers reuse one buffer: no string per
+/// figure).
+pub fn write_value(out: &mut String, f: &Figure) {
+    let mut held = [0.0; 2];
+    let mut n = 0;
+    for v in [f.value.low, f.value.high].into_iter().flatten() {
+        held[n] = v;
+        n += 1;
+    }
+    let bounds = &held[..n];
     let (scale, unit) = if f.unit == "s" {
-        duration_unit(&bounds)
+        duration_unit(bounds)
     } else {
         (1.0, f.unit)
     };
-    let show = |v: f64| -> String {
-        match f.unit {
-            "date" => crate::dates::Date::from_days((v / 86_400.0).floor() as i64).iso(),
-            "time" => {
-                let s = v.max(0.0) as i64;
-                format!("{:02}:{:02}", s / 3600, (s % 3600) / 60)
-            }
-            _ => short_number(v / scale),
+    let show = |out: &mut String, v: f64| match f.unit {
+        "date" => out.push_str(&crate::dates::Date::from_days((v / 86_400.0).floor() as i64).iso()),
+        "time" => {
+            let s = v.max(0.0) as i64;
+            let _ = write!(out, "{:02}:{:02}", s / 3600, (s % 3600) / 60);
         }
+        _ => write_short_number(out, v / scale),
     };
-    let range = match (f.value.low, f.value.high) {
-        (Some(l), Some(h)) if l == h => show(l),
-        (Some(l), Some(h)) => format!("{}–{}", show(l), show(h)),
-        (Some(l), None) => format!("{}{}", if f.value.low_open { "> " } else { "≥ " }, show(l)),
-        (None, Some(h)) => format!("{}{}", if f.value.high_open { "< " } else { "≤ " }, show(h)),
-        (None, None) => "?".to_string(),
-    };
+    match (f.value.low, f.value.high) {
+        (Some(l), Some(h)) if l == h => show(out, l),
+        (Some(l), Some(h)) => {
+            show(out, l);
+            out.push('–');
+            show(out, h);
+        }
+        (Some(l), None) => {
+            out.push_str(if f.value.low_open { "> " } else { "≥ " });
+            show(out, l);
+        }
+        (None, Some(h)) => {
+            out.push_str(if f.value.high_open { "< " } else { "≤ " });
+            show(out, h);
+        }
+        (None, None) => out.push('?'),
+    }
     match unit {
-        "count" | "date" | "time" | "" => range,
-        "percent" => format!("{range}%"),
+        "count" | "date" | "time" | "" => {}
+        "percent" => out.push('%'),
         "days" | "weeks" if bounds.iter().all(|&b| b == scale) => {
-            format!("{range} {}", unit.trim_end_matches('s'))
+            out.push(' ');
+            out.push_str(unit.trim_end_matches('s'));
         }
-        u => format!("{range} {u}"),
+        u => {
+            out.push(' ');
+            out.push_str(u);
+        }
     }
 }
 
@@ -533,20 +560,19 @@ fn duration_unit(bounds: &[f64]) -> (f64, &'static str) {
 
 /// A number without noise: integers as integers, short decimals as written, long
 /// fractions rounded with "≈".
-fn short_number(v: f64) -> String {
+fn write_short_number(out: &mut String, v: f64) {
     if !v.is_finite() {
-        return "?".to_string();
-    }
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        return format!("{}", v as i64);
-    }
-    let two = (v * 100.0).round() / 100.0;
-    if (two - v).abs() < 1e-9 {
-        return format!("{two}");
-    }
-    if v.abs() >= 1.0 {
-        format!("≈{}", v.round() as i64)
+        out.push('?');
+    } else if v.fract() == 0.0 && v.abs() < 1e15 {
+        let _ = write!(out, "{}", v as i64);
     } else {
-        format!("≈{v:.2}")
+        let two = (v * 100.0).round() / 100.0;
+        let _ = if (two - v).abs() < 1e-9 {
+            write!(out, "{two}")
+        } else if v.abs() >= 1.0 {
+            write!(out, "≈{}", v.round() as i64)
+        } else {
+            write!(out, "≈{v:.2}")
+        };
     }
 }
