@@ -23,6 +23,7 @@ pub mod quotes;
 pub mod span;
 pub mod stories;
 pub mod text;
+pub(crate) mod union_find;
 pub mod workspace;
 
 pub mod cli;

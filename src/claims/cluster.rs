@@ -13,42 +13,7 @@ use crate::workspace::Doc;
 use crate::Span;
 use rayon::prelude::*;
 
-pub(crate) struct UnionFind {
-    parent: Vec<u32>,
-}
-
-impl UnionFind {
-    pub(crate) fn new(n: usize) -> Self {
-        UnionFind {
-            parent: (0..n as u32).collect(),
-        }
-    }
-    pub(crate) fn find(&mut self, x: usize) -> usize {
-        let mut x = x as u32;
-        while self.parent[x as usize] != x {
-            let p = self.parent[self.parent[x as usize] as usize];
-            self.parent[x as usize] = p;
-            x = p;
-        }
-        x as usize
-    }
-    /// [`UnionFind::find`] without shortening paths, so threads can share it.
-    pub(crate) fn find_frozen(&self, x: usize) -> usize {
-        let mut x = x;
-        while let Some(&p) = self.parent.get(x).filter(|&&p| p as usize != x) {
-            x = p as usize;
-        }
-        x
-    }
-    pub(crate) fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            // the smaller index is the root: deterministic
-            let (lo, hi) = (ra.min(rb), ra.max(rb));
-            self.parent[hi] = lo as u32;
-        }
-    }
-}
+pub(crate) use crate::union_find::UnionFind;
 
 /// The numbers (distinct word ids flagged as numbers) of a word sequence, sorted.
 pub(crate) fn numbers(words: &[u32], vocab: &Vocab) -> Vec<u32> {

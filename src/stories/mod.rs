@@ -916,10 +916,12 @@ impl Ord for Candidate {
 #[inline(never)] // a phase of its own in profiles
 fn average_link(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<Vec<usize>> {
     let valid = |a: usize, b: usize| a < n && b < n && a != b;
-    let mut roots = UnionFind::new(n);
+    let mut roots = crate::union_find::UnionFind::new(n);
+    let mut linked = vec![false; n];
     for &(a, b, s) in edges {
         if s >= threshold && valid(a, b) {
             roots.union(a, b);
+            (linked[a], linked[b]) = (true, true);
         }
     }
     // each component's nodes, ascending (local ids keep the global order, so ties break
@@ -928,10 +930,10 @@ fn average_link(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<
     let mut nodes: Vec<Vec<usize>> = Vec::new();
     let mut local = vec![0usize; n];
     for d in 0..n {
-        let r = roots.find(d);
-        if r == d && roots.size(d) < 2 {
+        if !linked[d] {
             continue;
         }
+        let r = roots.find(d);
         if component_of[r] == usize::MAX {
             component_of[r] = nodes.len();
             nodes.push(Vec::new());
@@ -960,42 +962,6 @@ fn average_link(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<
     // in order of each cluster's surviving index (its first member), as one pass gives
     clusters.sort_unstable_by_key(|c| c.first().copied());
     clusters
-}
-
-/// Union-find over `0..n` (union by size, path halving).
-struct UnionFind {
-    parent: Vec<usize>,
-    size: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(n: usize) -> UnionFind {
-        UnionFind {
-            parent: (0..n).collect(),
-            size: vec![1; n],
-        }
-    }
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-    fn union(&mut self, a: usize, b: usize) {
-        let (mut a, mut b) = (self.find(a), self.find(b));
-        if a == b {
-            return;
-        }
-        if self.size[a] < self.size[b] {
-            std::mem::swap(&mut a, &mut b);
-        }
-        self.parent[b] = a;
-        self.size[a] += self.size[b];
-    }
-    fn size(&self, root: usize) -> usize {
-        self.size[root]
-    }
 }
 
 /// [`average_link`] in one pass over the whole graph.
