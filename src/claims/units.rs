@@ -127,6 +127,9 @@ impl DocUnits {
     }
 }
 
+/// Slots of [`Vocab::intern`]'s memo of an article's recent words (a power of two).
+const RECENT_WORDS: usize = 512;
+
 /// Word ids: a stem's 64-bit hash ([`stem_hash`]) to a dense id, with the flags of each id.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Vocab {
@@ -156,6 +159,11 @@ impl Vocab {
         let mut spans: Vec<(usize, usize)> = Vec::new();
         let mut order: Vec<usize> = Vec::new();
         let mut laid: Vec<(u32, u16)> = Vec::new();
+        // The article's recent words (a sentence's words recur in its quotes and clauses,
+        // and common words across its sentences), direct-mapped by hash: most lookups skip
+        // the workspace map, whose probes miss the caches. Only a memo of the map's
+        // answers: ids are given exactly as without it.
+        let mut recent = [(0u64, u32::MAX); RECENT_WORDS];
         for run in raw.units.chunk_by(|a, b| a.sentence == b.sentence) {
             ids.clear();
             spans.clear();
@@ -166,11 +174,17 @@ impl Vocab {
                     let (Some(&h), Some(&f)) = (raw.hashes.get(k), raw.flags.get(k)) else {
                         continue;
                     };
+                    let slot = &mut recent[h as usize % RECENT_WORDS];
+                    if slot.1 != u32::MAX && slot.0 == h {
+                        ids.push(slot.1);
+                        continue;
+                    }
                     let flags = &mut self.flags;
                     let id = *self.ids.entry(h).or_insert_with(|| {
                         flags.push(f);
                         (flags.len() - 1) as u32
                     });
+                    *slot = (h, id);
                     ids.push(id);
                 }
                 spans.push((start, ids.len()));
