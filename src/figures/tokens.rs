@@ -241,6 +241,8 @@ impl Words for [&str] {
 }
 
 impl<const N: usize> Words for [&str; N] {
+    /// Inlined: a short literal list then compiles to a few length and byte tests.
+    #[inline]
     fn has(&self, word: &str) -> bool {
         linear_has(&self[..], word)
     }
@@ -253,6 +255,7 @@ impl Words for Lexicon {
     }
 }
 
+#[inline]
 fn linear_has(list: &[&str], word: &str) -> bool {
     let wb = word.as_bytes();
     let Some(&f) = wb.first() else {
