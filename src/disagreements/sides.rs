@@ -105,7 +105,6 @@ pub(crate) struct Contexts {
     of: std::collections::HashMap<FigureRef, Context>,
 }
 
-#[derive(Clone)]
 struct Context {
     /// `None` for trusted subjects (no shared context needed).
     words: Option<std::collections::HashSet<String>>,
@@ -120,14 +119,6 @@ impl Contexts {
             of.entry(r).or_insert_with(|| Context::of(docs, r));
         }
         Contexts { of }
-    }
-
-    /// The context of `r`: looked up, or made for a figure the group did not hold.
-    fn get(&self, docs: &[Doc], r: FigureRef) -> std::borrow::Cow<'_, Context> {
-        match self.of.get(&r) {
-            Some(c) => std::borrow::Cow::Borrowed(c),
-            None => std::borrow::Cow::Owned(Context::of(docs, r)),
-        }
     }
 
     /// Do the two figures' sentences share enough context (always, for trusted subjects)?
@@ -187,12 +178,16 @@ fn context_words(docs: &[Doc], r: FigureRef) -> Option<std::collections::HashSet
 /// May these two figures be held against each other? Different outlets, an update only
 /// against figures published at or after it, and shared context for untrusted subjects.
 fn comparable(docs: &[Doc], contexts: &Contexts, a: FigureRef, b: FigureRef) -> bool {
-    let (x, y) = (contexts.get(docs, a), contexts.get(docs, b));
+    // both callers make `contexts` from a superset of the figures they compare
+    let (Some(x), Some(y)) = (contexts.of.get(&a), contexts.of.get(&b)) else {
+        debug_assert!(false, "a figure compared outside its group's contexts");
+        return false;
+    };
     let ((x_outlet, x_update), (y_outlet, y_update)) = (x.source(docs, a), y.source(docs, b));
     x_outlet != y_outlet
         && (!x_update || published_at_or_after(docs, b.doc, a.doc))
         && (!y_update || published_at_or_after(docs, a.doc, b.doc))
-        && Contexts::share_context(&x, &y)
+        && Contexts::share_context(x, y)
 }
 
 /// Sides of mutually compatible figures, when two of them hold a comparable pair that
