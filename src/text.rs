@@ -30,6 +30,24 @@ pub fn count_tokens(text: &str, span: Span) -> usize {
     n
 }
 
+/// Does `text[span]` hold at least `n` word tokens? Counts only a prefix when that holds
+/// enough: cut at a whitespace, where no token crosses (quotes ask it of every claim,
+/// and a claim's first few words settle it).
+pub fn has_tokens(text: &str, span: Span, n: usize) -> bool {
+    let s = span.slice(text);
+    let from = n.saturating_mul(16);
+    let cut = s
+        .get(from..)
+        .and_then(|rest| rest.find(char::is_whitespace))
+        .map(|k| from + k);
+    if let Some(cut) = cut {
+        if count_tokens(text, Span::new(span.start, span.start + cut)) >= n {
+            return true;
+        }
+    }
+    count_tokens(text, span) >= n
+}
+
 /// Calls `f(index, start, end)` for each word token `text[start..end]` of `text[span]`,
 /// exactly as [`tokens_in`] cuts them, without allocating.
 pub fn for_each_token(text: &str, span: Span, mut f: impl FnMut(usize, usize, usize)) {
@@ -508,6 +526,24 @@ mod tests {
                 }
                 assert_eq!(got, expected, "{text:?} {span:?}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// `has_tokens` says what counting every token says, for any cut of any text:
+        /// words, joiners, spaces, accented and other letters.
+        #[test]
+        fn has_tokens_agrees_with_counting(
+            text in "[a-z0-9 ,.'\\-é\n\t’\"]{0,160}",
+            n in 0usize..8,
+            a in 0usize..160,
+        ) {
+            let mut start = a.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let span = Span::new(start, text.len());
+            proptest::prop_assert_eq!(has_tokens(&text, span, n), count_tokens(&text, span) >= n);
         }
     }
 }
