@@ -195,48 +195,9 @@ fn tokenize<'a>(
     (toks, ranges, capitals)
 }
 
-/// ASCII without capitals or hyphens? Tested eight (or four) bytes at a time, in
-/// overlapping loads: every token of every article is asked.
+/// ASCII without capitals or hyphens? (every token of every article is asked)
 fn is_plain_word(b: &[u8]) -> bool {
-    let n = b.len();
-    if n < 4 {
-        return b
-            .iter()
-            .all(|&c| c.is_ascii() && !c.is_ascii_uppercase() && c != b'-');
-    }
-    if n < 8 {
-        let (Some(lo), Some(hi)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) else {
-            return false;
-        };
-        let x = u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << 32;
-        return plain_lanes(x);
-    }
-    let mut i = 0;
-    while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        if !plain_lanes(u64::from_le_bytes(*chunk)) {
-            return false;
-        }
-        i += 8;
-    }
-    // the last eight bytes, overlapping the chunks already read
-    b.last_chunk::<8>()
-        .map_or(true, |tail| plain_lanes(u64::from_le_bytes(*tail)))
-}
-
-/// Are all eight bytes of `x` ASCII, none of them a capital letter or a hyphen?
-fn plain_lanes(x: u64) -> bool {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    if x & HIGH != 0 {
-        return false;
-    }
-    // with every high bit clear no lane carries into the next: the high bit of
-    // `x + (0x80 - c)` is set where the byte is `c` or above
-    let at_least = |c: u64| x + LOW * (0x80 - c);
-    let capital = at_least(0x41) & !at_least(0x5B) & HIGH;
-    let v = x ^ (LOW * 0x2D);
-    let hyphen = v.wrapping_sub(LOW) & !v & HIGH;
-    capital | hyphen == 0
+    crate::text::is_lower_ascii(b, false)
 }
 
 /// The word a token stands for: without a glued "-and" and a possessive "'s".
