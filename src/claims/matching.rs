@@ -156,12 +156,12 @@ impl<'a> Variants<'a> {
             let (ahead, ()) = rayon::join(
                 || next.map(|b| (b, hashes_of(b))),
                 || {
-                    let mut hashes = hashes.iter();
+                    // one hash per unit, in unit order (`hashes_of`)
+                    let mut hashes = hashes.into_iter();
                     for d in batch {
                         unit_base.push(unit_variant.len() as u32);
-                        for u in &d.units {
+                        for (u, h) in d.units.iter().zip(hashes.by_ref()) {
                             let w = d.words(u);
-                            let h = hashes.next().copied().unwrap_or_else(|| sequence_hash(w));
                             let v = by_words.find_or_add(w, h, &mut words);
                             if v as usize == counts.len() {
                                 counts.push(0);
