@@ -161,6 +161,10 @@ fn peak_rss_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+/// Most articles read and analysed as one task: small enough that the last tasks end
+/// together, large enough that handing them out costs nothing (an article takes ~0.2 ms).
+const ANALYSIS_GRAIN: usize = 8;
+
 fn analyze_paths_timed(
     paths: &[PathBuf],
     clock: &mut PhaseClock,
@@ -178,12 +182,15 @@ fn analyze_paths_timed(
     clock.mark("find files");
     // Read and analyse each file on one worker thread: no barrier between reading and
     // analysing, and the text is never held twice. File order is kept (`collect`
-    // preserves it).
+    // preserves it). Articles are handed out a few at a time: rayon's adaptive split
+    // otherwise leaves ranges of hundreds of articles that one thread ends alone while
+    // the other waits (10k articles: 0.15-0.2 s of one idle core at the end).
     let outlets = config.outlet_matcher();
     let read: Vec<Result<Doc, String>> = {
         use rayon::prelude::*;
         found
             .into_par_iter()
+            .with_max_len(ANALYSIS_GRAIN)
             .map(|f| {
                 let key = f.path.to_string_lossy();
                 match walk::read_article(&f.path, config.max_file_size) {
