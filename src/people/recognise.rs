@@ -558,11 +558,14 @@ fn gap_after<'a>(text: &'a str, toks: &[Tok], i: usize) -> &'a str {
 ///
 /// The word's shape is tested before its word lists: a lowercase word longer than any
 /// particle is out without a lexicon lookup (most words of running text), here, before the
-/// full test.
+/// full test. So is a short lowercase word ("the", "of") that no capitalised word or
+/// particle follows: it could only be a particle before a name word ("de la Rosa").
 #[inline]
 fn name_like(text: &str, toks: &[Tok], i: usize) -> bool {
+    let long_plain = |t: &Tok| t.plain && t.key.len() > lx::MAX_PARTICLE_LEN;
     match toks.get(i) {
-        Some(t) if t.plain && t.key.len() > lx::MAX_PARTICLE_LEN => false,
+        Some(t) if long_plain(t) => false,
+        Some(t) if t.plain && toks.get(i + 1).is_none_or(long_plain) => false,
         _ => name_like_word(text, toks, i),
     }
 }

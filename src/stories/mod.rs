@@ -499,9 +499,9 @@ fn tfidf_vectors(docs: &[Doc], entities: &[Entity]) -> Vec<Vector> {
     // threads, part `i` using memo `i` (a memo per rayon split would start cold each time).
     let threads = rayon::current_num_threads().max(1);
     let memos: Vec<std::sync::Mutex<TermMemo>> = (0..threads).map(|_| Default::default()).collect();
-    for (c, chunk) in docs.chunks(CHUNK).enumerate() {
+    let count = |c: usize, chunk: &[Doc]| -> Vec<Vec<Vec<(u64, f32)>>> {
         let part = chunk.len().div_ceil(threads).max(1);
-        let counted: Vec<Vec<Vec<(u64, f32)>>> = chunk
+        chunk
             .par_chunks(part)
             .enumerate()
             .map(|(p, docs)| {
@@ -521,7 +521,9 @@ fn tfidf_vectors(docs: &[Doc], entities: &[Entity]) -> Vec<Vector> {
                     })
                     .collect()
             })
-            .collect();
+            .collect()
+    };
+    let mut intern = |counted: Vec<Vec<Vec<(u64, f32)>>>| {
         for terms in counted.into_iter().flatten() {
             let interned: Box<[(u32, f32)]> = terms
                 .into_iter()
@@ -539,7 +541,16 @@ fn tfidf_vectors(docs: &[Doc], entities: &[Entity]) -> Vec<Vector> {
                 .collect();
             raw.push(interned);
         }
+    };
+    // Ids are given in doc order, one doc after another: each chunk's terms are interned
+    // beside the counting of the next chunk, not between chunks.
+    let mut pending = Vec::new();
+    for (c, chunk) in docs.chunks(CHUNK).enumerate() {
+        let (counted, ()) =
+            rayon::join(|| count(c, chunk), || intern(std::mem::take(&mut pending)));
+        pending = counted;
     }
+    intern(pending);
     drop(ids);
     let n = docs.len() as f64 + BACKGROUND_DOCS;
     let idf: Vec<f64> = df.iter().map(|&d| (n / (d as f64 + 1.0)).ln()).collect();
