@@ -27,30 +27,12 @@ fn snippet(out: &mut Vec<u8>, key: &str, text: &str, idx: &LineIndex, span: Span
     let line_no = pos.line as usize + 1;
     let line_start = start - pos.character as usize;
     let col = idx.position(text, start, Encoding::Utf16).character as usize;
-    let shown_from = text[line_start..start]
-        .char_indices()
-        .rev()
-        .take(CONTEXT)
-        .last()
-        .map_or(start, |(i, _)| line_start + i);
-    let prefix_chars = text[shown_from..start].chars().count();
-    let width = span
-        .slice(text)
-        .lines()
-        .next()
-        .unwrap_or("")
-        .chars()
-        .count()
-        .max(1);
-    let budget = prefix_chars + width + CONTEXT;
-    // written straight from the text: no string per line, gutter or caret row (a report
-    // at 10k articles holds hundreds of thousands of snippets)
-    let shown_end = text[shown_from..]
-        .char_indices()
-        .take_while(|&(_, c)| c != '\n')
-        .take(budget)
-        .last()
-        .map_or(shown_from, |(i, c)| shown_from + i + c.len_utf8());
+    let Window {
+        shown_from,
+        prefix_chars,
+        width,
+        shown_end,
+    } = window(text, line_start, start, span);
     let cut_after = text[shown_end..]
         .chars()
         .next()
@@ -94,6 +76,85 @@ fn snippet(out: &mut Vec<u8>, key: &str, text: &str, idx: &LineIndex, span: Span
     push(out, " ");
     push(out, note);
     push(out, "\n");
+}
+
+/// What a snippet shows of its line: from `shown_from` (at most [`CONTEXT`] chars before the
+/// span, `prefix_chars` of them) to `shown_end`, and the width of the carets (the chars of
+/// the span's first line, at least one).
+#[derive(Debug, PartialEq, Eq)]
+struct Window {
+    shown_from: usize,
+    prefix_chars: usize,
+    width: usize,
+    shown_end: usize,
+}
+
+/// The [`Window`] of the span starting at `start` (a char boundary) on the line starting at
+/// `line_start`. Most lines are ASCII: chars are bytes there, so the window is arithmetic
+/// (a report at 10k articles holds hundreds of thousands of snippets); other lines are
+/// walked char by char.
+fn window(text: &str, line_start: usize, start: usize, span: Span) -> Window {
+    let line_end = text
+        .get(start..)
+        .and_then(|rest| rest.find('\n'))
+        .map_or(text.len(), |k| start + k);
+    let ascii = start == span.start
+        && text.is_char_boundary(span.end)
+        && text
+            .get(line_start..line_end)
+            .is_some_and(|line| line.is_ascii());
+    if !ascii {
+        return window_by_chars(text, line_start, start, span);
+    }
+    let shown_from = line_start.max(start.saturating_sub(CONTEXT));
+    let prefix_chars = start - shown_from;
+    let first_line = if span.end > line_end {
+        // the span goes on past the line: its first line ends there, without a '\r'
+        let line = &text[start..line_end];
+        line.strip_suffix('\r').unwrap_or(line)
+    } else {
+        text.get(start..span.end).unwrap_or("")
+    };
+    let width = first_line.len().max(1);
+    let budget = prefix_chars + width + CONTEXT;
+    Window {
+        shown_from,
+        prefix_chars,
+        width,
+        shown_end: line_end.min(shown_from + budget),
+    }
+}
+
+/// [`window`] for any text, one char at a time.
+fn window_by_chars(text: &str, line_start: usize, start: usize, span: Span) -> Window {
+    let shown_from = text[line_start..start]
+        .char_indices()
+        .rev()
+        .take(CONTEXT)
+        .last()
+        .map_or(start, |(i, _)| line_start + i);
+    let prefix_chars = text[shown_from..start].chars().count();
+    let width = span
+        .slice(text)
+        .lines()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .count()
+        .max(1);
+    let budget = prefix_chars + width + CONTEXT;
+    let shown_end = text[shown_from..]
+        .char_indices()
+        .take_while(|&(_, c)| c != '\n')
+        .take(budget)
+        .last()
+        .map_or(shown_from, |(i, c)| shown_from + i + c.len_utf8());
+    Window {
+        shown_from,
+        prefix_chars,
+        width,
+        shown_end,
+    }
 }
 
 /// `n` copies of `byte`.
@@ -290,6 +351,58 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             " --> a.txt:3:17\n  |\n3 | The fire killed 12 people.\n  |                 ^^ deaths = 12\n"
+        );
+    }
+
+    proptest::proptest! {
+        /// The arithmetic window of ASCII lines is the window walked char by char, for any
+        /// span of any text: long and short lines, '\r', tabs, accents, spans crossing lines
+        /// or ending past the text.
+        #[test]
+        fn ascii_windows_agree_with_walking_chars(
+            text in "(([a-z .,\t]{0,90}|[a-zé ]{0,12})(\r?\n|\r)?){0,5}",
+            a in 0usize..300,
+            len in 0usize..260,
+        ) {
+            let mut start = a.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
+            for end in [start + len, start, text.len() + 1] {
+                let span = Span::new(start, end);
+                proptest::prop_assert_eq!(
+                    window(&text, line_start, start, span),
+                    window_by_chars(&text, line_start, start, span)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_span() {
+        let text = format!(
+            "{}killed 12 people{}\nNext.",
+            "word ".repeat(30),
+            " more".repeat(30)
+        );
+        let at = text.find("12").unwrap();
+        let mut out = Vec::new();
+        snippet(
+            &mut out,
+            "a.txt",
+            &text,
+            &LineIndex::new(&text),
+            Span::new(at, at + 2),
+            "deaths = 12",
+        );
+        let shown = String::from_utf8(out).unwrap();
+        let line = shown.lines().nth(2).unwrap();
+        assert!(line.starts_with("1 | …"), "{line}");
+        assert!(line.ends_with('…'), "{line}");
+        assert_eq!(
+            line.chars().count(),
+            "1 | …".chars().count() + 60 + 2 + 60 + 1
         );
     }
 }
