@@ -551,3 +551,27 @@ fn a_sentence_repeated_inside_one_article_stays_cheap() {
     .build();
     assert!(index.update_doc(&edited, 0).is_empty());
 }
+
+/// The cold run's claims come with what ran beside them (the stories), and are the claims
+/// of a run with nothing beside it.
+#[test]
+fn claims_found_beside_other_work_are_the_same() {
+    let docs = sorted(vec![
+        a("a.txt", "Valley Herald", "2026-06-08", BRIDGE).build(),
+        a("b.txt", "Coast Daily", "2026-06-09", BRIDGE).build(),
+        a("c.txt", "Metro Wire", "2026-06-09", "Rescuers from Peñasco reached the flooded village of Río Blanco before dawn on Tuesday.").build(),
+        a("d.txt", "Coast Daily", "2026-06-10", "Rescuers from Penasco reached the flooded village of Rio Blanco before dawn on Tuesday.").build(),
+    ]);
+    let config = Config::default();
+    let alone = find(&docs, &config);
+    let (beside, stories) = find_beside(&docs, &config, || crate::stories::group(&docs, &[]).len());
+    assert_eq!(stories, docs.len());
+    assert_eq!(alone.len(), 2);
+    let spans = |claims: &[Claim]| -> Vec<Vec<(usize, Span)>> {
+        claims
+            .iter()
+            .map(|c| c.occurrences.iter().map(|o| (o.doc, o.span)).collect())
+            .collect()
+    };
+    assert_eq!(spans(&alone), spans(&beside));
+}

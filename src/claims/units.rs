@@ -125,6 +125,13 @@ impl DocUnits {
         let start = u.first as usize;
         self.words.get(start..start + u.len as usize).unwrap_or(&[])
     }
+
+    /// Free the words and links, keeping the units (their spans): all the claim records
+    /// read once the matches are grouped. [`DocUnits::words`] is empty afterwards.
+    pub(crate) fn forget_words(&mut self) {
+        self.words = Vec::new();
+        self.links = Vec::new();
+    }
 }
 
 /// Slots of [`Vocab::intern`]'s memo of an article's recent words (a power of two).

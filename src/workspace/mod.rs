@@ -62,20 +62,27 @@ pub fn analyze_texts(inputs: Vec<(String, Arc<str>, ArticleContext)>, config: &C
 }
 
 /// Compute the cross-article findings for already analysed docs.
-pub fn analyze_docs(docs: Vec<Doc>, config: &Config) -> Analysis {
-    findings(docs, config, |docs| {
-        (shared(crate::claims::find(docs, config)), ())
-    })
-    .0
+///
+/// The stories (people → stories → disagreements) run beside the last steps of the
+/// claims ([`crate::claims::find_beside`]), which leave a core idle at times. Not beside
+/// the whole of the claims: their working sets added up (at 10k articles the peak was
+/// 180 MB instead of 160, at 50k 842 instead of 739), and the memory budget is the harder
+/// limit (BENCHMARKS.md).
+pub fn analyze_docs(mut docs: Vec<Doc>, config: &Config) -> Analysis {
+    docs.sort_by(|a, b| a.key.cmp(&b.key));
+    let (claims, rest) = crate::claims::find_beside(&docs, config, || not_claims(&docs, config));
+    assemble(docs, shared(claims), rest)
 }
 
 /// [`analyze_docs`], also returning the state [`update`] needs to follow later edits.
-pub fn analyze_docs_incremental(docs: Vec<Doc>, config: &Config) -> (Analysis, Incremental) {
-    let (analysis, claims) = findings(docs, config, |docs| {
-        let (claims, index) = crate::claims::find_indexed(docs, config);
-        (shared(claims), index)
-    });
-    let state = Incremental::new(&analysis, claims);
+pub fn analyze_docs_incremental(mut docs: Vec<Doc>, config: &Config) -> (Analysis, Incremental) {
+    docs.sort_by(|a, b| a.key.cmp(&b.key));
+    // Claims first, then the rest: claims' peak then stands on the articles alone (50k:
+    // 31 MB less than after the stories).
+    let (claims, index) = crate::claims::find_indexed(&docs, config);
+    let rest = not_claims(&docs, config);
+    let analysis = assemble(docs, shared(claims), rest);
+    let state = Incremental::new(&analysis, index);
     (analysis, state)
 }
 
@@ -83,35 +90,35 @@ fn shared<T>(items: Vec<T>) -> Vec<Arc<T>> {
     items.into_iter().map(Arc::new).collect()
 }
 
-/// The findings, with claims from `claims` (which may also keep an index).
-fn findings<T: Send>(
-    mut docs: Vec<Doc>,
-    config: &Config,
-    claims: impl FnOnce(&[Doc]) -> (Vec<Arc<Claim>>, T) + Send,
-) -> (Analysis, T) {
-    docs.sort_by(|a, b| a.key.cmp(&b.key));
-    // Claims, then people → stories → disagreements: one after the other, each parallel
-    // inside. Side by side (`rayon::join`) their working sets added up: at 10k articles
-    // the peak was 180 MB instead of 160 (50k: 842 instead of 739) for 0.1–0.2 s less
-    // wall time; the memory budget is the harder limit (BENCHMARKS.md). Claims come
-    // first because theirs is the highest peak: it then stands on the articles alone,
-    // not also on the entities, stories and disagreements (50k: 31 MB less).
-    let (claims, extra) = claims(&docs);
+/// The findings other than claims, in docs sorted by key: people merged into entities,
+/// stories, disagreements (one after the other, each parallel inside).
+struct NotClaims {
+    entities: Vec<Entity>,
+    stories: Vec<Option<String>>,
+    disagreements: Vec<Disagreement>,
+}
+
+fn not_claims(docs: &[Doc], config: &Config) -> NotClaims {
     let mentions: Vec<&[crate::people::PersonMention]> =
         docs.iter().map(|d| d.facts.people.as_slice()).collect();
     let entities = crate::people::merge(&mentions, &config.people);
-    let stories = Arc::new(crate::stories::group(&docs, &entities));
-    let disagreements = shared(crate::disagreements::find(&docs, &stories, config));
-    let entities: Vec<Arc<Entity>> = shared(entities);
-    drop(mentions);
-    let analysis = Analysis {
-        docs,
+    let stories = crate::stories::group(docs, &entities);
+    let disagreements = crate::disagreements::find(docs, &stories, config);
+    NotClaims {
         entities,
         stories,
-        claims,
         disagreements,
-    };
-    (analysis, extra)
+    }
+}
+
+fn assemble(docs: Vec<Doc>, claims: Vec<Arc<Claim>>, rest: NotClaims) -> Analysis {
+    Analysis {
+        docs,
+        entities: shared(rest.entities),
+        stories: Arc::new(rest.stories),
+        claims,
+        disagreements: shared(rest.disagreements),
+    }
 }
 
 impl Analysis {
