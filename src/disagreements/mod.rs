@@ -133,39 +133,58 @@ pub fn find_in_stories(
     out
 }
 
-/// The disagreements of one story, from its member docs (sorted).
+/// The disagreements of one story, from its member docs (sorted). Its subjects are
+/// compared in parallel: one story can hold a third of the workspace (a wire report
+/// reprinted everywhere), and the others end long before it.
 fn story_disagreements(
     docs: &[Doc],
     story: &str,
     members: &[usize],
     config: &Config,
 ) -> Vec<Disagreement> {
+    let groups: Vec<_> = comparable_groups(docs, story, members, config)
+        .into_iter()
+        .collect();
+    groups
+        .into_par_iter()
+        .flat_map_iter(|((subject, _unit), figures)| {
+            subject_disagreements(docs, story, subject, &figures)
+        })
+        .collect()
+}
+
+/// The disagreements about one subject (one unit) of a story: a mismatch per baseline,
+/// and baselines that differ.
+fn subject_disagreements(
+    docs: &[Doc],
+    story: &str,
+    subject: &str,
+    figures: &[FigureRef],
+) -> Vec<Disagreement> {
     let mut out = Vec::new();
-    for ((subject, _unit), figures) in comparable_groups(docs, story, members, config) {
-        let by_baseline = split_by_baseline(docs, &figures);
-        for members in by_baseline.values() {
-            let members = without_self_contradiction(docs, members);
-            if let Some(sides) = sides::mismatch_sides(docs, &members) {
-                out.push(disagreement(
-                    docs,
-                    FIGURE_MISMATCH,
-                    story,
-                    subject,
-                    Severity::Warning,
-                    sides,
-                ));
-            }
-        }
-        if let Some(sides) = sides::baseline_sides(docs, &by_baseline) {
+    let by_baseline = split_by_baseline(docs, figures);
+    for members in by_baseline.values() {
+        let members = without_self_contradiction(docs, members);
+        if let Some(sides) = sides::mismatch_sides(docs, &members) {
             out.push(disagreement(
                 docs,
-                BASELINE_DIFFERS,
+                FIGURE_MISMATCH,
                 story,
                 subject,
-                Severity::Information,
+                Severity::Warning,
                 sides,
             ));
         }
+    }
+    if let Some(sides) = sides::baseline_sides(docs, &by_baseline) {
+        out.push(disagreement(
+            docs,
+            BASELINE_DIFFERS,
+            story,
+            subject,
+            Severity::Information,
+            sides,
+        ));
     }
     out
 }
