@@ -1088,15 +1088,37 @@ impl Links {
                 continue;
             }
             if let Some(list) = self.of.get_mut(other as usize) {
-                if let Ok(k) = list.binary_search_by_key(&b32, |e| e.0) {
-                    list.remove(k);
-                }
-                match list.binary_search_by_key(&a32, |e| e.0) {
-                    Ok(k) => list[k].1 += s,
-                    Err(k) => list.insert(k, (a32, 0.0 + s)),
-                }
+                relink(list, b32, a32, s);
             }
         }
+    }
+}
+
+/// In one cluster's links (sorted by cluster), the link to `b` becomes a link to `a`:
+/// `s` added to `a`'s sum, or a new entry `0.0 + s` for `a` (as a map's
+/// `or_default() += s`). Equal to removing `b`'s entry and then inserting or updating
+/// `a`'s, but the entry is moved in place: only the entries between the two places shift
+/// (a cluster of thousands of articles has links to most others, and each merge into it
+/// touched every one of their lists twice).
+fn relink(list: &mut Vec<(u32, f64)>, b: u32, a: u32, s: f64) {
+    let found_b = list.binary_search_by_key(&b, |e| e.0);
+    let found_a = list.binary_search_by_key(&a, |e| e.0);
+    match (found_b, found_a) {
+        (Ok(kb), Ok(ka)) => {
+            list[ka].1 += s;
+            list.remove(kb);
+        }
+        (Ok(kb), Err(ka)) => {
+            // `a` goes where `b` was, then slides to its place among the others
+            list[kb] = (a, 0.0 + s);
+            if ka > kb + 1 {
+                list[kb..ka].rotate_left(1);
+            } else if ka < kb {
+                list[ka..=kb].rotate_right(1);
+            }
+        }
+        (Err(_), Ok(ka)) => list[ka].1 += s,
+        (Err(_), Err(ka)) => list.insert(ka, (a, 0.0 + s)),
     }
 }
 

@@ -461,3 +461,31 @@ proptest::proptest! {
         proptest::prop_assert_eq!(got, average_link_by_definition(n, &edges, THRESHOLD));
     }
 }
+
+proptest::proptest! {
+    /// Moving a link in place gives the list that removing `b`'s entry and then updating
+    /// or inserting `a`'s gives, sums bit for bit.
+    #[test]
+    fn relinking_in_place_is_remove_then_insert(
+        ids in proptest::collection::btree_set(0u32..30, 0..20),
+        weights in proptest::collection::vec(-1.0f64..1.0, 20),
+        a in 0u32..30,
+        b in 0u32..30,
+        s in -1.0f64..1.0,
+    ) {
+        proptest::prop_assume!(a != b);
+        let list: Vec<(u32, f64)> = ids.into_iter().zip(weights).collect();
+        let mut naive = list.clone();
+        if let Ok(k) = naive.binary_search_by_key(&b, |e| e.0) {
+            naive.remove(k);
+        }
+        match naive.binary_search_by_key(&a, |e| e.0) {
+            Ok(k) => naive[k].1 += s,
+            Err(k) => naive.insert(k, (a, 0.0 + s)),
+        }
+        let mut moved = list;
+        relink(&mut moved, b, a, s);
+        let bits = |l: &[(u32, f64)]| l.iter().map(|&(i, w)| (i, w.to_bits())).collect::<Vec<_>>();
+        proptest::prop_assert_eq!(bits(&moved), bits(&naive));
+    }
+}
