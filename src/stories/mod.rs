@@ -961,13 +961,22 @@ fn average_link(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<
             inside[component_of[a]].push((local[a], local[b], s));
         }
     }
-    let mut clusters: Vec<Vec<usize>> = nodes
+    // the biggest components first: one of them can be most of the work (a wire report
+    // reprinted by a third of the workspace), and started last it would run alone
+    let mut by_size: Vec<usize> = (0..nodes.len()).collect();
+    by_size.sort_by_key(|&c| std::cmp::Reverse(inside[c].len()));
+    let mut clusters: Vec<Vec<usize>> = by_size
         .par_iter()
-        .zip(inside.par_iter())
-        .flat_map_iter(|(nodes, edges)| {
-            average_link_within(nodes.len(), edges, threshold)
+        .flat_map_iter(|&c| {
+            let nodes = &nodes[c];
+            average_link_within(nodes.len(), &inside[c], threshold)
                 .into_iter()
-                .map(|c| c.into_iter().map(|i| nodes[i]).collect::<Vec<usize>>())
+                .map(|cluster| {
+                    cluster
+                        .into_iter()
+                        .map(|i| nodes[i])
+                        .collect::<Vec<usize>>()
+                })
         })
         .collect();
     // in order of each cluster's surviving index (its first member), as one pass gives
