@@ -986,6 +986,17 @@ fn average_link(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<
 
 /// [`average_link`] in one pass over the whole graph.
 fn average_link_within(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<Vec<usize>> {
+    average_link_within_by(n, edges, threshold, threshold > 0.0)
+}
+
+/// [`average_link_within`], making the candidates of a merge from the [`Strong`] sets or
+/// (`strong` false) from every link of the merged cluster.
+fn average_link_within_by(
+    n: usize,
+    edges: &[(usize, usize, f64)],
+    threshold: f64,
+    strong: bool,
+) -> Vec<Vec<usize>> {
     let mut links = Links::new(n, edges);
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut version = vec![0u32; n];
@@ -1001,6 +1012,7 @@ fn average_link_within(n: usize, edges: &[(usize, usize, f64)], threshold: f64) 
         })
         .collect::<Vec<_>>()
         .into();
+    let mut strong = strong.then(|| Strong::new(n, &links, edges, threshold));
     while let Some(c) = heap.pop() {
         if c.avg < threshold {
             break;
@@ -1015,15 +1027,117 @@ fn average_link_within(n: usize, edges: &[(usize, usize, f64)], threshold: f64) 
         links.merge(a, b);
         version[a] += 1;
         version[b] += 1;
-        for &(other, sum) in links.of(a) {
-            let other = other as usize;
-            let avg = sum / (members[a].len() * members[other].len()) as f64;
-            if avg >= threshold {
-                heap.push(Candidate::between(avg, a, other, &version));
+        match strong.as_mut() {
+            Some(strong) => strong.after_merge(a, b, &links, &members, &version, &mut heap),
+            None => {
+                for &(other, sum) in links.of(a) {
+                    let other = other as usize;
+                    let avg = sum / (members[a].len() * members[other].len()) as f64;
+                    if avg >= threshold {
+                        heap.push(Candidate::between(avg, a, other, &version));
+                    }
+                }
             }
         }
     }
     members.into_iter().filter(|m| m.len() >= 2).collect()
+}
+
+/// For each cluster, the clusters whose mean similarity with it may reach the threshold:
+/// a superset of those that do. After `b` joins `a`, only these of `a` and `b` can reach
+/// it with the new cluster (the new mean is a weighted mean of the two old ones, so it is
+/// at most the larger), so the candidates are made from them instead of from every link
+/// of `a`: a cluster of thousands of articles (a wire report reprinted everywhere) links
+/// to most of its component, and each merge into it read all those links at random.
+///
+/// Exact: the same candidates are pushed as from every link (the heap's order does not
+/// depend on the order of pushes), for a threshold above 0 (at or below 0 a pair with no
+/// link would count). Membership is tested against a threshold a hair lower, so that the
+/// rounding of a mean cannot drop a cluster that the exact one keeps.
+struct Strong {
+    of: Vec<Vec<u32>>,
+    threshold: f64,
+    loose: f64,
+    /// Scratch: the candidates of one merge.
+    scratch: Vec<u32>,
+}
+
+impl Strong {
+    fn new(n: usize, links: &Links, edges: &[(usize, usize, f64)], threshold: f64) -> Strong {
+        let loose = threshold * (1.0 - 1e-9);
+        let mut of: Vec<Vec<u32>> = (0..n)
+            .map(|x| {
+                links
+                    .of(x)
+                    .iter()
+                    .filter(|&&(_, sum)| sum >= loose)
+                    .map(|&(y, _)| y)
+                    .collect()
+            })
+            .collect();
+        // the heap's first candidates are single edges, which a sum of several can undercut
+        for &(a, b, s) in edges {
+            if s >= loose && a < n && b < n && a != b {
+                of[a].push(b as u32);
+                of[b].push(a as u32);
+            }
+        }
+        for list in &mut of {
+            list.sort_unstable();
+            list.dedup();
+        }
+        Strong {
+            of,
+            threshold,
+            loose,
+            scratch: Vec::new(),
+        }
+    }
+
+    /// `b` joined `a`: push the new cluster's candidates that reach the threshold and
+    /// keep its strong set.
+    fn after_merge(
+        &mut self,
+        a: usize,
+        b: usize,
+        links: &Links,
+        members: &[Vec<usize>],
+        version: &[u32],
+        heap: &mut BinaryHeap<Candidate>,
+    ) {
+        let mut cands = std::mem::take(&mut self.scratch);
+        cands.clear();
+        cands.extend(self.of[a].drain(..));
+        cands.extend(self.of[b].drain(..));
+        cands.sort_unstable();
+        cands.dedup();
+        let a_links = links.of(a);
+        let a32 = a as u32;
+        let mut kept = Vec::new();
+        for &y in &cands {
+            let yu = y as usize;
+            if yu == a || yu == b || members[yu].is_empty() {
+                continue;
+            }
+            let Ok(k) = a_links.binary_search_by_key(&y, |e| e.0) else {
+                continue; // no link: mean 0
+            };
+            let avg = a_links[k].1 / (members[a].len() * members[yu].len()) as f64;
+            if avg >= self.loose {
+                kept.push(y);
+                if let Some(list) = self.of.get_mut(yu) {
+                    if list.last() != Some(&a32) {
+                        list.push(a32);
+                    }
+                }
+            }
+            if avg >= self.threshold {
+                heap.push(Candidate::between(avg, a, yu, version));
+            }
+        }
+        self.of[a] = kept;
+        self.scratch = cands;
+    }
 }
 
 /// The summed similarity between clusters: for each cluster, (other cluster, sum) sorted

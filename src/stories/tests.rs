@@ -489,3 +489,46 @@ proptest::proptest! {
         proptest::prop_assert_eq!(bits(&moved), bits(&naive));
     }
 }
+
+proptest::proptest! {
+    /// Candidates made from the strong sets merge exactly what candidates made from every
+    /// link merge, for any weights (duplicate edges, sums just under the threshold) and
+    /// thresholds above 0.
+    #[test]
+    fn strong_sets_merge_as_every_link(
+        n in 2usize..40,
+        raw in proptest::collection::vec((0usize..40, 0usize..40, 0.0f64..1.0), 0..160),
+        threshold in 0.05f64..0.9,
+    ) {
+        let edges: Vec<(usize, usize, f64)> = raw
+            .into_iter()
+            .filter(|&(a, b, _)| a < n && b < n)
+            .collect();
+        for t in [threshold, THRESHOLD] {
+            proptest::prop_assert_eq!(
+                average_link_within_by(n, &edges, t, true),
+                average_link_within_by(n, &edges, t, false)
+            );
+        }
+    }
+}
+
+/// Reprints of one report, each close to the forty before it, joined into a cluster that
+/// grows to most of them: the strong sets give the clusters every link gives.
+#[test]
+fn a_growing_cluster_merges_as_every_link() {
+    let n = 200;
+    let mut edges = Vec::new();
+    for i in 0..n {
+        for j in i + 1..n.min(i + 40) {
+            edges.push((i, j, 0.5 + ((i * j) % 10) as f64 * 0.04));
+        }
+    }
+    let by_strong = average_link_within_by(n, &edges, THRESHOLD, true);
+    assert_eq!(
+        by_strong,
+        average_link_within_by(n, &edges, THRESHOLD, false)
+    );
+    let largest = by_strong.iter().map(Vec::len).max().unwrap_or(0);
+    assert!(largest > 40, "{by_strong:?}");
+}
