@@ -1107,8 +1107,8 @@ impl Strong {
     ) {
         let mut cands = std::mem::take(&mut self.scratch);
         cands.clear();
-        cands.extend(self.of[a].drain(..));
-        cands.extend(self.of[b].drain(..));
+        cands.append(&mut self.of[a]);
+        cands.append(&mut self.of[b]);
         cands.sort_unstable();
         cands.dedup();
         let a_links = links.of(a);
