@@ -143,7 +143,8 @@ pub fn column_offset(line: &str, character: u32, enc: Encoding) -> usize {
     line.len()
 }
 
-fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+/// The largest char boundary of `text` at or before `i` (`i` at most `text.len()`).
+pub(crate) fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
     }

@@ -598,10 +598,7 @@ mod tests {
             n in 0usize..8,
             a in 0usize..160,
         ) {
-            let mut start = a.min(text.len());
-            while !text.is_char_boundary(start) {
-                start -= 1;
-            }
+            let start = crate::position::floor_char_boundary(&text, a.min(text.len()));
             let span = Span::new(start, text.len());
             proptest::prop_assert_eq!(has_tokens(&text, span, n), count_tokens(&text, span) >= n);
         }

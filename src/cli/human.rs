@@ -19,10 +19,7 @@ const CONTEXT: usize = 60;
 /// marking cuts), carets under the span. The column counts UTF-16 units, as the JSON output
 /// and the language server do, so that it costs a lookup instead of a walk over the line.
 fn snippet(out: &mut Vec<u8>, key: &str, text: &str, idx: &LineIndex, span: Span, note: &str) {
-    let mut start = span.start.min(text.len());
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
+    let start = crate::position::floor_char_boundary(text, span.start.min(text.len()));
     let pos = idx.position(text, start, Encoding::Utf8);
     let line_no = pos.line as usize + 1;
     let line_start = start - pos.character as usize;
@@ -364,10 +361,7 @@ mod tests {
             a in 0usize..300,
             len in 0usize..260,
         ) {
-            let mut start = a.min(text.len());
-            while !text.is_char_boundary(start) {
-                start -= 1;
-            }
+            let start = crate::position::floor_char_boundary(&text, a.min(text.len()));
             let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
             for end in [start + len, start, text.len() + 1] {
                 let span = Span::new(start, end);

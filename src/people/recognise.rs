@@ -565,7 +565,7 @@ fn name_like(text: &str, toks: &[Tok], i: usize) -> bool {
     let long_plain = |t: &Tok| t.plain && t.key.len() > lx::MAX_PARTICLE_LEN;
     match toks.get(i) {
         Some(t) if long_plain(t) => false,
-        Some(t) if t.plain && !toks.get(i + 1).is_some_and(|n| !long_plain(n)) => false,
+        Some(t) if t.plain && toks.get(i + 1).map_or(true, long_plain) => false,
         _ => name_like_word(text, toks, i),
     }
 }
