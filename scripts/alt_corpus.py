@@ -130,7 +130,7 @@ def sentence(rng, story, s, disagree):
     return reword(rng, s) + "."
 
 
-def article(rng, story, idx):
+def article(rng, story, idx, body_bytes=(2000, 8000)):
     outlet = rng.choice(OUTLETS)
     first, last, role = rng.choice(story.people)
     d, m, y = story.date
@@ -149,7 +149,7 @@ def article(rng, story, idx):
                              f"{m} {d}, {y} | Updated {rng.randint(1, 12)}:0{rng.randint(0, 9)} pm"]))
     lines.append("")
     disagree = rng.random() < 0.08
-    target = rng.randint(2000, 8000)
+    target = rng.randint(*body_bytes)
     size = 0
     pool = story.pool
     paras = []
@@ -179,12 +179,16 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--per-story", type=int, default=50)
+    # the body's length in bytes, drawn uniformly; the default follows the "2-8 KB"
+    # (57 MB at 10k with headers and wire copies), 1200-3500 gives its "~30 MB" at 10k
+    ap.add_argument("--body-bytes", type=int, nargs=2, default=[2000, 8000],
+                    metavar=("MIN", "MAX"))
     a = ap.parse_args()
     rng = random.Random(a.seed)
     stories = [Story(rng, i) for i in range(max(1, a.articles // a.per_story))]
     total = 0
     for i in range(a.articles):
-        text, ext = article(rng, stories[i % len(stories)], i)
+        text, ext = article(rng, stories[i % len(stories)], i, tuple(a.body_bytes))
         if rng.random() < 0.33:
             # the wire report, reprinted verbatim above the outlet's own story
             text = WIRE.format(n=rng.choice([40, 40, 40, 41])) + "\n\n" + text
