@@ -60,7 +60,8 @@ fn ms(t: Instant) -> f64 {
     }
 }
 
-/// Peak resident set size so far (VmHWM), in MB; 0 where /proc is missing.
+/// Peak resident set size so far (VmHWM, in KiB), in MB of 10^6 bytes; 0 where /proc is
+/// missing.
 fn peak_rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -68,7 +69,7 @@ fn peak_rss_mb() -> f64 {
             let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
             line.split_whitespace().nth(1)?.parse::<f64>().ok()
         })
-        .map_or(0.0, |kb| kb / 1024.0)
+        .map_or(0.0, |kb| kb * 1024.0 / 1e6)
 }
 
 /// (key, text) of each article: `n` synthetic ones, or every `.txt`/`.md` file under

@@ -3,7 +3,8 @@
 # then B, RUNS times. On a shared host whose speed drifts within minutes (BENCHMARKS.md,
 # "Machine"), two batches run minutes apart compare the host, not the code; alternating
 # runs see the same drift. Prints, per binary, the mean wall time, the mean CPU time (user
-# + system), the peak RSS and every run's wall time; rg is the reading floor.
+# + system), the largest peak RSS of its runs (MB of 10^6 bytes, the unit of the corpus
+# size and of the memory budget) and every run's wall time; rg is the reading floor.
 #
 #   scripts/ab.sh OLD_BIN NEW_BIN DIR [RUNS]        # RUNS defaults to 6
 #   THREADS=1 scripts/ab.sh /tmp/old/corroborate target/release/corroborate /tmp/corroborate-bench/10000
@@ -49,7 +50,7 @@ done | awk -v a="$A" -v b="$B" '
     for (i = 1; i <= 3; i++) {
       k = order[i]
       if (k == "rg") printf "%-2s wall %.3f s                      |%s   (%s)\n", k, s[k] / n[k], w[k], name[k]
-      else printf "%-2s wall %.3f s  cpu %.2f s  rss %d MB |%s   (%s)\n", k, s[k] / n[k], c[k] / n[k], m[k] / 1024, w[k], name[k]
+      else printf "%-2s wall %.3f s  cpu %.2f s  max rss %.1f MB |%s   (%s)\n", k, s[k] / n[k], c[k] / n[k], m[k] * 1024 / 1e6, w[k], name[k]
     }
     if (s["A"] > 0) printf "B / A wall %.3f, cpu %.3f\n", s["B"] / s["A"], c["B"] / c["A"]
   }'

@@ -115,30 +115,7 @@ pub fn find_indexed(docs: &[Doc], _config: &Config) -> (Vec<Claim>, ClaimIndex) 
 }
 
 /// [`find`], also reporting the work done.
-pub fn find_with_stats(docs: &[Doc], config: &Config) -> (Vec<Claim>, Stats) {
-    let (claims, stats, ()) = find_with_stats_beside(docs, config, || ());
-    (claims, stats)
-}
-
-/// [`find`], with `beside` run on the thread pool beside the last steps of the claims
-/// (dropping redundant claims, the claim records), which leave a core idle at times: the
-/// cold run puts the stories there. `beside` starts once the matches are grouped and the
-/// variants, vocabulary and postings freed, so its memory adds to what the claims still
-/// hold then (their units and groups), not to their peak.
-pub fn find_beside<R: Send>(
-    docs: &[Doc],
-    config: &Config,
-    beside: impl FnOnce() -> R + Send,
-) -> (Vec<Claim>, R) {
-    let (claims, _, r) = find_with_stats_beside(docs, config, beside);
-    (claims, r)
-}
-
-fn find_with_stats_beside<R: Send>(
-    docs: &[Doc],
-    _config: &Config,
-    beside: impl FnOnce() -> R + Send,
-) -> (Vec<Claim>, Stats, R) {
+pub fn find_with_stats(docs: &[Doc], _config: &Config) -> (Vec<Claim>, Stats) {
     let (vocab, mut units) = units::collect(docs);
     let vars = matching::Variants::build(&units);
     let mut stats = Stats {
@@ -150,26 +127,20 @@ fn find_with_stats_beside<R: Send>(
     let outlets = cluster::Outlets::new(docs);
     let clusters = all_clusters(&units, &vars, &vocab, &outlets, matches);
     // the claim records need only the units' spans: free the rest before making them
-    // (and before `beside` allocates its own)
     drop(vars);
     drop(vocab);
     for du in &mut units {
         du.forget_words();
     }
-    let units = &units;
-    let records = move || {
-        let refs: Vec<&[UnitRef]> = clusters.iter().map(Vec::as_slice).collect();
-        let kept = cluster::without_redundant(units, &refs);
-        let names = source::outlet_names(docs);
-        // each claim's record on its own: in parallel, in order
-        let claims = kept
-            .par_iter()
-            .filter_map(|&i| source::claim(docs, units, &clusters[i], &names))
-            .collect();
-        source::ordered(claims)
-    };
-    let (claims, r) = rayon::join(records, beside);
-    (claims, stats, r)
+    let refs: Vec<&[UnitRef]> = clusters.iter().map(Vec::as_slice).collect();
+    let kept = cluster::without_redundant(&units, &refs);
+    let names = source::outlet_names(docs);
+    // each claim's record on its own: in parallel, in order
+    let claims = kept
+        .par_iter()
+        .filter_map(|&i| source::claim(docs, &units, &clusters[i], &names))
+        .collect();
+    (source::ordered(claims), stats)
 }
 
 /// Every group of variants joined by matches and links (numbers permitting) that spans

@@ -181,14 +181,19 @@ pub fn write(out: &mut impl Write, a: &Analysis) -> std::io::Result<()> {
     let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
     let idx: Vec<LineIndex> = a.docs.par_iter().map(|d| LineIndex::new(&d.text)).collect();
     let articles: Vec<usize> = (0..a.docs.len()).collect();
-    write_rendered(&mut w, &articles, |&di, out| article(out, a, &idx, di))?;
+    let figures = |&di: &usize| a.docs.get(di).map_or(1, |d| d.facts.figures.len() + 1);
+    write_rendered(&mut w, &articles, figures, |&di, out| {
+        article(out, a, &idx, di)
+    })?;
     if !a.entities.is_empty() {
         writeln!(w, "people:")?;
-        write_rendered(&mut w, &a.entities, |e, out| person(out, e))?;
+        write_rendered(&mut w, &a.entities, |_| 1, |e, out| person(out, e))?;
         writeln!(w)?;
     }
-    write_rendered(&mut w, &a.claims, |c, out| claim(out, a, &idx, c))?;
-    write_rendered(&mut w, &a.disagreements, |x, out| {
+    // a claim shows its source only, however often it recurs
+    write_rendered(&mut w, &a.claims, |_| 1, |c, out| claim(out, a, &idx, c))?;
+    let figures = |x: &std::sync::Arc<Disagreement>| x.figures().count() + 1;
+    write_rendered(&mut w, &a.disagreements, figures, |x, out| {
         disagreement(out, a, &idx, x)
     })?;
     let warnings = a.warnings();
@@ -205,13 +210,15 @@ pub fn write(out: &mut impl Write, a: &Analysis) -> std::io::Result<()> {
     w.flush()
 }
 
-/// Write each item as `render` makes it, rendered in parallel, in order.
+/// Write each item as `render` makes it, rendered in parallel, in order; `lines`
+/// estimates an item's lines of output (see [`super::render::in_order`]).
 fn write_rendered<T: Sync>(
     w: &mut impl Write,
     items: &[T],
+    lines: impl Fn(&T) -> usize,
     render: impl Fn(&T, &mut Vec<u8>) -> std::io::Result<()> + Sync,
 ) -> std::io::Result<()> {
-    super::render::in_order(items, render, |b| w.write_all(b))
+    super::render::in_order(items, lines, render, |b| w.write_all(b))
 }
 
 /// An article's heading, its problems and a snippet per figure.

@@ -412,16 +412,20 @@ mod array {
     }
 
     impl Array {
-        /// Append the elements `render` makes of each of `items` (zero or more each).
+        /// Append the elements `render` makes of each of `items` (zero or more each);
+        /// `locations` estimates an item's size in locations (see
+        /// [`super::super::render::in_order`]).
         pub fn extend<T: Sync>(
             &mut self,
             w: &mut impl Write,
             items: &[T],
+            locations: impl Fn(&T) -> usize,
             render: impl Fn(&T, &mut Vec<u8>) + Sync,
         ) -> std::io::Result<()> {
             let started = &mut self.started;
             super::super::render::in_order(
                 items,
+                locations,
                 |item, out| {
                     render(item, out);
                     Ok(())
@@ -449,10 +453,11 @@ mod array {
     pub fn write<T: Sync>(
         w: &mut impl Write,
         items: &[T],
+        locations: impl Fn(&T) -> usize,
         render: impl Fn(&T, &mut Vec<u8>) + Sync,
     ) -> std::io::Result<()> {
         let mut array = Array::default();
-        array.extend(w, items, render)?;
+        array.extend(w, items, locations, render)?;
         array.finish(w)
     }
 }
@@ -505,46 +510,63 @@ impl<'a> Output<'a> {
         let (a, t) = (self.a, &self.t);
         let docs: Vec<usize> = (0..a.docs.len()).collect();
         w.write_all(b"{\n  \"articles\": ")?;
-        array(w, &docs, |&i, out| {
-            let meta = &a.docs[i].facts.meta;
-            push_element(out, |out| {
-                t.article.fill(out, |out, h| match h {
-                    0 => out::opt_string(out, meta.outlet.as_deref()),
-                    1 => out.extend_from_slice(&self.loc.doc(i).path),
-                    2 => out::opt_string(out, meta.published.map(|p| p.iso()).as_deref()),
-                    3 => out::opt_string(out, a.stories.get(i).and_then(|s| s.as_deref())),
-                    _ => out::opt_string(out, meta.title.as_deref()),
+        array(
+            w,
+            &docs,
+            |_| 1,
+            |&i, out| {
+                let meta = &a.docs[i].facts.meta;
+                push_element(out, |out| {
+                    t.article.fill(out, |out, h| match h {
+                        0 => out::opt_string(out, meta.outlet.as_deref()),
+                        1 => out.extend_from_slice(&self.loc.doc(i).path),
+                        2 => out::opt_string(out, meta.published.map(|p| p.iso()).as_deref()),
+                        3 => out::opt_string(out, a.stories.get(i).and_then(|s| s.as_deref())),
+                        _ => out::opt_string(out, meta.title.as_deref()),
+                    })
                 })
-            })
-        })?;
+            },
+        )?;
         w.write_all(b",\n  \"claims\": ")?;
-        array(w, &a.claims, |c, out| {
-            push_element(out, |out| {
-                t.claim.fill(out, |out, h| match h {
-                    0 => out::string(out, &c.id),
-                    1 => self.locations(out, c.occurrences.iter().map(|o| (o.doc, o.span))),
-                    2 => self.location(out, &t.location3, c.source.doc, c.source.span),
-                    _ => out::string(out, &c.text),
+        array(
+            w,
+            &a.claims,
+            |c| c.occurrences.len() + 1,
+            |c, out| {
+                push_element(out, |out| {
+                    t.claim.fill(out, |out, h| match h {
+                        0 => out::string(out, &c.id),
+                        1 => self.locations(out, c.occurrences.iter().map(|o| (o.doc, o.span))),
+                        2 => self.location(out, &t.location3, c.source.doc, c.source.span),
+                        _ => out::string(out, &c.text),
+                    })
                 })
-            })
-        })?;
+            },
+        )?;
         w.write_all(b",\n  \"disagreements\": ")?;
-        array(w, &a.disagreements, |x, out| {
-            push_element(out, |out| {
-                t.disagreement.fill(out, |out, h| match h {
-                    0 => self.locations(
-                        out,
-                        x.figures()
-                            .map(|r| (r.doc, a.docs[r.doc].facts.figures[r.figure].span)),
-                    ),
-                    1 => out::string(out, &x.message),
-                    2 => out::string(out, x.severity.as_str()),
-                    _ => out::string(out, &x.subject),
+        array(
+            w,
+            &a.disagreements,
+            |x| x.figures().count() + 1,
+            |x, out| {
+                push_element(out, |out| {
+                    t.disagreement.fill(out, |out, h| match h {
+                        0 => self.locations(
+                            out,
+                            x.figures()
+                                .map(|r| (r.doc, a.docs[r.doc].facts.figures[r.figure].span)),
+                        ),
+                        1 => out::string(out, &x.message),
+                        2 => out::string(out, x.severity.as_str()),
+                        _ => out::string(out, &x.subject),
+                    })
                 })
-            })
-        })?;
+            },
+        )?;
         w.write_all(b",\n  \"entities\": ")?;
-        array(w, &a.entities, |e, out| {
+        let entity_locations =
+            |e: &std::sync::Arc<crate::people::Entity>| e.mentions.len() + e.roles.len() + 1;
+        array(w, &a.entities, entity_locations, |e, out| {
             push_element(out, |out| {
                 t.entity.fill(out, |out, h| match h {
                     0 => out::string(out, &e.id),
@@ -571,7 +593,8 @@ impl<'a> Output<'a> {
             })
         })?;
         w.write_all(b",\n  \"figures\": ")?;
-        array(w, &docs, |&di, out| {
+        let figures = |&di: &usize| a.docs[di].facts.figures.len() + 1;
+        array(w, &docs, figures, |&di, out| {
             for f in &a.docs[di].facts.figures {
                 let (path, s, e, text) = self.loc.span(di, f.span);
                 push_element(out, |out| {
@@ -593,27 +616,37 @@ impl<'a> Output<'a> {
         })?;
         w.write_all(b",\n  \"problems\": ")?;
         let mut problems = array::Array::default();
-        problems.extend(w, &docs, |&i, out| {
-            let d = &a.docs[i];
-            for p in &d.facts.problems {
+        problems.extend(
+            w,
+            &docs,
+            |&i| a.docs[i].facts.problems.len() + 1,
+            |&i, out| {
+                let d = &a.docs[i];
+                for p in &d.facts.problems {
+                    push_element(out, |out| {
+                        t.problem.fill(out, |out, h| match h {
+                            0 => out::string(out, p),
+                            _ => out.extend_from_slice(&self.loc.doc(i).path),
+                        })
+                    })
+                }
+            },
+        )?;
+        // the reading warnings come last, after every article's own problems
+        problems.extend(
+            w,
+            self.warnings,
+            |_| 1,
+            |warning, out| {
+                let (path, message) = split_warning(warning);
                 push_element(out, |out| {
                     t.problem.fill(out, |out, h| match h {
-                        0 => out::string(out, p),
-                        _ => out.extend_from_slice(&self.loc.doc(i).path),
+                        0 => out::string(out, message),
+                        _ => out::string(out, path),
                     })
                 })
-            }
-        })?;
-        // the reading warnings come last, after every article's own problems
-        problems.extend(w, self.warnings, |warning, out| {
-            let (path, message) = split_warning(warning);
-            push_element(out, |out| {
-                t.problem.fill(out, |out, h| match h {
-                    0 => out::string(out, message),
-                    _ => out::string(out, path),
-                })
-            })
-        })?;
+            },
+        )?;
         problems.finish(w)?;
         w.write_all(b",\n  \"version\": 1\n}")
     }

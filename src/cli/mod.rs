@@ -153,12 +153,13 @@ impl PhaseClock {
     }
 }
 
-/// The process's peak resident set size so far (Linux `VmHWM`), in MB.
+/// The process's peak resident set size so far (Linux `VmHWM`, in KiB), in MB of 10^6
+/// bytes: the unit of the memory budget (4 × the corpus's bytes + 50 MB).
 fn peak_rss_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
+    Some(kb * 1024.0 / 1e6)
 }
 
 /// Most articles read and analysed as one task: small enough that the last tasks end

@@ -63,22 +63,23 @@ pub fn analyze_texts(inputs: Vec<(String, Arc<str>, ArticleContext)>, config: &C
 
 /// Compute the cross-article findings for already analysed docs.
 ///
-/// The stories (people → stories → disagreements) run beside the last steps of the
-/// claims ([`crate::claims::find_beside`]), which leave a core idle at times. Not beside
-/// the whole of the claims: their working sets added up (at 10k articles the peak was
-/// 180 MB instead of 160, at 50k 842 instead of 739), and the memory budget is the harder
-/// limit (BENCHMARKS.md).
+/// The claims first, then the rest (people → stories → disagreements), one after the
+/// other: each phase's working set then stands on the articles alone. Running the stories
+/// beside the claims' last steps filled an idle core (−6 % wall at 10k) but stacked the
+/// two working sets: 15 MB more at peak on a figure-dense corpus of 30 MB, over the
+/// memory budget of 4 × corpus + 50 MB (BENCHMARKS.md, "Memory"). The budget is the harder
+/// limit.
 pub fn analyze_docs(mut docs: Vec<Doc>, config: &Config) -> Analysis {
     docs.sort_by(|a, b| a.key.cmp(&b.key));
-    let (claims, rest) = crate::claims::find_beside(&docs, config, || not_claims(&docs, config));
+    let claims = crate::claims::find(&docs, config);
+    let rest = not_claims(&docs, config);
     assemble(docs, shared(claims), rest)
 }
 
 /// [`analyze_docs`], also returning the state [`update`] needs to follow later edits.
 pub fn analyze_docs_incremental(mut docs: Vec<Doc>, config: &Config) -> (Analysis, Incremental) {
     docs.sort_by(|a, b| a.key.cmp(&b.key));
-    // Claims first, then the rest: claims' peak then stands on the articles alone (50k:
-    // 31 MB less than after the stories).
+    // claims first, then the rest, as in `analyze_docs`
     let (claims, index) = crate::claims::find_indexed(&docs, config);
     let rest = not_claims(&docs, config);
     let analysis = assemble(docs, shared(claims), rest);
