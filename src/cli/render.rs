@@ -93,18 +93,25 @@ mod tests {
     fn items_come_out_once_in_order_across_batches() {
         let batch = BATCH_CHUNKS * CHUNK;
         let items: Vec<usize> = (0..batch * 2 + 37).collect();
+        // the first batch writes more per item than the later ones
+        let got = numbers_rendered(&items, |_| 1, |i| if i < batch { 40 } else { 0 });
+        assert_eq!(got, items);
+    }
+
+    /// Render each item of `items` as `pad(item)` spaces, the item and a newline, through
+    /// `in_order` with `weight`; the numbers read back from the output.
+    fn numbers_rendered(
+        items: &[usize],
+        weight: impl Fn(&usize) -> usize,
+        pad: impl Fn(usize) -> usize + Sync,
+    ) -> Vec<usize> {
         let mut out = Vec::new();
         in_order(
-            &items,
-            |_| 1,
+            items,
+            weight,
             |&i, buf| {
-                // the first batch writes more per item than the later ones
-                let text = if i < batch {
-                    format!("{i:>40}\n")
-                } else {
-                    format!("{i}\n")
-                };
-                buf.extend_from_slice(text.as_bytes());
+                buf.resize(buf.len() + pad(i), b' ');
+                buf.extend_from_slice(format!("{i}\n").as_bytes());
                 Ok(())
             },
             |b| {
@@ -113,12 +120,11 @@ mod tests {
             },
         )
         .unwrap();
-        let got: Vec<usize> = String::from_utf8(out)
+        String::from_utf8(out)
             .unwrap()
             .lines()
             .map(|l| l.trim().parse().unwrap())
-            .collect();
-        assert_eq!(got, items);
+            .collect()
     }
 
     #[test]
@@ -150,28 +156,12 @@ mod tests {
     fn heavy_items_come_out_in_order() {
         let items: Vec<usize> = (0..3000).collect();
         let heavy = |i: usize| i % 97 == 5;
-        let mut out = Vec::new();
-        in_order(
+        // a heavy item's line: 100 KB of spaces before its number
+        let got = numbers_rendered(
             &items,
             |&i| if heavy(i) { 5000 } else { 1 },
-            |&i, buf| {
-                // a heavy item's line: 100 KB of spaces before its number
-                let pad = if heavy(i) { 100_000 } else { 0 };
-                buf.resize(buf.len() + pad, b' ');
-                buf.extend_from_slice(format!("{i}\n").as_bytes());
-                Ok(())
-            },
-            |b| {
-                out.extend_from_slice(b);
-                Ok(())
-            },
-        )
-        .unwrap();
-        let got: Vec<usize> = String::from_utf8(out)
-            .unwrap()
-            .lines()
-            .map(|l| l.trim().parse().unwrap())
-            .collect();
+            |i| if heavy(i) { 100_000 } else { 0 },
+        );
         assert_eq!(got, items);
     }
 
